@@ -1,0 +1,193 @@
+package io.benchledger.archive.query;
+
+import io.benchledger.archive.BadInputException;
+import io.benchledger.archive.format.Table;
+import io.benchledger.archive.parquet.ArchiveTables;
+import io.benchledger.archive.parquet.TableSchema;
+import io.benchledger.archive.store.Archive;
+import io.benchledger.archive.store.DataFile;
+import io.benchledger.archive.store.Snapshot;
+import java.io.IOException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * An in-process DuckDB over one archive snapshot, with views {@code runs}, {@code results} and
+ * {@code samples} over the committed runs only. The views read the live files by name (not by a
+ * glob), so a file a crashed writer left behind is never counted, and {@code union_by_name} so
+ * files of older schema versions still read.
+ */
+public final class ArchiveDatabase implements AutoCloseable {
+    private final Connection connection;
+    private final Snapshot snapshot;
+    private final Archive archive;
+
+    private ArchiveDatabase(Archive archive, Connection connection, Snapshot snapshot) {
+        this.archive = archive;
+        this.connection = connection;
+        this.snapshot = snapshot;
+    }
+
+    public static ArchiveDatabase open(Archive archive) throws IOException {
+        Snapshot snapshot = archive.snapshot();
+        try {
+            Connection c = DriverManager.getConnection("jdbc:duckdb:");
+            try (Statement st = c.createStatement()) {
+                st.execute("SET TimeZone = 'UTC'");
+                createView(st, "runs", ArchiveTables.RUNS, snapshot.files("runs"));
+                createView(st, "results", ArchiveTables.RESULTS, snapshot.files("results"));
+                createView(st, "samples", ArchiveTables.SAMPLES, snapshot.files("samples"));
+            }
+            return new ArchiveDatabase(archive, c, snapshot);
+        } catch (SQLException e) {
+            throw new IOException("cannot open DuckDB over " + archive.root() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void createView(Statement st, String name, TableSchema<?> schema, List<DataFile> files)
+            throws SQLException {
+        if (files.isEmpty()) {
+            st.execute("CREATE VIEW " + name + " AS SELECT " + emptyColumns(schema) + " WHERE false");
+            return;
+        }
+        StringJoiner list = new StringJoiner(", ", "[", "]");
+        for (DataFile f : files) {
+            list.add(literal(f.path().toString()));
+        }
+        st.execute("CREATE VIEW " + name + " AS SELECT * FROM read_parquet(" + list
+                + ", hive_partitioning = true, union_by_name = true,"
+                + " hive_types = {'project': VARCHAR, 'version': VARCHAR})");
+    }
+
+    private static String emptyColumns(TableSchema<?> schema) {
+        StringJoiner j = new StringJoiner(", ");
+        for (var c : schema.columns()) {
+            j.add("CAST(NULL AS " + c.type().sqlType() + ") AS " + c.name());
+        }
+        j.add("CAST(NULL AS VARCHAR) AS project");
+        j.add("CAST(NULL AS VARCHAR) AS version");
+        return j.toString();
+    }
+
+    /** A SQL string literal of a file path (ours, but the archive's own folder may contain a quote). */
+    private static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    public Archive archive() {
+        return archive;
+    }
+
+    /** Runs the named {@code .sql} resource with bound parameters. */
+    public Table query(String sqlName, Object... params) throws SQLException {
+        return run(SqlFile.load(sqlName), params);
+    }
+
+    /** Runs a statement the user typed (the {@code sql} command); errors become bad input. */
+    public Table userQuery(String sql) {
+        try {
+            return run(sql);
+        } catch (SQLException e) {
+            throw new BadInputException("SQL error: " + e.getMessage().replaceAll("\\s+", " ").trim(), e);
+        }
+    }
+
+    public Table run(String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            boolean hasRows = ps.execute();
+            if (!hasRows) {
+                return new Table(List.of("changed"), List.of(List.of(ps.getUpdateCount())));
+            }
+            try (ResultSet rs = ps.getResultSet()) {
+                return read(rs);
+            }
+        }
+    }
+
+    static Table read(ResultSet rs) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        List<String> cols = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            cols.add(md.getColumnLabel(i));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        while (rs.next()) {
+            List<Object> row = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                row.add(plain(rs.getObject(i)));
+            }
+            rows.add(row);
+        }
+        return new Table(cols, rows);
+    }
+
+    /** JDBC values to plain Java values the formatters know (lists, maps, strings, numbers). */
+    static Object plain(Object v) throws SQLException {
+        if (v == null || v instanceof String || v instanceof Number || v instanceof Boolean) {
+            return v;
+        }
+        if (v instanceof java.math.BigInteger bi) {
+            return bi;
+        }
+        if (v instanceof Array a) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : (Object[]) a.getArray()) {
+                out.add(plain(o));
+            }
+            return out;
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                out.put(String.valueOf(e.getKey()), plain(e.getValue()));
+            }
+            return out;
+        }
+        if (v instanceof java.sql.Struct s) {
+            List<Object> out = new ArrayList<>();
+            for (Object o : s.getAttributes()) {
+                out.add(plain(o));
+            }
+            return out;
+        }
+        if (v instanceof java.time.OffsetDateTime t) {
+            return t.toInstant().toString();
+        }
+        if (v instanceof java.sql.Timestamp t) {
+            return t.toInstant().toString();
+        }
+        return v.toString();
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing to keep: the database is in memory
+        }
+    }
+}

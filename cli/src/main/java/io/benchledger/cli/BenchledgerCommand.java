@@ -1,0 +1,56 @@
+package io.benchledger.cli;
+
+import io.benchledger.cli.command.ArchiveCommand;
+import io.benchledger.cli.command.SqlCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code benchledger} program: one subcommand per task, each in its own class. */
+@Command(name = "benchledger",
+        mixinStandardHelpOptions = true,
+        versionProvider = ToolVersion.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+                "Continuous benchmarking for the JVM: runs JMH suites, keeps every measurement in a",
+                "Parquet archive, finds what changed with sound statistics, and publishes a static",
+                "site and PDF reports."},
+        footerHeading = "%nExit codes:%n",
+        footer = {
+                "  0  ok",
+                "  1  the gate failed: a regression or a broken budget was found",
+                "  2  bad usage, configuration or input (the message names the file and place)",
+                "  3  failure while running (a benchmark crashed, the disk is full)",
+                "",
+                "Documentation: docs/ in the repository (getting started, statistics, archive schema, SQL cookbook)."},
+        subcommands = {
+                ArchiveCommand.class,
+                SqlCommand.class,
+                CommandLine.HelpCommand.class,
+        })
+public final class BenchledgerCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the program and returns its exit code (tests call this instead of {@link #main}). */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new BenchledgerCommand());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(new ErrorHandler.Usage());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.err);
+    }
+}

@@ -1,0 +1,61 @@
+package io.benchledger.cli.command;
+
+import io.benchledger.archive.BadInputException;
+import io.benchledger.archive.format.Table;
+import io.benchledger.archive.format.TableFormatter;
+import io.benchledger.archive.query.ArchiveDatabase;
+import io.benchledger.archive.store.Archive;
+import io.benchledger.cli.ArchiveOptions;
+import io.benchledger.cli.FormatOption;
+import io.benchledger.cli.GlobalOptions;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "sql", mixinStandardHelpOptions = true,
+        description = {"Runs one SQL query (DuckDB dialect) against the archive's views runs, results and samples.",
+                "Only committed runs are visible. Example:",
+                "  benchledger sql \"SELECT benchmark, avg(score) FROM results GROUP BY ALL\""})
+public final class SqlCommand implements Callable<Integer> {
+    @Mixin
+    ArchiveOptions archiveOptions;
+    @Mixin
+    FormatOption formatOption;
+    @Mixin
+    GlobalOptions global;
+
+    @ArgGroup(multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Parameters(paramLabel = "QUERY", description = "The query text.")
+        String query;
+        @Option(names = "--file", paramLabel = "FILE", description = "Read the query from a file.")
+        Path file;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String sql = source.query;
+        if (source.file != null) {
+            try {
+                sql = Files.readString(source.file, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new BadInputException(source.file + ": no such file");
+            }
+        }
+        Archive archive = archiveOptions.openExisting();
+        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
+            Table t = db.userQuery(sql);
+            System.out.print(TableFormatter.format(t, formatOption.format));
+        }
+        return 0;
+    }
+}
