@@ -1,6 +1,7 @@
 package io.benchledger.cli;
 
 import io.benchledger.cli.command.ArchiveCommand;
+import io.benchledger.cli.command.ImportCommand;
 import io.benchledger.cli.command.SqlCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,6 +26,7 @@ import picocli.CommandLine.Command;
                 "Documentation: docs/ in the repository (getting started, statistics, archive schema, SQL cookbook)."},
         subcommands = {
                 ArchiveCommand.class,
+                ImportCommand.class,
                 SqlCommand.class,
                 CommandLine.HelpCommand.class,
         })
