@@ -30,8 +30,10 @@ import java.util.stream.Stream;
  * times of {@code sample.json} (time ÷ iterations of each sample, in ns), the primary score is
  * Criterion's slope estimate (its mean where there is no slope) with its 95 % interval.
  *
- * <p>A run's id comes from the content of its baseline's files, so after {@code cargo bench} moves
- * {@code new} to {@code base} a second import recognises the moved baseline and adds only the new one.
+ * <p>A run's id comes from the content of its baseline's files. Criterion copies {@code new} to
+ * {@code base} after every run, so identical baselines are one measurement and become one run
+ * (labelled with both names); baselines that differ (after {@code --baseline} or
+ * {@code --save-baseline}) are separate runs.
  */
 public final class CriterionImporter implements Importer {
     public static final String FORMAT = "criterion";
@@ -90,11 +92,38 @@ public final class CriterionImporter implements Importer {
             byBaseline.computeIfAbsent(f.getFileName().toString(), k -> new ArrayList<>()).add(f);
         }
         RunStart start = new RunStart(context, FORMAT, HARNESS);
-        List<RunRecord> out = new ArrayList<>();
+        // after each run Criterion copies new/ to base/: byte-identical baselines are one measurement
+        Map<String, List<String>> byContent = new java.util.LinkedHashMap<>();
+        Map<String, String> shaOf = new TreeMap<>();
         for (Map.Entry<String, List<Path>> b : byBaseline.entrySet()) {
-            out.add(baseline(path, b.getKey(), b.getValue(), start));
+            String sha = contentSha(path, b.getValue());
+            shaOf.put(b.getKey(), sha);
+            byContent.computeIfAbsent(sha, k -> new ArrayList<>()).add(b.getKey());
+        }
+        List<RunRecord> out = new ArrayList<>();
+        for (List<String> same : byContent.values()) {
+            String kept = same.get(same.size() - 1); // the latest in measuring order (new over base)
+            if (same.size() > 1) {
+                context.warn(path + ": baselines " + String.join(" and ", same)
+                        + " hold the same measurement (Criterion copies new to base after a run); imported once as '"
+                        + kept + "'");
+            }
+            out.add(baseline(path, kept, String.join(",", same), byBaseline.get(kept), shaOf.get(kept), start));
         }
         return out;
+    }
+
+    /** The baseline's own content: its files' bytes, named relative to the benchmark, not to the baseline. */
+    private static String contentSha(Path root, List<Path> folders) throws IOException {
+        List<Path> files = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Path f : folders) {
+            for (String name : FILES) {
+                files.add(f.resolve(name));
+                names.add(root.relativize(f.getParent()) + "/" + name);
+            }
+        }
+        return SourceHash.ofFiles(files, names);
     }
 
     /** base first, named baselines by name, new last: the order in which they were measured. */
@@ -106,20 +135,13 @@ public final class CriterionImporter implements Importer {
         return baseline.equals("base") ? 0 : baseline.equals("new") ? 2 : 1;
     }
 
-    private RunRecord baseline(Path root, String baseline, List<Path> folders, RunStart start) throws IOException {
-        // the baseline's own content (paths relative to the benchmark, not to the baseline name) identifies it
-        List<Path> files = new ArrayList<>();
-        List<String> names = new ArrayList<>();
+    private RunRecord baseline(Path root, String baseline, String baselines, List<Path> folders, String contentSha,
+                               RunStart start) throws IOException {
         Instant newest = null;
         for (Path f : folders) {
-            for (String name : FILES) {
-                files.add(f.resolve(name));
-                names.add(root.relativize(f.getParent()) + "/" + name);
-            }
             Instant t = Files.getLastModifiedTime(f.resolve("sample.json")).toInstant();
             newest = newest == null || t.isAfter(newest) ? t : newest;
         }
-        String contentSha = SourceHash.ofFiles(files, names);
         Path timeSource = folders.get(0).resolve("sample.json");
         for (Path f : folders) {
             if (Files.getLastModifiedTime(f.resolve("sample.json")).toInstant().equals(newest)) {
@@ -127,7 +149,7 @@ public final class CriterionImporter implements Importer {
             }
         }
         Instant time = start.timeOf(timeSource, Optional.empty());
-        Run run = start.run(time, "", "", contentSha).variant(baseline).label("criterion_baseline", baseline).build();
+        Run run = start.run(time, "", "", contentSha).variant(baseline).label("criterion_baseline", baselines).build();
         List<Result> results = new ArrayList<>();
         List<Sample> samples = new ArrayList<>();
         for (Path f : folders) {
