@@ -2,6 +2,7 @@ package io.benchledger.cli;
 
 import io.benchledger.cli.command.ArchiveCommand;
 import io.benchledger.cli.command.CollectCommand;
+import io.benchledger.cli.command.ImportCommand;
 import io.benchledger.cli.command.SqlCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ArchiveCommand.class,
                 CollectCommand.class,
+                ImportCommand.class,
                 SqlCommand.class,
                 CommandLine.HelpCommand.class,
         })
