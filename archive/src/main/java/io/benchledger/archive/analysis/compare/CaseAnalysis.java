@@ -79,6 +79,10 @@ final class CaseAnalysis {
             return cc.withDecision(q, v, o.severity().of(cc.change()), 0);
         }
         int have = Math.min(baseUnits.length, candUnits.length);
+        if (have >= 2 && Double.isNaN(cc.pValue()) && cc.change() == 0) {
+            // every value on both sides is the same (allocation per operation often is): nothing moved
+            return cc.withDecision(q, Verdict.UNCHANGED, Severity.NONE, 0);
+        }
         long needed = samplesNeeded(baseUnits, candUnits, t, o);
         if (have < 2 || Double.isNaN(cc.pValue()) || needed > have) {
             return cc.withDecision(q, Verdict.INCONCLUSIVE, Severity.NONE, Math.max(needed, 2));

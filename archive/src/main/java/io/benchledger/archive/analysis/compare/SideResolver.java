@@ -59,6 +59,11 @@ public final class SideResolver {
         return new SideResolver(project, rows);
     }
 
+    /** A resolver over run rows listed newest first (what {@code resolve_side.sql} returns). */
+    static SideResolver forRows(String project, List<RunRow> newestFirst) {
+        return new SideResolver(project, List.copyOf(newestFirst));
+    }
+
     /** Resolves both sides; {@code [0]} baseline, {@code [1]} candidate. */
     public ResolvedSide[] resolve(Side baseline, Side candidate) {
         if (runs.isEmpty()) {
