@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ArchiveCommand.class,
                 SqlCommand.class,
+                io.benchledger.cli.command.CompareCommand.class,
+                io.benchledger.cli.command.CheckCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BenchledgerCommand implements Runnable {

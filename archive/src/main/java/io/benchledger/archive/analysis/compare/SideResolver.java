@@ -78,6 +78,23 @@ public final class SideResolver {
         return new ResolvedSide[] {base, cand};
     }
 
+    /** Resolves one side on its own (as a candidate: {@code previous} is the second newest run). */
+    public ResolvedSide resolveOne(Side side, String role) {
+        if (runs.isEmpty()) {
+            throw new BadInputException("project '" + project + "' has no runs in this archive (check --project and --suite)");
+        }
+        return resolve(side, Optional.empty(), role);
+    }
+
+    /** Resolves a baseline relative to runs already chosen (for {@code previous} and {@code last-release}). */
+    public ResolvedSide resolveRelativeTo(Side side, ResolvedSide other, String role) {
+        ResolvedSide r = resolve(side, Optional.of(other), role);
+        if (new LinkedHashSet<>(r.runIds()).equals(new LinkedHashSet<>(other.runIds()))) {
+            throw new BadInputException(role + " '" + side.spec() + "' is the same runs as the ones checked");
+        }
+        return r;
+    }
+
     ResolvedSide resolve(Side side, Optional<ResolvedSide> other, String role) {
         List<RunRow> picked = switch (side.kind()) {
             case RUN -> runs.stream().filter(r -> r.runId().equals(side.value())).toList();
