@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
                 CollectCommand.class,
                 ImportCommand.class,
                 SqlCommand.class,
+                io.benchledger.cli.command.CompareCommand.class,
+                io.benchledger.cli.command.CheckCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BenchledgerCommand implements Runnable {
