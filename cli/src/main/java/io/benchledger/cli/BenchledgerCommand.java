@@ -1,6 +1,10 @@
 package io.benchledger.cli;
 
+import io.benchledger.cli.command.AckCommand;
 import io.benchledger.cli.command.ArchiveCommand;
+import io.benchledger.cli.command.ChangesCommand;
+import io.benchledger.cli.command.GenerateCommand;
+import io.benchledger.cli.command.HistoryCommand;
 import io.benchledger.cli.command.SqlCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +30,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ArchiveCommand.class,
                 SqlCommand.class,
+                HistoryCommand.class, ChangesCommand.class, AckCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BenchledgerCommand implements Runnable {
