@@ -174,7 +174,8 @@
             return l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
           }).join('<br>');
         } },
-        legend: { type: 'scroll', top: 0 },
+        legend: { type: 'scroll', top: 0, data: series.map(function (x) { return x.name; })
+          .filter(function (n) { return n !== 'interval low'; }) },
         grid: { left: 70, right: 40, top: 40, bottom: 60 },
         xAxis: xAxis,
         yAxis: { type: 'value', name: unit, scale: true },
@@ -256,7 +257,8 @@
           data: top.map(function (it, i) {
             return { value: [it.change * 100, i], itemStyle: { color: colour[it.verdict] || '#0969da' } };
           }),
-          markLine: { symbol: 'none', silent: true, data: [{ xAxis: 0 }], lineStyle: { color: '#8c959f' } } }
+          markLine: { symbol: 'none', silent: true, label: { show: false }, data: [{ xAxis: 0 }],
+            lineStyle: { color: '#8c959f' } } }
       ]
     });
     note.textContent = items.length > top.length

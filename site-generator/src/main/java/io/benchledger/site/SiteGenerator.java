@@ -184,10 +184,14 @@ public final class SiteGenerator {
     private int benchmarkPages(List<CaseInfo> cases, Map<String, List<CaseInfo>> byBenchmark) throws Exception {
         String templateHash = templates.fingerprint(TEMPLATE_FILES);
         Map<String, String> previous = options.incremental() ? readManifest() : Map.of();
+        Map<String, Integer> runIndex = new HashMap<>();
+        for (RunInfo r : runs) {
+            runIndex.put(r.runId(), r.index());
+        }
         Map<String, String> fingerprints = new TreeMap<>();
         List<String> stale = new ArrayList<>();
         for (Map.Entry<String, List<CaseInfo>> e : byBenchmark.entrySet()) {
-            String fp = benchmarkFingerprint(e.getKey(), e.getValue(), templateHash);
+            String fp = benchmarkFingerprint(e.getKey(), e.getValue(), templateHash, runIndex);
             fingerprints.put(e.getKey(), fp);
             String name = SafeNames.of(e.getKey());
             boolean same = fp.equals(previous.get(e.getKey()))
@@ -205,10 +209,6 @@ public final class SiteGenerator {
         Map<String, CaseInfo> caseMap = new HashMap<>();
         for (CaseInfo c : cases) {
             caseMap.put(c.caseKey(), c);
-        }
-        Map<String, Integer> runIndex = new HashMap<>();
-        for (RunInfo r : runs) {
-            runIndex.put(r.runId(), r.index());
         }
         // the latest run that measured each case gives the distribution
         Set<String> staleSet = new TreeSet<>(stale);
@@ -278,11 +278,15 @@ public final class SiteGenerator {
         }
     }
 
-    private String benchmarkFingerprint(String benchmark, List<CaseInfo> cases, String templateHash) {
+    private String benchmarkFingerprint(String benchmark, List<CaseInfo> cases, String templateHash,
+                                        Map<String, Integer> runIndex) {
         StringBuilder sb = new StringBuilder(GENERATOR).append('\n').append(templateHash).append('\n')
                 .append(options.commitUrl()).append('\n').append(options.title()).append('\n');
         for (CaseInfo c : cases) {
-            sb.append(c.caseKey()).append('|').append(c.fingerprint()).append('|').append(c.unit()).append('\n');
+            // the last run's place among all runs: a run inserted earlier in time shifts the x positions
+            String lastRun = c.fingerprint().split(":", 3)[1];
+            sb.append(c.caseKey()).append('|').append(c.fingerprint()).append('|').append(c.unit()).append('|')
+                    .append(runIndex.get(lastRun)).append('\n');
             for (ChangePoint cp : changePointsByCase.getOrDefault(c.caseKey(), List.of())) {
                 sb.append(cp).append('\n');
             }
@@ -319,6 +323,9 @@ public final class SiteGenerator {
         BenchmarkPage bp = new BenchmarkPage(benchmark, series, runs, changePointsByCase, changeAnalysis,
                 analyses.budgets(), samples, this::commitHref);
         Map<String, Object> v = vars("../", benchmark, "benchmarks");
+        // a benchmark page is as of its own latest run, so a run that did not measure it leaves it unchanged
+        int lastRun = series.stream().mapToInt(s -> s.runIndex()[s.size() - 1]).max().orElse(latest.index());
+        v.put("asOf", Fmt.time(runs.get(lastRun).finishedAt()));
         v.put("benchmark", benchmark);
         v.put("charts", "../charts/" + bp.name() + ".js");
         v.put("fullData", "../series/" + bp.name() + ".json");
