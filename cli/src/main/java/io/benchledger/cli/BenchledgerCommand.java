@@ -9,6 +9,9 @@ import io.benchledger.cli.command.CompareCommand;
 import io.benchledger.cli.command.GenerateCommand;
 import io.benchledger.cli.command.HistoryCommand;
 import io.benchledger.cli.command.ImportCommand;
+import io.benchledger.cli.command.NightlyCommand;
+import io.benchledger.cli.command.ReleaseCommand;
+import io.benchledger.cli.command.SiteCommand;
 import io.benchledger.cli.command.SqlCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,6 +35,9 @@ import picocli.CommandLine.Command;
                 "",
                 "Documentation: docs/ in the repository (getting started, statistics, archive schema, SQL cookbook)."},
         subcommands = {
+                // workflows
+                NightlyCommand.class,
+                ReleaseCommand.class,
                 // measure
                 CollectCommand.class,
                 ImportCommand.class,
@@ -41,6 +47,8 @@ import picocli.CommandLine.Command;
                 HistoryCommand.class,
                 ChangesCommand.class,
                 AckCommand.class,
+                // publish
+                SiteCommand.class,
                 // the archive
                 SqlCommand.class,
                 ArchiveCommand.class,
