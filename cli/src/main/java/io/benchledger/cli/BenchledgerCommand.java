@@ -1,6 +1,7 @@
 package io.benchledger.cli;
 
 import io.benchledger.cli.command.ArchiveCommand;
+import io.benchledger.cli.command.ReportCommand;
 import io.benchledger.cli.command.SqlCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ArchiveCommand.class,
                 SqlCommand.class,
+                ReportCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BenchledgerCommand implements Runnable {

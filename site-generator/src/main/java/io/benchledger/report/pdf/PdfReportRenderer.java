@@ -16,6 +16,7 @@ import io.benchledger.report.model.Trend;
 import io.benchledger.report.pdf.Table.Column;
 import io.benchledger.report.pdf.Table.Row;
 import java.awt.Color;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,24 +58,31 @@ public final class PdfReportRenderer {
             Column.right("Baseline", 46), Column.right("Candidate", 50), Column.right("Change", 38),
             Column.right("95 % interval", 80), Column.right("q", 36), Column.left("Verdict", 61));
 
-    /** Writes the report to {@code out}, through a temporary file so a failed run leaves no half PDF. */
-    public void render(ReportModel model, Path out) throws IOException {
+    /**
+     * Writes the report to {@code out}, through a temporary file so a failed run leaves no half PDF.
+     *
+     * @return the number of pages
+     */
+    public int render(ReportModel model, Path out) throws IOException {
         Path dir = out.toAbsolutePath().getParent();
         if (dir != null) {
             Files.createDirectories(dir);
         }
         Path tmp = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".tmp");
         try {
-            try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
-                render(model, os);
+            int pages;
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                pages = render(model, os);
             }
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return pages;
         } finally {
             Files.deleteIfExists(tmp);
         }
     }
 
-    public void render(ReportModel model, OutputStream out) throws IOException {
+    /** Writes the report to a stream and returns the number of pages. */
+    public int render(ReportModel model, OutputStream out) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             ReportFonts fonts = ReportFonts.load(doc);
             try (PageFlow flow = new PageFlow(doc, fonts)) {
@@ -91,6 +99,7 @@ public final class PdfReportRenderer {
             }
             metadata(doc, model);
             doc.save(out);
+            return doc.getNumberOfPages();
         }
     }
 
