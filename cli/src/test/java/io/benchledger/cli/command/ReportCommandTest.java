@@ -8,11 +8,8 @@ import io.benchledger.archive.model.Run;
 import io.benchledger.archive.model.RunRecord;
 import io.benchledger.archive.model.Sample;
 import io.benchledger.archive.store.Archive;
-import io.benchledger.cli.BenchledgerCommand;
-import java.io.ByteArrayOutputStream;
+import io.benchledger.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -93,32 +90,13 @@ class ReportCommandTest {
         return p;
     }
 
-    private record Outcome(int code, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = BenchledgerCommand.run(args);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void releaseReportOfTheTwoLastVersions() throws IOException {
         Path pdf = tmp.resolve("out/release.pdf");
-        Outcome o = run("report", "--type", "release", "--archive", archiveDir.toString(), "--project", "crypto",
+        CliRun o = CliRun.of("report", "--type", "release", "--archive", archiveDir.toString(), "--project", "crypto",
                 "--comparison", comparisonJson("regressed").toString(), "--changes", changesJson().toString(),
                 "--out", pdf.toString());
-        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.exit()).as(o.err()).isZero();
         assertThat(o.out()).contains("release.pdf: ", " pages, 1 cases, 1.5.0 against 1.4.0");
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             PDFTextStripper s = new PDFTextStripper();
@@ -145,9 +123,9 @@ class ReportCommandTest {
     @Test
     void nightlyReportComparesTheLatestRunWithThePreviousOne() throws IOException {
         Path pdf = tmp.resolve("nightly.pdf");
-        Outcome o = run("report", "--type", "nightly", "--archive", archiveDir.toString(), "--project", "crypto",
+        CliRun o = CliRun.of("report", "--type", "nightly", "--archive", archiveDir.toString(), "--project", "crypto",
                 "--comparison", comparisonJson("regressed").toString(), "--out", pdf.toString());
-        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.exit()).as(o.err()).isZero();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("Nightly benchmark report", "Candidate 1.5.0, run 01RUN20000000000000000000000",
@@ -160,9 +138,9 @@ class ReportCommandTest {
     void aBadComparisonIsOneLineNamingFileAndFieldAndWritesNothing() throws IOException {
         Path pdf = tmp.resolve("bad.pdf");
         Path json = comparisonJson("worse");
-        Outcome o = run("report", "--type", "release", "--archive", archiveDir.toString(), "--project", "crypto",
+        CliRun o = CliRun.of("report", "--type", "release", "--archive", archiveDir.toString(), "--project", "crypto",
                 "--comparison", json.toString(), "--out", pdf.toString());
-        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.exit()).isEqualTo(2);
         assertThat(o.err().strip()).isEqualTo("benchledger: " + json
                 + ": cases[0].verdict: expected one of improved, regressed, unchanged, inconclusive");
         assertThat(pdf).doesNotExist();
@@ -170,10 +148,10 @@ class ReportCommandTest {
 
     @Test
     void aReleaseReportNeedsTheVersionsToExist() throws IOException {
-        Outcome o = run("report", "--type", "release", "--archive", archiveDir.toString(), "--project", "crypto",
+        CliRun o = CliRun.of("report", "--type", "release", "--archive", archiveDir.toString(), "--project", "crypto",
                 "--baseline", "0.9.0", "--comparison", comparisonJson("regressed").toString(),
                 "--out", tmp.resolve("x.pdf").toString());
-        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.exit()).isEqualTo(2);
         assertThat(o.err()).contains("project 'crypto' has no run of version '0.9.0'");
     }
 }

@@ -20,13 +20,12 @@ import org.apache.pdfbox.util.Matrix;
  * new page when a block does not fit. Coordinates are PDF points from the bottom-left corner.
  */
 final class PageFlow implements AutoCloseable {
-    static final PDRectangle SIZE = PDRectangle.A4;
+    static final PDRectangle PORTRAIT = PDRectangle.A4;
+    /** For wide tables: the comparison's case names get room for a line or two instead of five. */
+    static final PDRectangle LANDSCAPE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
     static final float MARGIN = 42;
     static final float FOOTER = 24;
     static final float LEFT = MARGIN;
-    static final float RIGHT = SIZE.getWidth() - MARGIN;
-    static final float WIDTH = RIGHT - LEFT;
-    static final float TOP = SIZE.getHeight() - MARGIN;
     static final float BOTTOM = MARGIN + FOOTER;
 
     static final Color TEXT = new Color(0x20, 0x20, 0x20);
@@ -41,6 +40,7 @@ final class PageFlow implements AutoCloseable {
     private PDPage page;
     private PDPageContentStream cs;
     private float y;
+    private PDRectangle size = PORTRAIT;
 
     PageFlow(PDDocument doc, ReportFonts fonts) {
         this.doc = doc;
@@ -50,6 +50,24 @@ final class PageFlow implements AutoCloseable {
 
     float y() {
         return y;
+    }
+
+    /** The orientation of the pages started from now on. */
+    void landscape(boolean landscape) {
+        size = landscape ? LANDSCAPE : PORTRAIT;
+    }
+
+    /** Text width of the current page. */
+    float width() {
+        return right() - LEFT;
+    }
+
+    float right() {
+        return (page == null ? size : page.getMediaBox()).getWidth() - MARGIN;
+    }
+
+    float top() {
+        return (page == null ? size : page.getMediaBox()).getHeight() - MARGIN;
     }
 
     void moveDown(float h) {
@@ -70,11 +88,11 @@ final class PageFlow implements AutoCloseable {
 
     void newPage() throws IOException {
         closeStream();
-        page = new PDPage(SIZE);
+        page = new PDPage(size);
         doc.addPage(page);
         pages.add(page);
         cs = new PDPageContentStream(doc, page);
-        y = TOP;
+        y = top();
     }
 
     /** Starts a new page unless {@code height} points still fit on this one; true when it did. */
@@ -148,29 +166,29 @@ final class PageFlow implements AutoCloseable {
 
     /** A paragraph wrapped to the text width, flowing onto new pages as needed. */
     void paragraph(PDFont font, float size, Color color, String text) throws IOException {
-        paragraph(LEFT, WIDTH, font, size, color, text);
+        paragraph(LEFT, width(), font, size, color, text);
     }
 
-    void paragraph(float x, float width, PDFont font, float size, Color color, String text) throws IOException {
-        float leading = size * 1.35f;
-        for (String line : TextWrap.wrap(font, size, ReportFonts.drawable(text), width)) {
+    void paragraph(float x, float width, PDFont font, float fontSize, Color color, String text) throws IOException {
+        float leading = fontSize * 1.35f;
+        for (String line : TextWrap.wrap(font, fontSize, ReportFonts.drawable(text), width)) {
             ensure(leading);
             y -= leading;
-            text(x, y + size * 0.25f, font, size, color, line);
+            text(x, y + fontSize * 0.25f, font, fontSize, color, line);
         }
     }
 
     /** A section heading, kept with at least {@code keep} points of what follows, and its bookmark. */
     PDOutlineItem heading(String title, float keep) throws IOException {
         ensure(40 + keep);
-        if (y < TOP) {
+        if (y < top()) {
             y -= 10;
         }
         PDOutlineItem item = bookmark(title);
         y -= 18;
         text(LEFT, y, fonts.bold, 15, ACCENT, ReportFonts.drawable(title));
         y -= 6;
-        line(LEFT, y, RIGHT, y, ACCENT, 0.8f);
+        line(LEFT, y, right(), y, ACCENT, 0.8f);
         y -= 10;
         return item;
     }
@@ -198,17 +216,18 @@ final class PageFlow implements AutoCloseable {
         closeStream();
         int n = pages.size();
         for (int i = 0; i < n; i++) {
+            float pageRight = pages.get(i).getMediaBox().getWidth() - MARGIN;
             try (PDPageContentStream foot = new PDPageContentStream(doc, pages.get(i),
                     PDPageContentStream.AppendMode.APPEND, true, true)) {
                 float base = MARGIN - 4;
                 foot.setStrokingColor(RULE);
                 foot.setLineWidth(0.5f);
                 foot.moveTo(LEFT, base + 12);
-                foot.lineTo(RIGHT, base + 12);
+                foot.lineTo(pageRight, base + 12);
                 foot.stroke();
                 String left = ReportFonts.drawable(runningTitle);
                 float size = 7.5f;
-                List<String> fitted = TextWrap.wrap(fonts.regular, size, left, WIDTH - 80);
+                List<String> fitted = TextWrap.wrap(fonts.regular, size, left, pageRight - LEFT - 80);
                 String shown = fitted.isEmpty() ? "" : fitted.get(0);
                 foot.beginText();
                 foot.setFont(fonts.regular, size);
@@ -221,7 +240,7 @@ final class PageFlow implements AutoCloseable {
                 foot.beginText();
                 foot.setFont(fonts.regular, size);
                 foot.setNonStrokingColor(MUTED);
-                foot.newLineAtOffset(RIGHT - w, base);
+                foot.newLineAtOffset(pageRight - w, base);
                 foot.showText(right);
                 foot.endText();
             }

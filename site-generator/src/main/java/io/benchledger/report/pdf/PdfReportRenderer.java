@@ -53,10 +53,10 @@ public final class PdfReportRenderer {
     /** How many history charts at most (the worst regressions that have change points first). */
     static final int HISTORY_CHARTS = 6;
 
-    /** The comparison table's columns (511 points: the text width of an A4 page). */
-    static final List<Column> COMPARISON_COLUMNS = List.of(Column.left("Case", 160), Column.left("Unit", 40),
-            Column.right("Baseline", 46), Column.right("Candidate", 50), Column.right("Change", 38),
-            Column.right("95 % interval", 80), Column.right("q", 36), Column.left("Verdict", 61));
+    /** The comparison table's columns (758 points: the text width of a landscape A4 page). */
+    static final List<Column> COMPARISON_COLUMNS = List.of(Column.left("Case", 382), Column.left("Unit", 45),
+            Column.right("Baseline", 52), Column.right("Candidate", 52), Column.right("Change", 42),
+            Column.right("95 % interval", 82), Column.right("q", 36), Column.left("Verdict", 67));
 
     /**
      * Writes the report to {@code out}, through a temporary file so a failed run leaves no half PDF.
@@ -137,7 +137,7 @@ public final class PdfReportRenderer {
         float leading = size * 1.4f;
         for (String[] kv : pairs) {
             List<String> lines = TextWrap.wrap(flow.fonts.regular, size, ReportFonts.drawable(kv[1]),
-                    PageFlow.WIDTH - keyWidth);
+                    flow.width() - keyWidth);
             flow.ensure(leading * lines.size());
             float baseline = flow.y() - size;
             flow.text(PageFlow.LEFT, baseline, flow.fonts.bold, size, PageFlow.MUTED, ReportFonts.drawable(kv[0]));
@@ -229,12 +229,14 @@ public final class PdfReportRenderer {
                 + " Colour is the verdict: green improved, red regressed.");
         flow.moveDown(6);
         flow.ensure(height);
-        PDFormXObject form = charts.changes(changed, PageFlow.WIDTH, height);
+        PDFormXObject form = charts.changes(changed, flow.width(), height);
         flow.form(form, PageFlow.LEFT, flow.y(), height);
         flow.moveDown(height + 8);
     }
 
     private static void comparisonTable(PageFlow flow, ReportModel model) throws IOException {
+        flow.landscape(true);
+        flow.newPage();
         flow.heading("Comparison", 60);
         flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "Every case and metric, by name. Change is"
                 + " (candidate − baseline) ÷ baseline of the mean; q is the p-value after Benjamini–Hochberg"
@@ -250,9 +252,10 @@ public final class PdfReportRenderer {
         }
         if (rows.isEmpty()) {
             flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "No case was measured in both runs.");
-            return;
+        } else {
+            t.draw(rows);
         }
-        t.draw(rows);
+        flow.landscape(false);
     }
 
     private static String verdictText(CaseComparison c) {
@@ -261,7 +264,7 @@ public final class PdfReportRenderer {
             v += " (" + c.severity().json() + ")";
         }
         if (c.verdict() == Verdict.INCONCLUSIVE && c.samplesNeeded() > 0) {
-            v += ", needs " + c.samplesNeeded() + " samples";
+            v += ", " + c.samplesNeeded() + " samples needed";
         }
         return v;
     }
@@ -272,6 +275,7 @@ public final class PdfReportRenderer {
     }
 
     private static void changePoints(PageFlow flow, Charts charts, ReportModel model) throws IOException {
+        flow.newPage();
         PDOutlineItem section = flow.heading("Change points", 40);
         List<ChangePoint> points = model.changePoints();
         if (points.isEmpty()) {
@@ -300,7 +304,7 @@ public final class PdfReportRenderer {
             float height = 190;
             flow.subheading(section, "History: " + h.benchmark() + (h.metric().equals("primary") ? "" : " · " + h.metric()),
                     height);
-            PDFormXObject form = charts.history(h, PageFlow.WIDTH, height);
+            PDFormXObject form = charts.history(h, flow.width(), height);
             flow.form(form, PageFlow.LEFT, flow.y(), height);
             flow.moveDown(height + 6);
             shown++;
@@ -334,8 +338,8 @@ public final class PdfReportRenderer {
         for (Recommendation r : model.recommendations()) {
             flow.ensure(40);
             flow.paragraph(flow.fonts.bold, 9, PageFlow.TEXT, r.rule() + ": " + r.subject());
-            flow.paragraph(PageFlow.LEFT + 10, PageFlow.WIDTH - 10, flow.fonts.regular, 9, PageFlow.TEXT, r.advice());
-            flow.paragraph(PageFlow.LEFT + 10, PageFlow.WIDTH - 10, flow.fonts.regular, 8, PageFlow.MUTED,
+            flow.paragraph(PageFlow.LEFT + 10, flow.width() - 10, flow.fonts.regular, 9, PageFlow.TEXT, r.advice());
+            flow.paragraph(PageFlow.LEFT + 10, flow.width() - 10, flow.fonts.regular, 8, PageFlow.MUTED,
                     "Evidence: " + r.evidence());
             flow.moveDown(6);
         }

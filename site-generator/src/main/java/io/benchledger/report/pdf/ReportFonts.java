@@ -2,9 +2,11 @@ package io.benchledger.report.pdf;
 
 import java.awt.Font;
 import java.awt.FontFormatException;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
@@ -18,6 +20,8 @@ public final class ReportFonts {
     static final String REGULAR_RESOURCE = "/fonts/DejaVuSans.ttf";
     static final String BOLD_RESOURCE = "/fonts/DejaVuSans-Bold.ttf";
     private static final char REPLACEMENT = '\uFFFD';
+    private static final int GSUB_TAG = ('G' << 24) | ('S' << 16) | ('U' << 8) | 'B';
+    private static final int HIDDEN_TAG = ('x' << 24) | ('S' << 16) | ('U' << 8) | 'B';
 
     private static final Font AWT_REGULAR = awt(REGULAR_RESOURCE);
     private static final Font AWT_BOLD = awt(BOLD_RESOURCE);
@@ -40,8 +44,26 @@ public final class ReportFonts {
             if (in == null) {
                 throw new IOException("font resource missing from the jar: " + resource);
             }
-            return PDType0Font.load(doc, in, true);
+            return PDType0Font.load(doc, new ByteArrayInputStream(withoutSubstitutions(in.readAllBytes())), true);
         }
+    }
+
+    /**
+     * The font file with its {@code GSUB} table hidden (its directory tag renamed), so PDFBox draws
+     * one glyph per character. Benchmark names are identifiers, not prose: ligatures ({@code fi},
+     * {@code fl}) would only make them harder to search in the PDF, and PDFBox's substitution step
+     * takes most of the time of a large report. The subset embedded in the PDF never carries the table.
+     */
+    static byte[] withoutSubstitutions(byte[] ttf) {
+        ByteBuffer b = ByteBuffer.wrap(ttf);
+        int tables = b.getShort(4) & 0xFFFF;
+        for (int i = 0; i < tables; i++) {
+            int at = 12 + 16 * i;
+            if (b.getInt(at) == GSUB_TAG) {
+                b.putInt(at, HIDDEN_TAG);
+            }
+        }
+        return ttf;
     }
 
     /** The AWT face of the regular font at a size, for chart text. */

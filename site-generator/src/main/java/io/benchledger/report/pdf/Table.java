@@ -31,9 +31,9 @@ final class Table {
         }
     }
 
-    static final float SIZE = 7.5f;
-    static final float LEADING = SIZE * 1.3f;
-    static final float PAD = 2.5f;
+    static final float SIZE = 7.2f;
+    static final float LEADING = SIZE * 1.22f;
+    static final float PAD = 2.2f;
     private static final Color HEADER_FILL = new Color(0xE4, 0xEA, 0xF1);
     private static final Color STRIPE = new Color(0xF6, 0xF7, 0xF9);
 
@@ -51,7 +51,7 @@ final class Table {
         for (Column c : columns) {
             total += c.width();
         }
-        if (total > PageFlow.WIDTH + 0.5f) {
+        if (total > flow.width() + 0.5f) {
             throw new IllegalArgumentException("table wider than the page: " + total);
         }
     }

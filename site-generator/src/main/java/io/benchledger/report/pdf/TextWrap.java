@@ -3,6 +3,10 @@ package io.benchledger.report.pdf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.List;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 
@@ -15,13 +19,28 @@ final class TextWrap {
     private TextWrap() {
     }
 
-    /** Width of text in points. */
+    /** Glyph advance widths (1/1000 em) by code point, per font: asking the font each time is slow. */
+    private static final Map<PDFont, Map<Integer, Float>> WIDTHS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** Width of text in points: the sum of its glyphs' advances (the fonts are not kerned here). */
     static float width(PDFont font, float size, String text) {
-        try {
-            return font.getStringWidth(text) / 1000f * size;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Map<Integer, Float> widths = WIDTHS.computeIfAbsent(font, f -> new HashMap<>());
+        float total = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            Float w = widths.get(cp);
+            if (w == null) {
+                try {
+                    w = font.getStringWidth(new String(Character.toChars(cp)));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                widths.put(cp, w);
+            }
+            total += w;
+            i += Character.charCount(cp);
         }
+        return total / 1000f * size;
     }
 
     static List<String> wrap(PDFont font, float size, String text, float maxWidth) {

@@ -64,7 +64,7 @@ class PdfReportRendererTest {
         for (int p = from; p <= to; p++) {
             PDFTextStripperByArea area = new PDFTextStripperByArea();
             area.setSortByPosition(true);
-            area.addRegion("case", new Rectangle2D.Float(PageFlow.LEFT, 0, width, PageFlow.SIZE.getHeight()));
+            area.addRegion("case", new Rectangle2D.Float(PageFlow.LEFT, 0, width, PageFlow.LANDSCAPE.getHeight()));
             area.extractRegions(doc.getPage(p - 1));
             column.append(area.getTextForRegion("case"));
         }
