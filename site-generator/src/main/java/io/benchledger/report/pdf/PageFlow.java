@@ -193,13 +193,16 @@ final class PageFlow implements AutoCloseable {
         return item;
     }
 
-    /** A sub-heading, nested in the outline under {@code parent} when given. */
+    /** A sub-heading (wrapped when long), nested in the outline under {@code parent} when given. */
     PDOutlineItem subheading(PDOutlineItem parent, String title, float keep) throws IOException {
-        ensure(28 + keep);
+        List<String> lines = TextWrap.wrap(fonts.bold, 11, ReportFonts.drawable(title), width());
+        ensure(20 + 14 * lines.size() + keep);
         y -= 8;
         PDOutlineItem item = parent == null ? bookmark(title) : bookmark(parent, title);
-        y -= 12;
-        text(LEFT, y, fonts.bold, 11, TEXT, ReportFonts.drawable(title));
+        for (String line : lines) {
+            y -= 13;
+            text(LEFT, y, fonts.bold, 11, TEXT, line);
+        }
         y -= 6;
         return item;
     }

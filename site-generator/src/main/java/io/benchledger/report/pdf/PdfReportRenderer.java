@@ -54,9 +54,9 @@ public final class PdfReportRenderer {
     static final int HISTORY_CHARTS = 6;
 
     /** The comparison table's columns (758 points: the text width of a landscape A4 page). */
-    static final List<Column> COMPARISON_COLUMNS = List.of(Column.left("Case", 382), Column.left("Unit", 45),
+    static final List<Column> COMPARISON_COLUMNS = List.of(Column.left("Case", 366), Column.left("Unit", 40),
             Column.right("Baseline", 52), Column.right("Candidate", 52), Column.right("Change", 42),
-            Column.right("95 % interval", 82), Column.right("q", 36), Column.left("Verdict", 67));
+            Column.right("95 % interval", 82), Column.right("q", 36), Column.left("Verdict", 88));
 
     /**
      * Writes the report to {@code out}, through a temporary file so a failed run leaves no half PDF.
@@ -91,6 +91,7 @@ public final class PdfReportRenderer {
                 summary(flow, model);
                 changeChart(flow, charts, model);
                 comparisonTable(flow, model);
+                budgets(flow, model);
                 changePoints(flow, charts, model);
                 trends(flow, model);
                 recommendations(flow, model);
@@ -182,13 +183,28 @@ public final class PdfReportRenderer {
                     "No budget applies to these cases (budgets come from the suite configuration).");
         } else {
             flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, s.budgetsPassed() + " budget checks passed, "
-                    + s.budgetsFailed() + " failed.");
+                    + s.budgetsFailed() + " failed." + (s.budgetsFailed() > 0 ? " The failures:" : "")
+                    + " Every check is listed in the section Budgets.");
             flow.moveDown(4);
-            budgetTable(flow, model.budgets().stream()
-                    .sorted(Comparator.comparing(BudgetResult::passed).thenComparing(BudgetResult::benchmark)
-                            .thenComparing(BudgetResult::criterion))
-                    .toList());
+            List<BudgetResult> failed = model.budgets().stream().filter(b -> !b.passed()).toList();
+            if (!failed.isEmpty()) {
+                budgetTable(flow, failed);
+            }
         }
+    }
+
+    private static void budgets(PageFlow flow, ReportModel model) throws IOException {
+        if (model.budgets().isEmpty()) {
+            return;
+        }
+        flow.heading("Budgets", 60);
+        flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "Every budget of the suite configuration checked"
+                + " against the candidate, failures first.");
+        flow.moveDown(4);
+        budgetTable(flow, model.budgets().stream()
+                .sorted(Comparator.comparing(BudgetResult::passed).thenComparing(BudgetResult::benchmark)
+                        .thenComparing(BudgetResult::caseKey).thenComparing(BudgetResult::criterion))
+                .toList());
     }
 
     private static void budgetTable(PageFlow flow, List<BudgetResult> budgets) throws IOException {
@@ -209,14 +225,15 @@ public final class PdfReportRenderer {
     }
 
     private static void changeChart(PageFlow flow, Charts charts, ReportModel model) throws IOException {
-        List<CaseComparison> changed = model.comparisons().stream()
-                .filter(c -> c.verdict() == Verdict.IMPROVED || c.verdict() == Verdict.REGRESSED)
-                .filter(c -> Double.isFinite(c.change()))
-                .sorted(Comparator.comparingDouble((CaseComparison c) -> -Math.abs(c.change()))
-                        .thenComparing(CaseComparison::caseKey))
-                .limit(CHART_CASES)
-                .sorted(Comparator.comparingDouble(CaseComparison::change).thenComparing(CaseComparison::caseKey))
-                .toList();
+        // the largest regressions and the largest improvements, half the chart each when both have enough
+        List<CaseComparison> regressed = largest(model, Verdict.REGRESSED);
+        List<CaseComparison> improved = largest(model, Verdict.IMPROVED);
+        int half = CHART_CASES / 2;
+        int nRegressed = Math.min(regressed.size(), Math.max(half, CHART_CASES - improved.size()));
+        int nImproved = Math.min(improved.size(), CHART_CASES - nRegressed);
+        List<CaseComparison> changed = new ArrayList<>(regressed.subList(0, nRegressed));
+        changed.addAll(improved.subList(0, nImproved));
+        changed.sort(Comparator.comparingDouble(CaseComparison::change).thenComparing(CaseComparison::caseKey));
         float height = Charts.changeChartHeight(changed.size());
         flow.heading("Largest changes", changed.isEmpty() ? 20 : Math.min(height + 30, 600));
         if (changed.isEmpty()) {
@@ -224,14 +241,23 @@ public final class PdfReportRenderer {
                     "No case improved or regressed significantly, so there is no change to chart.");
             return;
         }
-        flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "The " + changed.size()
-                + " largest significant changes, in percent of the baseline, with their 95 % bootstrap intervals."
-                + " Colour is the verdict: green improved, red regressed.");
+        flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "The largest significant changes (" + nRegressed
+                + " regressions, " + nImproved + " improvements), in percent of the baseline, with their 95 %"
+                + " bootstrap intervals. Colour is the verdict: green improved, red regressed.");
         flow.moveDown(6);
         flow.ensure(height);
         PDFormXObject form = charts.changes(changed, flow.width(), height);
         flow.form(form, PageFlow.LEFT, flow.y(), height);
         flow.moveDown(height + 8);
+    }
+
+    /** Cases of one verdict, the largest change (in the direction that matters) first. */
+    private static List<CaseComparison> largest(ReportModel model, Verdict verdict) {
+        return model.comparisons().stream()
+                .filter(c -> c.verdict() == verdict && Double.isFinite(c.change()))
+                .sorted(Comparator.comparingDouble((CaseComparison c) -> -Math.abs(c.change()))
+                        .thenComparing(CaseComparison::caseKey).thenComparing(CaseComparison::metric))
+                .toList();
     }
 
     private static void comparisonTable(PageFlow flow, ReportModel model) throws IOException {

@@ -166,7 +166,7 @@ class PdfReportRendererTest {
                 top.add(item.getTitle());
                 assertThat(item.getDestination()).isNotNull();
             }
-            assertThat(top).containsExactly("Title page", "Summary", "Largest changes", "Comparison", "Change points",
+            assertThat(top).containsExactly("Title page", "Summary", "Largest changes", "Comparison", "Budgets", "Change points",
                     "Trends", "Recommendations", "Appendix: run environments");
         }
         assertThat(ReportFixtures.DATE.atOffset(ZoneOffset.UTC).getYear()).isEqualTo(2026);
