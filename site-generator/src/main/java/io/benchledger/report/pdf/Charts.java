@@ -37,11 +37,19 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * result is a form XObject of vector paths and text in the embedded font, never a raster image.
  */
 final class Charts {
-    static final Map<Verdict, Color> VERDICT_COLORS = new EnumMap<>(Map.of(
-            Verdict.IMPROVED, new Color(0x1B, 0x7F, 0x3B),
-            Verdict.REGRESSED, new Color(0xC0, 0x1C, 0x28),
+    static final Color GOOD = new Color(0x1B, 0x7F, 0x3B);
+    static final Color BAD = new Color(0xC0, 0x1C, 0x28);
+    private static final Map<Verdict, Color> VERDICT_COLORS = new EnumMap<>(Map.of(
+            Verdict.IMPROVED, GOOD,
+            Verdict.REGRESSED, BAD,
             Verdict.UNCHANGED, new Color(0x70, 0x70, 0x70),
             Verdict.INCONCLUSIVE, new Color(0xC0, 0x7A, 0x00)));
+    /** For verdicts without a colour of their own (a case that failed to run). */
+    private static final Color OTHER = new Color(0x6A, 0x1B, 0x9A);
+
+    static Color color(Verdict v) {
+        return VERDICT_COLORS.getOrDefault(v, OTHER);
+    }
     private static final int LABEL_CHARS = 58;
 
     private final PageFlow flow;
@@ -117,7 +125,7 @@ final class Charts {
         int s2 = 0;
         for (Verdict v : Verdict.values()) {
             if (series.get(v).getItemCount() > 0) {
-                renderer.setSeriesPaint(s2, VERDICT_COLORS.get(v));
+                renderer.setSeriesPaint(s2, color(v));
                 s2++;
             }
         }
@@ -150,8 +158,7 @@ final class Charts {
         XYPlot plot = new XYPlot(data, runAxis, valueAxis, renderer);
         for (ChangePoint cp : h.changePoints()) {
             ValueMarker m = new ValueMarker(cp.index() - 0.5,
-                    ChangePoint.REGRESSION.equals(cp.direction()) ? VERDICT_COLORS.get(Verdict.REGRESSED)
-                            : VERDICT_COLORS.get(Verdict.IMPROVED),
+                    ChangePoint.REGRESSION.equals(cp.direction()) ? BAD : GOOD,
                     new BasicStroke(1.0f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {3, 2}, 0));
             m.setLabel(ReportFonts.drawable(Formats.percent(cp.change())
                     + (cp.version().isEmpty() ? "" : " at " + cp.version())));

@@ -128,9 +128,29 @@ public final class PdfReportRenderer {
     }
 
     private static String countsLine(Summary s) {
-        return s.total() + " (" + s.count(Verdict.REGRESSED) + " regressed, " + s.count(Verdict.IMPROVED)
-                + " improved, " + s.count(Verdict.UNCHANGED) + " unchanged, " + s.count(Verdict.INCONCLUSIVE)
-                + " inconclusive)";
+        StringBuilder b = new StringBuilder();
+        for (Verdict v : verdictOrder()) {
+            if (s.count(v) > 0 || isCoreVerdict(v)) {
+                b.append(b.length() == 0 ? "" : ", ").append(s.count(v)).append(' ').append(v.json());
+            }
+        }
+        return s.total() + " (" + b + ")";
+    }
+
+    /** Verdicts in the order a reader looks for them: what got worse first. */
+    private static List<Verdict> verdictOrder() {
+        List<Verdict> order = new ArrayList<>(List.of(Verdict.REGRESSED, Verdict.IMPROVED, Verdict.UNCHANGED,
+                Verdict.INCONCLUSIVE));
+        for (Verdict v : Verdict.values()) {
+            if (!order.contains(v)) {
+                order.add(v);
+            }
+        }
+        return order;
+    }
+
+    private static boolean isCoreVerdict(Verdict v) {
+        return v == Verdict.REGRESSED || v == Verdict.IMPROVED || v == Verdict.UNCHANGED || v == Verdict.INCONCLUSIVE;
     }
 
     private static void keyValues(PageFlow flow, List<String[]> pairs, float keyWidth, float size)
@@ -156,9 +176,10 @@ public final class PdfReportRenderer {
         PDOutlineItem section = flow.heading("Summary", 80);
         Table counts = new Table(flow, List.of(Column.left("Verdict", 120), Column.right("Cases", 60)));
         List<Row> rows = new ArrayList<>();
-        for (Verdict v : List.of(Verdict.REGRESSED, Verdict.IMPROVED, Verdict.UNCHANGED, Verdict.INCONCLUSIVE)) {
-            rows.add(new Row(List.of(v.json(), Integer.toString(s.count(v))),
-                    Arrays.asList(Charts.VERDICT_COLORS.get(v), null)));
+        for (Verdict v : verdictOrder()) {
+            if (s.count(v) > 0 || isCoreVerdict(v)) {
+                rows.add(new Row(List.of(v.json(), Integer.toString(s.count(v))), Arrays.asList(Charts.color(v), null)));
+            }
         }
         rows.add(Row.of("total", Integer.toString(s.total())));
         counts.draw(rows);
@@ -213,7 +234,7 @@ public final class PdfReportRenderer {
                 Column.left("Result", 35)));
         List<Row> rows = new ArrayList<>();
         for (BudgetResult b : budgets) {
-            Color c = b.passed() ? Charts.VERDICT_COLORS.get(Verdict.IMPROVED) : Charts.VERDICT_COLORS.get(Verdict.REGRESSED);
+            Color c = b.passed() ? Charts.GOOD : Charts.BAD;
             boolean fraction = "max regression".equals(b.criterion());
             rows.add(new Row(List.of(b.benchmark(), b.criterion(),
                     fraction ? Formats.percent(b.limit()) : Formats.number(b.limit()),
@@ -274,7 +295,7 @@ public final class PdfReportRenderer {
             rows.add(new Row(List.of(caseLabel(c), c.unit(), Formats.number(c.baselineMean()),
                     Formats.number(c.candidateMean()), Formats.percent(c.change()),
                     Formats.interval(c.ciLow(), c.ciHigh()), Formats.probability(c.qValue()), verdictText(c)),
-                    Arrays.asList(null, null, null, null, null, null, null, Charts.VERDICT_COLORS.get(c.verdict()))));
+                    Arrays.asList(null, null, null, null, null, null, null, Charts.color(c.verdict()))));
         }
         if (rows.isEmpty()) {
             flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "No case was measured in both runs.");
@@ -313,8 +334,7 @@ public final class PdfReportRenderer {
                     Column.left("Direction", 55)));
             List<Row> rows = new ArrayList<>();
             for (ChangePoint cp : points) {
-                Color c = ChangePoint.REGRESSION.equals(cp.direction()) ? Charts.VERDICT_COLORS.get(Verdict.REGRESSED)
-                        : Charts.VERDICT_COLORS.get(Verdict.IMPROVED);
+                Color c = ChangePoint.REGRESSION.equals(cp.direction()) ? Charts.BAD : Charts.GOOD;
                 rows.add(new Row(List.of(cp.benchmark(), cp.metric(), cp.version(), Formats.dateTime(cp.time()),
                         Formats.number(cp.before()), Formats.number(cp.after()), Formats.percent(cp.change()),
                         Formats.probability(cp.pValue()), cp.direction()),
