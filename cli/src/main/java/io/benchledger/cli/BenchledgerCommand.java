@@ -1,6 +1,8 @@
 package io.benchledger.cli;
 
 import io.benchledger.cli.command.ArchiveCommand;
+import io.benchledger.cli.command.CollectCommand;
+import io.benchledger.cli.command.ImportCommand;
 import io.benchledger.cli.command.ReportCommand;
 import io.benchledger.cli.command.SqlCommand;
 import picocli.CommandLine;
@@ -26,6 +28,8 @@ import picocli.CommandLine.Command;
                 "Documentation: docs/ in the repository (getting started, statistics, archive schema, SQL cookbook)."},
         subcommands = {
                 ArchiveCommand.class,
+                CollectCommand.class,
+                ImportCommand.class,
                 SqlCommand.class,
                 ReportCommand.class,
                 CommandLine.HelpCommand.class,
