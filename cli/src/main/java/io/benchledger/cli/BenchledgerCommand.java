@@ -11,6 +11,7 @@ import io.benchledger.cli.command.HistoryCommand;
 import io.benchledger.cli.command.ImportCommand;
 import io.benchledger.cli.command.NightlyCommand;
 import io.benchledger.cli.command.ReleaseCommand;
+import io.benchledger.cli.command.ReportCommand;
 import io.benchledger.cli.command.SiteCommand;
 import io.benchledger.cli.command.SqlCommand;
 import picocli.CommandLine;
@@ -49,6 +50,7 @@ import picocli.CommandLine.Command;
                 AckCommand.class,
                 // publish
                 SiteCommand.class,
+                ReportCommand.class,
                 // the archive
                 SqlCommand.class,
                 ArchiveCommand.class,
