@@ -15,6 +15,7 @@ import io.benchledger.cli.ExitCodes;
 import io.benchledger.cli.GlobalOptions;
 import io.benchledger.cli.RunSelection;
 import io.benchledger.cli.ToolVersion;
+import io.benchledger.cli.workflow.EngineAnalyses;
 import io.benchledger.cli.workflow.Gate;
 import io.benchledger.cli.workflow.GateSummary;
 import io.benchledger.cli.workflow.Publication;
@@ -90,14 +91,15 @@ public final class ReleaseCommand implements Callable<Integer> {
             r.notes().forEach(n -> System.err.println("benchledger: note: " + n));
         }
         Side baseline = previous == null ? new Side(Side.Kind.LAST_RELEASE, "") : new Side(Side.Kind.VERSION, previous);
+        ComparisonOptions options = ComparisonOptions.defaults(archiveOptions.project);
         ComparisonReport report;
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
-            report = Comparison.run(db, baseline, new Side(Side.Kind.VERSION, version), ComparisonOptions.defaults(archiveOptions.project));
+            report = Comparison.run(db, baseline, new Side(Side.Kind.VERSION, version), options);
         }
         Gate gate = new Gate("", Optional.empty(), Optional.of(report), Optional.empty(), List.of(), failOn);
         List<String> outputs = new ArrayList<>();
         if (!noPublish) {
-            outputs.addAll(Publication.release(archive, archiveOptions.project, site, report));
+            outputs.addAll(Publication.release(archive, archiveOptions.project, site, report, new EngineAnalyses(options, List.of())));
         }
         String title = "benchledger release " + version + " against " + String.join(", ", report.baseline().versions());
         if (format == OutputFormat.JSON) {

@@ -50,6 +50,17 @@ public final class Analysis {
         return new Gate(runId, previous, release, budgetReport, recent, failOn);
     }
 
+    /** The newest run of the project. */
+    public static String latestRun(Archive archive, String project) throws IOException, SQLException {
+        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
+            var rows = db.query("recent_runs", project, 1).rows();
+            if (rows.isEmpty()) {
+                throw new BadInputException(archive.root() + ": project '" + project + "' has no runs");
+            }
+            return (String) rows.get(0).get(0);
+        }
+    }
+
     /** A comparison, or nothing when a side has no runs yet (the first night, no release so far). */
     private static Optional<ComparisonReport> compare(ArchiveDatabase db, Side baseline, Side candidate,
                                                       ComparisonOptions options) throws SQLException {
