@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.benchledger.archive.BadInputException;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
-import io.benchledger.archive.analysis.compare.BandLimits;
 import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.archive.analysis.compare.Severity;
 import io.benchledger.archive.analysis.compare.Verdict;
@@ -60,9 +59,7 @@ public final class AnalysisJson {
                     Double.NaN, Double.NaN, f.number("change"), f.number("ci_low"), f.number("ci_high"),
                     f.number("p_value"), Double.NaN, f.number("q_value"), Double.NaN,
                     f.enumValue("verdict", Verdict.class), f.enumValue("severity", Severity.class),
-                    f.count("baseline_samples"), f.count("candidate_samples"), 0,
-                    f.optionalText("mode", ""), Double.NaN, f.optionalText("test", ""), f.optionalText("test_unit", ""),
-                    0, 0, Double.NaN, BandLimits.DEFAULT.of(f.number("change")), f.optionalText("failure", "")));
+                    f.count("baseline_samples"), f.count("candidate_samples"), 0));
         }
         return out;
     }
