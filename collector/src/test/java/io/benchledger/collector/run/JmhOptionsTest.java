@@ -63,5 +63,6 @@ class JmhOptionsTest {
         assertThat(started).containsExactly("a.B.run[mode=fast,size=64]@avgt/t4 50.0 65", "a.B.other@thrpt 75.0 30");
         assertThat(r.failures()).containsEntry("a.B.run[mode=fast,size=64]@avgt/t4", "java.lang.IllegalStateException: boom")
                 .containsEntry("a.B.other@thrpt", "forked VM failed with exit code 134");
+        assertThat(r.forkCases()).containsExactly("a.B.run[mode=fast,size=64]@avgt/t4");
     }
 }
