@@ -112,6 +112,20 @@ class ImportCommandTest {
     }
 
     @Test
+    void aCopyImportedWithAnotherTimeIsRecognisedByItsContent() throws Exception {
+        assertThat(importing(hyperfine().toString())).isZero();
+        List<String> before = listing();
+        Path copy = write("copy-of-hyperfine.json", Files.readAllBytes(hyperfine()));
+        assertThat(run("import", "--archive", archive.toString(), "--time", "2025-01-01T00:00:00Z", copy.toString())).isZero();
+        assertThat(out.strip()).isEqualTo(copy + " (hyperfine): already imported: 1 run (same content)");
+        assertThat(listing()).isEqualTo(before);
+        // into another project it is a new import
+        assertThat(run("import", "--archive", archive.toString(), "--project", "other", copy.toString())).isZero();
+        assertThat(out.strip()).isEqualTo(copy + " (hyperfine): 1 run added [project other, version unversioned]");
+        assertThat(err).contains("carries no time; using its modification time");
+    }
+
+    @Test
     void flagsFillWhatTheFileDoesNotCarry() throws Exception {
         assertThat(importing("--project", "onebrc", "--project-version", "1.2.0", "--commit", "b642f019", hyperfine().toString())).isZero();
         assertThat(run("sql", "--archive", archive.toString(), "--format", "csv",
