@@ -179,6 +179,28 @@ class ImportCommandTest {
     }
 
     @Test
+    void brokenUtf8AndDeepNestingInJson() throws Exception {
+        List<String> before = seeded();
+        byte[] whole = Files.readAllBytes(gbench());
+        String text = new String(whole, StandardCharsets.UTF_8);
+        int at = text.indexOf("Int8RowMajor");
+        byte[] broken = new byte[whole.length + 1];
+        System.arraycopy(whole, 0, broken, 0, at);
+        broken[at] = (byte) 0xFF;
+        System.arraycopy(whole, at, broken, at + 1, whole.length - at);
+        Path utf = write("utf.json", broken);
+        int line = (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        assertThat(importing(utf.toString())).isEqualTo(2);
+        assertOneBadLine(utf + ": not valid JSON at line " + line + ", column 17: Invalid UTF-8 start byte 0xff");
+
+        Path deep = write("deep.json", ("{\"context\": {},\n\"benchmarks\": " + "[".repeat(3000) + "]".repeat(3000) + "}")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(importing(deep.toString())).isEqualTo(2);
+        assertOneBadLine(deep + ": not valid JSON at line 2: nested deeper than 1000 levels");
+        assertThat(listing()).isEqualTo(before);
+    }
+
+    @Test
     void brokenUtf8InGoTextNamesTheLine() throws Exception {
         List<String> before = seeded();
         byte[] text = "goos: linux\nBenchmarkA-8  100  12 ns/op\nBenchmarkB-8  100  1\u00e9 ns/op\n".getBytes(StandardCharsets.UTF_8);
