@@ -93,7 +93,13 @@ public final class ImportCommand implements Callable<Integer> {
      */
     private static Map<String, Integer> earlierImports(Archive archive, List<SourceReader.Read> reads) throws Exception {
         Map<String, Integer> out = new HashMap<>();
-        if (archive.snapshot().committedRuns().isEmpty()) {
+        Set<String> committed = archive.snapshot().committedRuns();
+        // only a source none of whose runs is present can have been imported under other ids;
+        // DuckDB is asked only then (re-importing a history whose ids are all present skips it)
+        List<SourceReader.Read> candidates = reads.stream()
+                .filter(g -> !g.runs().isEmpty() && g.runs().stream().noneMatch(r -> committed.contains(r.run().runId())))
+                .toList();
+        if (committed.isEmpty() || candidates.isEmpty()) {
             return out;
         }
         Map<String, Set<String>> idsBySource = new HashMap<>();
@@ -102,9 +108,9 @@ public final class ImportCommand implements Callable<Integer> {
                 idsBySource.computeIfAbsent(row.get(0) + "\u0000" + row.get(1), k -> new HashSet<>()).add((String) row.get(2));
             }
         }
-        for (SourceReader.Read g : reads) {
+        for (SourceReader.Read g : candidates) {
             Set<String> earlier = idsBySource.get(sourceKey(g));
-            if (earlier != null && g.runs().stream().noneMatch(r -> earlier.contains(r.run().runId()))) {
+            if (earlier != null) {
                 out.put(sourceKey(g), earlier.size());
             }
         }
