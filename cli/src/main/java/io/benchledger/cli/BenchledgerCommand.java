@@ -3,8 +3,12 @@ package io.benchledger.cli;
 import io.benchledger.cli.command.AckCommand;
 import io.benchledger.cli.command.ArchiveCommand;
 import io.benchledger.cli.command.ChangesCommand;
+import io.benchledger.cli.command.CheckCommand;
+import io.benchledger.cli.command.CollectCommand;
+import io.benchledger.cli.command.CompareCommand;
 import io.benchledger.cli.command.GenerateCommand;
 import io.benchledger.cli.command.HistoryCommand;
+import io.benchledger.cli.command.ImportCommand;
 import io.benchledger.cli.command.SqlCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,9 +32,19 @@ import picocli.CommandLine.Command;
                 "",
                 "Documentation: docs/ in the repository (getting started, statistics, archive schema, SQL cookbook)."},
         subcommands = {
-                ArchiveCommand.class,
+                // measure
+                CollectCommand.class,
+                ImportCommand.class,
+                // analyse
+                CompareCommand.class,
+                CheckCommand.class,
+                HistoryCommand.class,
+                ChangesCommand.class,
+                AckCommand.class,
+                // the archive
                 SqlCommand.class,
-                HistoryCommand.class, ChangesCommand.class, AckCommand.class, GenerateCommand.class,
+                ArchiveCommand.class,
+                GenerateCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BenchledgerCommand implements Runnable {
