@@ -52,7 +52,7 @@ class HistoryCommandsTest {
             }
             assertThat(injected).as(cp.toString()).isTrue();
         }
-        assertThat(Files.exists(archive.resolve("analysis/changepoints-default.json"))).isTrue();
+        assertThat(Files.exists(archive.resolve("analysis/changepoints-default.bin"))).isTrue();
     }
 
     @Test

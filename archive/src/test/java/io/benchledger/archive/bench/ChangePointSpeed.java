@@ -62,7 +62,7 @@ public final class ChangePointSpeed {
                     out.windowsExamined());
         }
         ChangePointAnalysis.run(archive, "default", settings, true); // leaves the cache for n runs
-        Path cache = archiveDir.resolve("analysis").resolve("changepoints-default.json");
+        Path cache = archiveDir.resolve("analysis").resolve("changepoints-default.bin");
         byte[] cacheBefore = Files.readAllBytes(cache);
         archive.commit(gen.run(runs));
         double[] incremental = new double[repeats];
