@@ -94,7 +94,7 @@ public final class CompareCommand implements Callable<Integer> {
             description = "Test per-fork centres when both sides have at least N forks, else iteration scores (default: ${DEFAULT-VALUE}).")
     int minForks;
 
-    @Option(names = "--replicates", paramLabel = "B", defaultValue = "2000",
+    @Option(names = "--replicates", paramLabel = "B", defaultValue = "1000",
             description = "Bootstrap replicates (default: ${DEFAULT-VALUE}).")
     int replicates;
 
