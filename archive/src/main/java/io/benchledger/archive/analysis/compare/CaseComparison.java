@@ -22,6 +22,8 @@ import java.util.SortedMap;
  * @param threshold the noise threshold applied to this case (a fraction)
  * @param band where {@code change} falls among the tolerance bands
  * @param failure for a {@code FAILED} case, which side failed and the benchmark's error; empty otherwise
+ * @param baselineCentre the centre {@code change} is computed from (the options' centre statistic:
+ *               10 % trimmed mean by default), so change = candidateCentre ÷ baselineCentre − 1
  */
 public record CaseComparison(
         String caseKey,
@@ -54,16 +56,18 @@ public record CaseComparison(
         int candidateForks,
         double threshold,
         Band band,
-        String failure) {
+        String failure,
+        double baselineCentre,
+        double candidateCentre) {
 
     public static final String TEST_WELCH = "welch";
     public static final String TEST_MANN_WHITNEY = "mann-whitney";
     public static final String UNIT_FORKS = "forks";
     public static final String UNIT_SAMPLES = "samples";
 
-    /** Candidate ÷ baseline mean (1.05 is 5 % more). */
+    /** Candidate ÷ baseline centre (1.05 is 5 % more): 1 + {@code change}. */
     public double ratio() {
-        return candidateMean / baselineMean;
+        return candidateCentre / baselineCentre;
     }
 
     /** True when the change goes the wrong way for this metric, whatever its significance. */
@@ -76,6 +80,6 @@ public record CaseComparison(
         return new CaseComparison(caseKey, benchmark, params, metric, unit, higherIsBetter, baselineMean,
                 candidateMean, baselineMedian, candidateMedian, change, ciLow, ciHigh, pValue, welchPValue, q,
                 effectSize, v, s, baselineSamples, candidateSamples, needed, mode, mannWhitneyPValue, test,
-                testUnit, baselineForks, candidateForks, threshold, band, failure);
+                testUnit, baselineForks, candidateForks, threshold, band, failure, baselineCentre, candidateCentre);
     }
 }
