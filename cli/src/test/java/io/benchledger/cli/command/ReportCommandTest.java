@@ -1,0 +1,128 @@
+package io.benchledger.cli.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.benchledger.archive.model.Mode;
+import io.benchledger.archive.model.Result;
+import io.benchledger.archive.model.Run;
+import io.benchledger.archive.model.RunRecord;
+import io.benchledger.archive.model.Sample;
+import io.benchledger.archive.store.Archive;
+import io.benchledger.cli.CliRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportCommandTest {
+    static final Instant T0 = Instant.parse("2026-02-01T10:00:00Z");
+
+    @TempDir
+    Path tmp;
+    Path archiveDir;
+    String aesKey;
+
+    /** Three runs of project "crypto": 1.4.0 on day 0 and 1, 1.5.0 on day 2 (on a different host). */
+    @BeforeEach
+    void archive() throws IOException {
+        archiveDir = tmp.resolve("archive");
+        Archive archive = Archive.open(archiveDir);
+        List<RunRecord> runs = new ArrayList<>();
+        double[] aes = {100.0, 101.0, 112.3};
+        String[] versions = {"1.4.0", "1.4.0", "1.5.0"};
+        for (int i = 0; i < 3; i++) {
+            String id = "01RUN" + i + "0000000000000000000000";
+            Instant t = T0.plusSeconds(86400L * i);
+            Run run = Run.builder(id, t).finishedAt(t.plusSeconds(600)).project("crypto").version(versions[i])
+                    .suite("crypto").environment("ci").trigger(Run.TRIGGER_RELEASE).commit("c" + i).branch("main")
+                    .host(i == 2 ? "bänch-2" : "bench-1").os("Linux").arch("amd64").cpuModel("Test CPU").cpuCount(4)
+                    .memoryBytes(16L << 30).jvmVendor("Eclipse Adoptium").jvmVersion("17.0.12").jvmArgs("-Xmx1g")
+                    .harness("jmh").harnessVersion("1.37").build();
+            Result r = new Result(id, null, "org.example.crypto.AesGcm.encrypt", new TreeMap<>(Map.of("size", "1024")),
+                    Mode.AVERAGE_TIME, Result.PRIMARY, "ns/op", false, 1, 2, 1, "1 s", 3, "1 s", aes[i], 1.0,
+                    aes[i] - 1, aes[i] + 1, 6, Optional.empty(), "");
+            aesKey = r.caseKey();
+            List<Sample> samples = new ArrayList<>();
+            for (int f = 0; f < 2; f++) {
+                for (int it = 0; it < 3; it++) {
+                    samples.add(new Sample(id, r.caseKey(), Result.PRIMARY, f, it, aes[i] + f * 0.2 + it * 0.1, 1));
+                }
+            }
+            runs.add(new RunRecord(run, List.of(r), samples));
+        }
+        archive.commit(runs);
+    }
+
+    @Test
+    void releaseReportComparesTheNewestVersionWithTheOneBefore() throws IOException {
+        Path pdf = tmp.resolve("out/release.pdf");
+        CliRun o = CliRun.of("report", "--type", "release", "--archive", archiveDir.toString(), "--project", "crypto",
+                "--baseline", "1.4.0", "--out", pdf.toString());
+        assertThat(o.exit()).as(o.err()).isZero();
+        assertThat(o.out()).contains("release.pdf: ", " pages, 1 cases, version:1.5.0 = 1.5.0 (1 run) against 1.4.0 (2 runs)");
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            PDFTextStripper s = new PDFTextStripper();
+            s.setSortByPosition(true);
+            String text = s.getText(doc);
+            // (lines joined: the environment wraps on the title page)
+            assertThat(text.replaceAll("\\s+", " ")).contains("Candidate version:1.5.0 = 1.5.0 (1 run)",
+                    "Baseline 1.4.0 (2 runs)", "Date 2026-02-03 10:00 UTC",
+                    "bänch-2 · Test CPU, 4 CPUs · 16 GiB memory · Linux amd64 · Eclipse Adoptium 17.0.12");
+            // baseline: 12 samples 100.0..100.4 and 101.0..101.4, symmetric about 100.7; candidate: 112.3..112.7,
+            // about 112.5; (112.5 − 100.7) ÷ 100.7 = +11.7 %: a regression of latency, severity minor (> 10 %)
+            assertThat(text).containsPattern("ns/op 100\\.7 112\\.5 \\+11\\.7% \\[\\+1\\d\\.\\d%, \\+1\\d\\.\\d%\\] \\S+ regressed");
+            assertThat(text).contains("regressed 1", "total 1", "minor");
+            // the appendix holds the two baseline runs and the candidate run
+            assertThat(text).contains("Run 01RUN00000000000000000000000 (baseline, 1.4.0)",
+                    "Run 01RUN10000000000000000000000 (baseline, 1.4.0)",
+                    "Run 01RUN20000000000000000000000 (candidate, 1.5.0)");
+            assertThat(text).contains("No budget file was given, so no budget was checked.");
+            assertThat(doc.getDocumentInformation().getCreationDate().toInstant())
+                    .isEqualTo(Instant.parse("2026-02-03T10:00:00Z"));
+        }
+    }
+
+    @Test
+    void nightlyReportComparesTheLatestRunWithThePreviousOne() throws IOException {
+        Path pdf = tmp.resolve("nightly.pdf");
+        CliRun o = CliRun.of("report", "--type", "nightly", "--archive", archiveDir.toString(), "--project", "crypto",
+                "--out", pdf.toString());
+        assertThat(o.exit()).as(o.err()).isZero();
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Nightly benchmark report", "Run 01RUN20000000000000000000000 (candidate, 1.5.0)",
+                    "Run 01RUN10000000000000000000000 (baseline, 1.4.0)");
+            assertThat(text).doesNotContain("01RUN00000000000000000000000");
+        }
+    }
+
+    @Test
+    void nightlyTakesNoSides() {
+        CliRun o = CliRun.of("report", "--type", "nightly", "--archive", archiveDir.toString(), "--project", "crypto",
+                "--baseline", "1.4.0", "--out", tmp.resolve("x.pdf").toString());
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("--baseline and --candidate are for --type release");
+        assertThat(tmp.resolve("x.pdf")).doesNotExist();
+    }
+
+    @Test
+    void aReleaseReportNeedsTheVersionsToExist() {
+        Path pdf = tmp.resolve("x.pdf");
+        CliRun o = CliRun.of("report", "--type", "release", "--archive", archiveDir.toString(), "--project", "crypto",
+                "--baseline", "version:0.9.0", "--out", pdf.toString());
+        assertThat(o.exit()).isEqualTo(2);
+        assertThat(o.err()).contains("0.9.0");
+        assertThat(pdf).doesNotExist();
+    }
+}

@@ -1,0 +1,159 @@
+package io.benchledger.report;
+
+import io.benchledger.archive.BadInputException;
+import io.benchledger.archive.analysis.changepoint.ChangePoint;
+import io.benchledger.archive.analysis.compare.CaseComparison;
+import io.benchledger.archive.analysis.compare.ComparisonReport;
+import io.benchledger.archive.analysis.compare.ResolvedSide;
+import io.benchledger.archive.format.Table;
+import io.benchledger.archive.query.ArchiveDatabase;
+import io.benchledger.report.model.CaseHistory;
+import io.benchledger.report.model.HistoryPoint;
+import io.benchledger.report.model.ReportModel;
+import io.benchledger.report.model.ReportType;
+import io.benchledger.report.model.RunEnvironment;
+import io.benchledger.report.model.Summary;
+import io.benchledger.report.model.TitlePage;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a {@link ReportModel} from the archive (runs, environments, case histories, by SQL) and
+ * from what the analyses found ({@link ReportAnalyses}).
+ */
+public final class ReportBuilder {
+    /** History charts drawn at most: one per worst case that has change points. */
+    public static final int HISTORIES = 6;
+
+    private final ArchiveDatabase db;
+    private final String project;
+
+    public ReportBuilder(ArchiveDatabase db, String project) {
+        this.db = db;
+        this.project = project;
+    }
+
+    /** The version of the project's newest run that has one; empty when none has. */
+    public String newestVersion() throws SQLException {
+        Table t = db.query("report_newest_version", project);
+        return t.size() == 0 ? "" : text(t.rows().get(0).get(0));
+    }
+
+    /** The runs a side resolved to, with their environments, oldest first. */
+    List<RunEnvironment> environments(ResolvedSide side, String role) throws SQLException {
+        List<RunEnvironment> out = new ArrayList<>();
+        for (String runId : side.runIds()) {
+            Table t = db.query("report_run", project, runId);
+            if (t.size() == 0) {
+                throw new BadInputException("project '" + project + "' has no run '" + runId + "'");
+            }
+            out.add(environment(t, 0, role));
+        }
+        out.sort(Comparator.comparing(RunEnvironment::startedAt).thenComparing(RunEnvironment::runId));
+        return out;
+    }
+
+    private static RunEnvironment environment(Table t, int i, String role) {
+        Map<String, Object> r = row(t, i);
+        return new RunEnvironment(text(r.get("run_id")), role, text(r.get("version")),
+                Instant.parse(text(r.get("started_at"))), text(r.get("suite")), text(r.get("environment")),
+                text(r.get("trigger")), text(r.get("commit")), text(r.get("branch")), text(r.get("host")),
+                text(r.get("os")), text(r.get("arch")), text(r.get("cpu_model")),
+                r.get("cpu_count") == null ? 0 : ((Number) r.get("cpu_count")).intValue(),
+                r.get("memory_bytes") == null ? 0 : ((Number) r.get("memory_bytes")).longValue(),
+                text(r.get("jvm_vendor")), text(r.get("jvm_version")), text(r.get("jvm_args")),
+                text(r.get("harness")), text(r.get("harness_version")));
+    }
+
+    /** One case's series over every run of the project, with its change points. */
+    public CaseHistory history(String caseKey, String benchmark, String metric, String unit,
+                               List<ChangePoint> changePoints) throws SQLException {
+        Table t = db.query("report_case_history", project, caseKey, metric);
+        List<HistoryPoint> points = new ArrayList<>(t.size());
+        String shownUnit = unit;
+        for (int i = 0; i < t.size(); i++) {
+            Map<String, Object> r = row(t, i);
+            if (shownUnit.isEmpty()) {
+                shownUnit = text(r.get("unit"));
+            }
+            points.add(new HistoryPoint(i, text(r.get("run_id")), text(r.get("version")),
+                    Instant.parse(text(r.get("started_at"))), number(r.get("score")), number(r.get("ci_low")),
+                    number(r.get("ci_high"))));
+        }
+        return new CaseHistory(caseKey, benchmark, metric, shownUnit, points, changePoints);
+    }
+
+    /**
+     * The whole model: sides and title from the comparison's resolved runs (the date is the
+     * candidate's latest run), histories of the worst changed cases from the archive.
+     */
+    public ReportModel build(ReportType type, ReportAnalyses analyses, String toolVersion) throws SQLException {
+        ComparisonReport comparison = analyses.comparison();
+        List<RunEnvironment> baseline = environments(comparison.baseline(), RunEnvironment.BASELINE);
+        List<RunEnvironment> candidate = environments(comparison.candidate(), RunEnvironment.CANDIDATE);
+        RunEnvironment latest = candidate.stream().max(Comparator.comparing(RunEnvironment::startedAt)
+                .thenComparing(RunEnvironment::runId)).orElseThrow();
+        TitlePage title = new TitlePage(project, type, comparison.baseline().label(), comparison.candidate().label(),
+                latest.startedAt(), latest.oneLine(), toolVersion);
+        List<CaseHistory> histories = histories(comparison.cases(), analyses.changePoints());
+        List<RunEnvironment> environments = new ArrayList<>(baseline);
+        environments.addAll(candidate);
+        return ReportModel.of(title, comparison.cases(), analyses.budgets(), analyses.changePoints(), histories,
+                analyses.trends(), analyses.recommendations(), environments, analyses.notes());
+    }
+
+    /**
+     * Cases whose history is charted: those with change points, the worst regressions of the
+     * comparison first, then by the size of their largest change point.
+     */
+    private List<CaseHistory> histories(List<CaseComparison> cases, List<ChangePoint> changePoints)
+            throws SQLException {
+        Map<String, List<ChangePoint>> byCase = new LinkedHashMap<>();
+        for (ChangePoint cp : changePoints) {
+            byCase.computeIfAbsent(cp.caseKey() + "\u0000" + cp.metric(), k -> new ArrayList<>()).add(cp);
+        }
+        if (byCase.isEmpty()) {
+            return List.of();
+        }
+        Map<String, CaseComparison> compared = new LinkedHashMap<>();
+        for (CaseComparison c : cases) {
+            compared.put(c.caseKey() + "\u0000" + c.metric(), c);
+        }
+        List<String> order = new ArrayList<>(byCase.keySet());
+        order.sort(Comparator.comparingDouble((String k) -> compared.containsKey(k)
+                        ? -Summary.badness(compared.get(k)) : Double.MAX_VALUE)
+                .thenComparingDouble(k -> -byCase.get(k).stream().mapToDouble(cp -> Math.abs(cp.change())).max()
+                        .orElse(0))
+                .thenComparing(k -> k));
+        List<CaseHistory> out = new ArrayList<>();
+        for (String k : order.subList(0, Math.min(HISTORIES, order.size()))) {
+            List<ChangePoint> cps = byCase.get(k);
+            ChangePoint first = cps.get(0);
+            CaseComparison c = compared.get(k);
+            out.add(history(first.caseKey(), first.benchmark(), first.metric(), c == null ? "" : c.unit(), cps));
+        }
+        return out;
+    }
+
+    private static Map<String, Object> row(Table t, int i) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        List<Object> r = t.rows().get(i);
+        for (int c = 0; c < t.columns().size(); c++) {
+            m.put(t.columns().get(c), r.get(c));
+        }
+        return m;
+    }
+
+    private static String text(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    private static double number(Object o) {
+        return o instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+}
