@@ -62,7 +62,8 @@ public record CaseComparison(
 
     /**
      * A comparison with the fields of the first JSON contract only (readers of saved
-     * {@code compare --format json} output, fixtures): the test details are unknown (empty, NaN, 0).
+     * {@code compare --format json} output, fixtures): the test details are unknown (empty, NaN, 0)
+     * and the centres are taken to be the means.
      */
     public CaseComparison(String caseKey, String benchmark, SortedMap<String, String> params, String metric, String unit,
                           boolean higherIsBetter, double baselineMean, double candidateMean, double baselineMedian,
@@ -72,7 +73,24 @@ public record CaseComparison(
         this(caseKey, benchmark, params, metric, unit, higherIsBetter, baselineMean, candidateMean, baselineMedian,
                 candidateMedian, change, ciLow, ciHigh, pValue, welchPValue, qValue, effectSize, verdict, severity,
                 baselineSamples, candidateSamples, samplesNeeded, "", Double.NaN, "", "", 0, 0, Double.NaN,
-                BandLimits.DEFAULT.of(change), "");
+                BandLimits.DEFAULT.of(change), "", baselineMean, candidateMean);
+    }
+
+    /**
+     * All fields but the centres, which are taken to be the means (the record before the centres
+     * were added; fixtures of the site and the PDF use it).
+     */
+    public CaseComparison(String caseKey, String benchmark, SortedMap<String, String> params, String metric, String unit,
+                          boolean higherIsBetter, double baselineMean, double candidateMean, double baselineMedian,
+                          double candidateMedian, double change, double ciLow, double ciHigh, double pValue,
+                          double welchPValue, double qValue, double effectSize, Verdict verdict, Severity severity,
+                          long baselineSamples, long candidateSamples, long samplesNeeded, String mode,
+                          double mannWhitneyPValue, String test, String testUnit, int baselineForks, int candidateForks,
+                          double threshold, Band band, String failure) {
+        this(caseKey, benchmark, params, metric, unit, higherIsBetter, baselineMean, candidateMean, baselineMedian,
+                candidateMedian, change, ciLow, ciHigh, pValue, welchPValue, qValue, effectSize, verdict, severity,
+                baselineSamples, candidateSamples, samplesNeeded, mode, mannWhitneyPValue, test, testUnit, baselineForks,
+                candidateForks, threshold, band, failure, baselineMean, candidateMean);
     }
 
     public static final String TEST_WELCH = "welch";
