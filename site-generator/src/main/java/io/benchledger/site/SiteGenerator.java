@@ -39,6 +39,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -70,6 +76,7 @@ public final class SiteGenerator {
     private List<ChangePoint> allChangePoints = List.of();
     private boolean changeAnalysis;
     private final List<ComparisonView> comparisons = new ArrayList<>();
+    private int[] environmentIds;
 
     /** What a generation did. */
     public record Outcome(int benchmarks, int benchmarkPagesRendered, int filesWritten, int filesUnchanged,
@@ -102,6 +109,7 @@ public final class SiteGenerator {
             }
         }
         history = runs.stream().filter(r -> !r.isAb()).toList();
+        environmentIds = BenchmarkPage.environmentIds(runs);
         latest = history.isEmpty() ? runs.get(runs.size() - 1) : history.get(history.size() - 1);
         writer = new SiteWriter(options.out());
 
@@ -220,42 +228,60 @@ public final class SiteGenerator {
         }
         Map<String, double[][]> samples = new HashMap<>();
         Map<String, List<CaseSeries>> pending = new LinkedHashMap<>();
-        final int[] rendered = {0};
-        final Exception[] failure = {null};
+        // pages are independent: render them on the machine's cores while the query streams on;
+        // at most a few pages wait in memory at any time
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Semaphore inFlight = new Semaphore(threads * 2);
+        AtomicInteger rendered = new AtomicInteger();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Consumer<List<Object>> submit = job -> {
+            @SuppressWarnings("unchecked")
+            List<CaseSeries> list = (List<CaseSeries>) job.get(1);
+            inFlight.acquireUninterruptibly();
+            pool.execute(() -> {
+                try {
+                    if (failure.get() == null) {
+                        renderBenchmark((String) job.get(0), list, samples);
+                        rendered.incrementAndGet();
+                    }
+                } catch (Exception ex) {
+                    failure.compareAndSet(null, ex);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        };
         Consumer<CaseSeries> sink = s -> {
-            if (failure[0] != null) {
-                return;
-            }
             String bench = s.info().benchmark();
             List<CaseSeries> list = pending.computeIfAbsent(bench, k -> new ArrayList<>());
             list.add(s);
             if (list.size() == byBenchmark.get(bench).size()) {
                 pending.remove(bench);
-                try {
-                    renderBenchmark(bench, list, samples);
-                    rendered[0]++;
-                } catch (Exception ex) {
-                    failure[0] = ex;
-                }
+                submit.accept(List.of(bench, list));
             }
         };
-        if (!stale.isEmpty()) {
-            loadLatestSamples(cases, staleSet, samples);
-            data.series(caseMap, runIndex, stale.size() == byBenchmark.size() ? null : wanted, sink);
+        try {
+            if (!stale.isEmpty()) {
+                loadLatestSamples(cases, staleSet, samples);
+                data.series(caseMap, runIndex, stale.size() == byBenchmark.size() ? null : wanted, sink);
+            }
+            for (Map.Entry<String, List<CaseSeries>> e : pending.entrySet()) {
+                submit.accept(List.of(e.getKey(), e.getValue()));
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.HOURS);
         }
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        for (Map.Entry<String, List<CaseSeries>> e : pending.entrySet()) {
-            renderBenchmark(e.getKey(), e.getValue(), samples);
-            rendered[0]++;
+        if (failure.get() != null) {
+            throw failure.get();
         }
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("generator", GENERATOR);
         manifest.put("project", options.project());
         manifest.put("benchmarks", fingerprints);
         writer.write(MANIFEST, Json.of(manifest) + "\n");
-        return rendered[0];
+        return rendered.get();
     }
 
     /** Samples of the latest run of each stale benchmark's cases (usually one run for all). */
@@ -321,7 +347,7 @@ public final class SiteGenerator {
     private void renderBenchmark(String benchmark, List<CaseSeries> series, Map<String, double[][]> samples)
             throws IOException {
         BenchmarkPage bp = new BenchmarkPage(benchmark, series, runs, changePointsByCase, changeAnalysis,
-                analyses.budgets(), samples, this::commitHref);
+                analyses.budgets(), samples, this::commitHref, environmentIds);
         Map<String, Object> v = vars("../", benchmark, "benchmarks");
         // a benchmark page is as of its own latest run, so a run that did not measure it leaves it unchanged
         int lastRun = series.stream().mapToInt(s -> s.runIndex()[s.size() - 1]).max().orElse(latest.index());
@@ -736,8 +762,8 @@ public final class SiteGenerator {
         }
         StringBuilder setup = new StringBuilder();
         setup.append("-- DuckDB: views over the published archive of project ").append(options.project())
-                .append(" (web servers cannot list folders, so the files are named one by one)\n");
-        setup.append("INSTALL httpfs; LOAD httpfs;\n");
+                .append(" (web servers cannot list folders, so the files are named one by one;\n")
+                .append("-- the DuckDB CLI loads its httpfs extension by itself for http(s) addresses)\n");
         for (Map.Entry<String, List<String>> e : urls.entrySet()) {
             setup.append("CREATE OR REPLACE VIEW ").append(e.getKey()).append(" AS SELECT * FROM read_parquet([");
             for (int i = 0; i < e.getValue().size(); i++) {
@@ -749,8 +775,9 @@ public final class SiteGenerator {
         String latestResults = urls.get("results").isEmpty() ? base + "data/results/..." : lastMatching(urls.get("results"), latest);
         List<Map<String, String>> queries = new ArrayList<>();
         queries.add(Map.of("title", "Open the whole archive (creates views runs, results, samples)",
-                "sql", ".read setup.sql  -- after downloading it, or paste its text\n-- or in one line from the DuckDB CLI:\n"
-                        + "-- curl -s " + base + "data/setup.sql | duckdb -init /dev/stdin"));
+                "sql", "-- in a shell: download setup.sql and start the DuckDB CLI with it\n"
+                        + "curl -sO " + base + "data/setup.sql && duckdb -init setup.sql\n"
+                        + "-- or, inside DuckDB, after downloading it:\n.read setup.sql"));
         queries.add(Map.of("title", "The latest run's results, straight from the published file",
                 "sql", "SELECT benchmark, params, mode, score, score_error, unit\nFROM read_parquet(" + sqlString(latestResults)
                         + ")\nWHERE metric = 'primary'\nORDER BY benchmark;"));

@@ -216,6 +216,32 @@ class SiteGeneratorTest {
     }
 
     @Test
+    void theDataPagesSetupScriptOpensThePublishedArchive() throws Exception {
+        // DuckDB here has no httpfs: point the published address at the site's folder instead
+        String setup = Files.readString(site.resolve("data/setup.sql"))
+                .replace("https://example.github.io/repo/", site.toUri().getPath());
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var st = c.createStatement()) {
+            for (String statement : setup.split(";\n")) {
+                if (!statement.replaceAll("(?m)^--.*$", "").isBlank()) {
+                    st.execute(statement);
+                }
+            }
+            // 40 nightly runs of 4 results (21 samples) and 6 A/B runs of 1 result (6 samples)
+            assertThat(count(st, "SELECT count(*) FROM runs")).isEqualTo(46);
+            assertThat(count(st, "SELECT count(*) FROM results")).isEqualTo(40 * 4 + 6);
+            assertThat(count(st, "SELECT count(*) FROM samples")).isEqualTo(40 * 21 + 6 * 6);
+            assertThat(count(st, "SELECT count(DISTINCT version) FROM results")).isEqualTo(3);
+        }
+    }
+
+    private static long count(java.sql.Statement st, String sql) throws java.sql.SQLException {
+        try (var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void aBadComparisonIsBadInput() throws Exception {
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             assertThatThrownBy(() -> SiteGenerator.generate(db, SiteAnalyses.none(), new SiteOptions(tmp.resolve("bad"),
