@@ -41,16 +41,27 @@ public final class ArchiveDatabase implements AutoCloseable {
 
     public static ArchiveDatabase open(Archive archive) throws IOException {
         Snapshot snapshot = archive.snapshot();
+        Connection c;
         try {
-            Connection c = DriverManager.getConnection("jdbc:duckdb:");
-            try (Statement st = c.createStatement()) {
-                st.execute("SET TimeZone = 'UTC'");
-                createView(st, "runs", ArchiveTables.RUNS, snapshot.files("runs"));
-                createView(st, "results", ArchiveTables.RESULTS, snapshot.files("results"));
-                createView(st, "samples", ArchiveTables.SAMPLES, snapshot.files("samples"));
-            }
-            return new ArchiveDatabase(archive, c, snapshot);
+            c = DriverManager.getConnection("jdbc:duckdb:");
         } catch (SQLException e) {
+            throw new IOException("cannot start DuckDB: " + e.getMessage(), e);
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("SET TimeZone = 'UTC'");
+            createView(st, "runs", ArchiveTables.RUNS, snapshot.files("runs"));
+            createView(st, "results", ArchiveTables.RESULTS, snapshot.files("results"));
+            createView(st, "samples", ArchiveTables.SAMPLES, snapshot.files("samples"));
+            return new ArchiveDatabase(archive, c, snapshot);
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // already failing
+            }
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
             throw new IOException("cannot open DuckDB over " + archive.root() + ": " + e.getMessage(), e);
         }
     }
@@ -65,9 +76,31 @@ public final class ArchiveDatabase implements AutoCloseable {
         for (DataFile f : files) {
             list.add(literal(f.path().toString()));
         }
-        st.execute("CREATE VIEW " + name + " AS SELECT * FROM read_parquet(" + list
-                + ", hive_partitioning = true, union_by_name = true,"
-                + " hive_types = {'project': VARCHAR, 'version': VARCHAR})");
+        try {
+            st.execute("CREATE VIEW " + name + " AS SELECT * FROM read_parquet(" + list
+                    + ", hive_partitioning = true, union_by_name = true,"
+                    + " hive_types = {'project': VARCHAR, 'version': VARCHAR})");
+        } catch (SQLException e) {
+            throw damagedFile(st, files, e);
+        }
+    }
+
+    /** Finds which file DuckDB could not read, so the one-line error can name it. */
+    private static BadInputException damagedFile(Statement st, List<DataFile> files, SQLException cause) {
+        for (DataFile f : files) {
+            try {
+                st.execute("SELECT count(*) FROM parquet_schema(" + literal(f.path().toString()) + ")");
+            } catch (SQLException e) {
+                return new BadInputException(f.path() + ": damaged Parquet file (" + oneLine(e.getMessage())
+                        + "); run 'benchledger archive verify'", cause);
+            }
+        }
+        return new BadInputException("damaged archive file: " + oneLine(cause.getMessage())
+                + "; run 'benchledger archive verify'", cause);
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").trim();
     }
 
     private static String emptyColumns(TableSchema<?> schema) {
@@ -99,7 +132,21 @@ public final class ArchiveDatabase implements AutoCloseable {
 
     /** Runs the named {@code .sql} resource with bound parameters. */
     public Table query(String sqlName, Object... params) throws SQLException {
-        return run(SqlFile.load(sqlName), params);
+        try {
+            return run(SqlFile.load(sqlName), params);
+        } catch (SQLException e) {
+            throw damagedFile(e);
+        }
+    }
+
+    /** A file of the archive that DuckDB cannot read is bad input (exit 2), named in the message. */
+    private static SQLException damagedFile(SQLException e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        if (m.contains(".parquet")) {
+            throw new BadInputException("damaged archive file: " + m.replaceAll("\\s+", " ").trim()
+                    + " (run 'benchledger archive verify')", e);
+        }
+        return e;
     }
 
     /** Runs a statement the user typed (the {@code sql} command); errors become bad input. */
@@ -107,6 +154,7 @@ public final class ArchiveDatabase implements AutoCloseable {
         try {
             return run(sql);
         } catch (SQLException e) {
+            damagedFile(e);
             throw new BadInputException("SQL error: " + e.getMessage().replaceAll("\\s+", " ").trim(), e);
         }
     }

@@ -19,6 +19,11 @@ import java.util.stream.Stream;
  */
 final class StagingArea implements AutoCloseable {
     private static final String LOCK = ".lock";
+    /**
+     * Staging folders of this JVM. POSIX locks belong to the process, and closing any channel on
+     * the lock file would release them, so our own folders are never probed through the file.
+     */
+    private static final java.util.Set<Path> OWN = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Path dir;
     private final FileChannel channel;
     private final FileLock lock;
@@ -32,6 +37,7 @@ final class StagingArea implements AutoCloseable {
     static StagingArea create(ArchiveLayout layout) throws IOException {
         Path dir = layout.staging().resolve(RunIds.next());
         Files.createDirectories(dir);
+        OWN.add(dir);
         FileChannel ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         return new StagingArea(dir, ch, ch.lock());
     }
@@ -50,11 +56,15 @@ final class StagingArea implements AutoCloseable {
             channel.close();
             Files.deleteIfExists(dir.resolve(LOCK));
             Files.deleteIfExists(dir);
+            OWN.remove(dir);
         }
     }
 
     /** True when a live process (this one included) holds the folder's lock. */
     static boolean isLive(Path stagingDir) {
+        if (OWN.contains(stagingDir)) {
+            return true;
+        }
         Path lockFile = stagingDir.resolve(LOCK);
         if (!Files.exists(lockFile)) {
             // a writer creates the lock right after the folder: give a brand-new folder the benefit of the doubt

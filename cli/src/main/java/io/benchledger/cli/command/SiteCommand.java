@@ -2,11 +2,12 @@ package io.benchledger.cli.command;
 
 import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.archive.store.Archive;
+import io.benchledger.archive.analysis.compare.ComparisonOptions;
 import io.benchledger.cli.ArchiveOptions;
+import io.benchledger.cli.workflow.EngineAnalyses;
 import io.benchledger.cli.GlobalOptions;
 import io.benchledger.site.SiteGenerator;
 import io.benchledger.site.SiteOptions;
-import io.benchledger.site.model.SiteAnalyses;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,8 @@ public final class SiteCommand implements Callable<Integer> {
                 compare, incremental, commitUrl);
         long start = System.nanoTime();
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
-            SiteGenerator.Outcome o = SiteGenerator.generate(db, SiteAnalyses.none(), options);
+            SiteGenerator.Outcome o = SiteGenerator.generate(db,
+                    new EngineAnalyses(ComparisonOptions.defaults(archiveOptions.project), List.of()), options);
             System.err.printf("site: %d benchmarks (%d pages rendered), %d files written, %d unchanged, %d removed in %.1f s%n",
                     o.benchmarks(), o.benchmarkPagesRendered(), o.filesWritten(), o.filesUnchanged(), o.filesRemoved(),
                     (System.nanoTime() - start) / 1e9);

@@ -1,0 +1,39 @@
+package io.benchledger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** Every command, however deep, answers --help with a usage text and exit 0. */
+class HelpTest {
+    @Test
+    void everyCommandHasHelp() {
+        List<String[]> paths = new ArrayList<>();
+        collect(BenchledgerCommand.commandLine(), new ArrayList<>(), paths);
+        assertThat(paths.size()).isGreaterThan(5);
+        for (String[] path : paths) {
+            List<String> args = new ArrayList<>(List.of(path));
+            args.add("--help");
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertThat(r.exit()).as(String.join(" ", path)).isZero();
+            assertThat(r.out()).as(String.join(" ", path)).contains("Usage: benchledger");
+        }
+        CliRun v = CliRun.of("--version");
+        assertThat(v.out()).startsWith("benchledger ");
+    }
+
+    private static void collect(CommandLine cl, List<String> prefix, List<String[]> out) {
+        for (var e : cl.getSubcommands().entrySet()) {
+            if (e.getKey().equals("help") || e.getValue().getCommandSpec().name().equals("generate-completion")) {
+                continue;
+            }
+            List<String> p = new ArrayList<>(prefix);
+            p.add(e.getKey());
+            out.add(p.toArray(String[]::new));
+            collect(e.getValue(), p, out);
+        }
+    }
+}
