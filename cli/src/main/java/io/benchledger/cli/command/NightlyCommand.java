@@ -12,7 +12,6 @@ import io.benchledger.cli.GlobalOptions;
 import io.benchledger.cli.RunSelection;
 import io.benchledger.cli.ToolVersion;
 import io.benchledger.cli.workflow.Analysis;
-import io.benchledger.cli.workflow.EngineAnalyses;
 import io.benchledger.cli.workflow.Gate;
 import io.benchledger.cli.workflow.GateSummary;
 import io.benchledger.cli.workflow.Publication;
@@ -103,7 +102,7 @@ public final class NightlyCommand implements Callable<Integer> {
 
         List<String> outputs = new ArrayList<>();
         if (!noPublish) {
-            outputs.addAll(Publication.nightly(archive, archiveOptions.project, site, gate, new EngineAnalyses(options, budgets)));
+            outputs.addAll(Publication.nightly(archive, archiveOptions.project, site, gate, options, budgets));
         }
         String text = GateSummary.text(title, gate, outputs);
         System.out.print(text);

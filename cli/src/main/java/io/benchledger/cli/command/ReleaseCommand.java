@@ -15,7 +15,6 @@ import io.benchledger.cli.ExitCodes;
 import io.benchledger.cli.GlobalOptions;
 import io.benchledger.cli.RunSelection;
 import io.benchledger.cli.ToolVersion;
-import io.benchledger.cli.workflow.EngineAnalyses;
 import io.benchledger.cli.workflow.Gate;
 import io.benchledger.cli.workflow.GateSummary;
 import io.benchledger.cli.workflow.Publication;
@@ -99,7 +98,7 @@ public final class ReleaseCommand implements Callable<Integer> {
         Gate gate = new Gate("", Optional.empty(), Optional.of(report), Optional.empty(), List.of(), failOn);
         List<String> outputs = new ArrayList<>();
         if (!noPublish) {
-            outputs.addAll(Publication.release(archive, archiveOptions.project, site, report, new EngineAnalyses(options, List.of())));
+            outputs.addAll(Publication.release(archive, archiveOptions.project, site, report, options));
         }
         String title = "benchledger release " + version + " against " + String.join(", ", report.baseline().versions());
         if (format == OutputFormat.JSON) {

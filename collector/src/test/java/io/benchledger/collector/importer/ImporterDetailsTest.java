@@ -107,4 +107,25 @@ class ImporterDetailsTest {
                 .read(new Sources.Source(gbench, false, true)).orElseThrow().runs();
         assertThat(runs).hasSize(1);
     }
+
+    @Test
+    void outputsThatAreNotResultsAreRejectedByName() throws Exception {
+        SourceReader reader = new SourceReader(Importers.all(), Optional.empty(),
+                new SourceReader.Flags("", "", "", Optional.empty(), "t"), w -> { });
+        // benchstat's comparison table, Criterion's and asv's terminal output
+        for (String f : List.of("go-bench/golang__perf/cmd/benchstat/testdata/crcOldNew.stdout",
+                "criterion/bencherdev__bencher/lib/bencher_adapter/tool_output/rust/criterion/many.txt",
+                "asv/bencherdev__bencher/lib/bencher_adapter/tool_output/python/asv/six.txt")) {
+            Path p = Imported.resource(f);
+            assertThatThrownBy(() -> reader.read(new Sources.Source(p, false, true)))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith(p + ": not a result format benchledger imports (known formats: ");
+            // found in a folder, such text files are ignored rather than bad
+            assertThat(reader.read(new Sources.Source(p, false, false))).isEmpty();
+        }
+        Path part = Imported.resource("criterion/dougch__criterion_gettingstarted/target/criterion/fib 20 - fast/new/sample.json");
+        assertThatThrownBy(() -> reader.read(new Sources.Source(part, false, true)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(part + ": part of a Criterion results folder; import the folder (target/criterion) instead");
+    }
 }
