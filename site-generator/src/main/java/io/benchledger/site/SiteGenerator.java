@@ -2,6 +2,11 @@ package io.benchledger.site;
 
 import io.benchledger.archive.BadInputException;
 import io.benchledger.archive.analysis.budget.Budget;
+import io.benchledger.archive.analysis.budget.BudgetCheck;
+import io.benchledger.archive.analysis.budget.BudgetEvaluator;
+import io.benchledger.archive.analysis.budget.BudgetReport;
+import io.benchledger.archive.analysis.compare.ComparisonOptions;
+import io.benchledger.archive.analysis.compare.Side;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.archive.query.ArchiveDatabase;
@@ -264,7 +269,7 @@ public final class SiteGenerator {
         try {
             if (!stale.isEmpty()) {
                 loadLatestSamples(cases, staleSet, samples);
-                data.series(caseMap, runIndex, stale.size() == byBenchmark.size() ? null : wanted, sink);
+                data.series(caseMap, stale.size() == byBenchmark.size() ? null : wanted, sink);
             }
             for (Map.Entry<String, List<CaseSeries>> e : pending.entrySet()) {
                 submit.accept(List.of(e.getKey(), e.getValue()));
@@ -900,20 +905,25 @@ public final class SiteGenerator {
                 "downloads/recent-change-points");
     }
 
-    /** Budgets checked against the latest run (and, for max regression, against the comparison with the last release). */
+    /** Budgets checked against the latest run by the budget evaluator (max regression: against its baseline). */
     private DataTable budgetTable() throws Exception {
         List<List<Cell>> rows = new ArrayList<>();
-        List<BudgetCheck.Outcome> outcomes = BudgetCheck.evaluate(analyses.budgets(), data, latest,
-                sinceRelease == null ? sincePrevious : sinceRelease);
-        for (BudgetCheck.Outcome o : outcomes) {
-            rows.add(List.of(Cell.link(o.benchmark(), BenchmarkPage.pageFile(o.benchmark())).raw(o.benchmark()),
-                    Cell.of(o.caseKey()), Cell.of(o.criterion()),
-                    Cell.num(o.limit(), Fmt.num(o.limit())), Cell.num(o.actual(), Fmt.num(o.actual())),
-                    Cell.of(o.unit()), Cell.of(o.pass() ? "pass" : "fail").css(o.pass() ? "pass" : "fail")));
+        if (!analyses.budgets().isEmpty()) {
+            BudgetReport report = BudgetEvaluator.evaluate(data.db(), new Side(Side.Kind.RUN, latest.runId()),
+                    analyses.budgets(), ComparisonOptions.defaults(options.project()));
+            for (BudgetCheck c : report.checks()) {
+                String status = c.status().json();
+                rows.add(List.of(c.benchmark().isEmpty() ? Cell.of("")
+                                : Cell.link(c.benchmark(), BenchmarkPage.pageFile(c.benchmark())).raw(c.benchmark()),
+                        Cell.of(c.caseKey()), Cell.of(c.criterion()),
+                        Cell.num(c.limit(), Fmt.num(c.limit())), Cell.num(c.actual(), Fmt.num(c.actual())),
+                        Cell.of(c.unit()), Cell.of(status).css(status), Cell.of(c.note())));
+            }
         }
         return new DataTable("budgets", "Budgets against the latest run",
                 List.of(Col.text("Benchmark"), Col.text("Case"), Col.text("Criterion"), Col.num("Limit"),
-                        Col.num("Measured"), Col.text("Unit"), Col.text("Result")), rows, "downloads/budgets");
+                        Col.num("Measured"), Col.text("Unit"), Col.text("Result"), Col.text("Note")), rows,
+                "downloads/budgets");
     }
 
     private void feed() throws IOException {

@@ -152,9 +152,9 @@ class SiteGeneratorTest {
         budgets.path("rows").forEach(r -> outcomes.add(r.path("Case").asText() + " " + r.path("Criterion").asText()
                 + " " + r.path("Measured").asDouble() + " " + r.path("Result").asText()));
         assertThat(outcomes).containsExactlyInAnyOrder(
-                SiteFixture.cryptoKey("1024") + " min throughput 800.0 fail",
-                SiteFixture.cryptoKey("64") + " min throughput 5000.0 pass",
-                SiteFixture.LATENCY + "@sample max p99 30.0 fail");
+                SiteFixture.cryptoKey("1024") + " min_throughput 800.0 fail",
+                SiteFixture.cryptoKey("64") + " min_throughput 5000.0 pass",
+                SiteFixture.LATENCY + "@sample max_p99 30.0 fail");
 
         // the latest run's distribution of Latency.get: median 10, Q1 10, Q3 20 (weighted 5, 3, 2)
         String latencySeries = "downloads/b/" + BenchmarkPage.pageFile(SiteFixture.LATENCY).substring(2).replace(".html", "")
