@@ -852,6 +852,7 @@ public final class SiteGenerator {
             cmp.add(m);
         }
         v.put("comparisons", cmp);
+        v.put("reports", reports());
         DataTable budgets = budgetTable();
         tables.add(budgets);
         v.put("budgets", budgets);
@@ -888,6 +889,21 @@ public final class SiteGenerator {
         writer.write("charts/dashboard.js", "window.BL_DATA = " + Json.of(chart) + ";\n");
         v.put("charts", "charts/dashboard.js");
         page("index.html", "index.html", v, tables);
+    }
+
+    /** PDF reports published beside the site (the nightly and release workflows put them in reports/). */
+    private List<Map<String, String>> reports() throws IOException {
+        Path dir = options.out().resolve("reports");
+        List<Map<String, String>> out = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (var s = Files.list(dir)) {
+                for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".pdf")).sorted().toList()) {
+                    String name = p.getFileName().toString();
+                    out.add(Map.of("name", name, "href", "reports/" + seg(name), "bytes", Fmt.bytes(Files.size(p))));
+                }
+            }
+        }
+        return out;
     }
 
     private DataTable recentChangePoints(int max) {

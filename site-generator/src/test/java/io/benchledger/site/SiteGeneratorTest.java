@@ -257,12 +257,16 @@ class SiteGeneratorTest {
         Files.createDirectories(mine.resolve("assets"));
         Files.writeString(mine.resolve("assets/style.css"), "body { color: rebeccapurple; }\n");
         Path out = tmp.resolve("custom");
+        Files.createDirectories(out.resolve("reports"));
+        Files.write(out.resolve("reports/nightly.pdf"), new byte[2048]); // as the nightly workflow leaves it
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             SiteGenerator.generate(db, SiteAnalyses.none(), new SiteOptions(out, Optional.of(mine), "default", "Mine",
                     "", List.of(), false, ""));
         }
         assertThat(Files.readString(out.resolve("assets/style.css"))).isEqualTo("body { color: rebeccapurple; }\n");
-        assertThat(Files.readString(out.resolve("index.html"))).contains("<title>Mine · Mine</title>");
+        assertThat(Files.readString(out.resolve("index.html"))).contains("<title>Mine · Mine</title>")
+                .contains("<a href=\"reports/nightly.pdf\">nightly.pdf</a> (<span>2.0 KiB</span>, PDF)");
+        assertThat(out.resolve("reports/nightly.pdf")).exists(); // not the site's to remove
     }
 
     static void assertSameTree(Path a, Path b) throws IOException {
