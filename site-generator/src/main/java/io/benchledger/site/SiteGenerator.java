@@ -715,28 +715,38 @@ public final class SiteGenerator {
     }
 
     private void runsPage() throws IOException {
-        List<Map<String, Object>> rows = new ArrayList<>();
         List<List<Cell>> cells = new ArrayList<>();
+        List<String> envChange = new ArrayList<>();
         RunInfo prev = null;
-        for (int i = runs.size() - 1; i >= 0; i--) {
-            RunInfo r = runs.get(i);
-            cells.add(runRow(r, ""));
-        }
         for (RunInfo r : runs) {
-            Map<String, Object> m = new HashMap<>();
-            m.put("anchor", SafeNames.anchor(r.runId()));
-            m.put("cells", runRow(r, ""));
-            m.put("envChange", prev != null && !r.isAb() && !prev.environmentKey().equals(r.environmentKey())
+            envChange.add(prev != null && !r.isAb() && prev.index() >= 0 && environmentIds[prev.index()] != environmentIds[r.index()]
                     ? r.environmentChangeFrom(prev) : "");
             if (!r.isAb()) {
                 prev = r;
             }
+        }
+        List<String> anchors = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            RunInfo r = runs.get(i);
+            cells.add(runRow(r, ""));
+            anchors.add(SafeNames.anchor(r.runId()));
+            changes.add(envChange.get(i));
+        }
+        DataTable t = new DataTable("runs", "Runs, newest first", runColumns(), cells, "downloads/runs");
+        Map<String, Object> view = t.view();
+        @SuppressWarnings("unchecked")
+        List<List<Map<String, Object>>> viewRows = (List<List<Map<String, Object>>>) view.get("rows");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < viewRows.size(); i++) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("anchor", anchors.get(i));
+            m.put("cells", viewRows.get(i));
+            m.put("envChange", changes.get(i));
             rows.add(m);
         }
-        java.util.Collections.reverse(rows);
-        DataTable t = new DataTable("runs", "Runs, newest first", runColumns(), cells, "downloads/runs");
         Map<String, Object> v = vars("", "Runs", "runs");
-        v.put("table", t);
+        v.put("view", view);
         v.put("rows", rows);
         page("runs.html", "runs.html", v, List.of(t));
     }
