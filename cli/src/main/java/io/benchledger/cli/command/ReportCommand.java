@@ -92,13 +92,24 @@ public final class ReportCommand implements Callable<Integer> {
                 cand = candidate != null ? Side.parse(candidate) : latestVersion(db);
                 base = Side.parse(baseline != null ? baseline : "last-release");
             }
-            ReportAnalyses analyses = ReportAnalysis.run(archive, db, base, cand, options, budgetList);
+            ReportAnalyses analyses = ReportAnalysis.run(archive, db, base, cand, options, budgetList,
+                    ReportCommand::took);
+            long t0 = System.nanoTime();
             model = new ReportBuilder(db, archiveOptions.project).build(type, analyses, ToolVersion.version());
+            took("runs and histories", System.nanoTime() - t0);
         }
+        long t0 = System.nanoTime();
         int pages = new PdfReportRenderer().render(model, out);
+        took("PDF", System.nanoTime() - t0);
         System.out.println(out + ": " + pages + " pages, " + model.comparisons().size() + " cases, "
                 + model.title().candidate() + " against " + model.title().baseline());
         return 0;
+    }
+
+    private static void took(String step, long nanos) {
+        if (GlobalOptions.verbose()) {
+            System.err.printf(java.util.Locale.ROOT, "report: %s took %.1f s%n", step, nanos / 1e9);
+        }
     }
 
     /** A release is about a version: by default every run of the version of the project's newest run. */
