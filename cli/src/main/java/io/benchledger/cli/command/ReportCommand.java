@@ -127,6 +127,6 @@ public final class ReportCommand implements Callable<Integer> {
             throw new BadInputException("project '" + archiveOptions.project + "' has no run with a version in "
                     + archiveOptions.archive + "; give --candidate");
         }
-        return Side.parse("version:" + v);
+        return Side.parse(v);
     }
 }

@@ -76,13 +76,13 @@ class ReportCommandTest {
         CliRun o = CliRun.of("report", "--type", "release", "--archive", archiveDir.toString(), "--project", "crypto",
                 "--baseline", "1.4.0", "--out", pdf.toString());
         assertThat(o.exit()).as(o.err()).isZero();
-        assertThat(o.out()).contains("release.pdf: ", " pages, 2 cases, version:1.5.0 = 1.5.0 (1 run) against 1.4.0 (2 runs)");
+        assertThat(o.out()).contains("release.pdf: ", " pages, 2 cases, 1.5.0 (1 run) against 1.4.0 (2 runs)");
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             PDFTextStripper s = new PDFTextStripper();
             s.setSortByPosition(true);
             String text = s.getText(doc);
             // (lines joined: the environment wraps on the title page)
-            assertThat(text.replaceAll("\\s+", " ")).contains("Candidate version:1.5.0 = 1.5.0 (1 run)",
+            assertThat(text.replaceAll("\\s+", " ")).contains("Candidate 1.5.0 (1 run)",
                     "Baseline 1.4.0 (2 runs)", "Date 2026-02-03 10:00 UTC",
                     "bänch-2 · Test CPU, 4 CPUs · 16 GiB memory · Linux amd64 · Eclipse Adoptium 17.0.12");
             // baseline: 12 samples 100.0..100.4 and 101.0..101.4, symmetric about 100.7; candidate: 112.3..112.7,
