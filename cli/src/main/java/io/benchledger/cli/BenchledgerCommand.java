@@ -6,10 +6,14 @@ import io.benchledger.cli.command.ChangesCommand;
 import io.benchledger.cli.command.CheckCommand;
 import io.benchledger.cli.command.CollectCommand;
 import io.benchledger.cli.command.CompareCommand;
+import io.benchledger.cli.command.CompletionCommand;
 import io.benchledger.cli.command.GenerateCommand;
 import io.benchledger.cli.command.HistoryCommand;
 import io.benchledger.cli.command.ImportCommand;
+import io.benchledger.cli.command.NightlyCommand;
+import io.benchledger.cli.command.ReleaseCommand;
 import io.benchledger.cli.command.ReportCommand;
+import io.benchledger.cli.command.SiteCommand;
 import io.benchledger.cli.command.SqlCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,6 +37,9 @@ import picocli.CommandLine.Command;
                 "",
                 "Documentation: docs/ in the repository (getting started, statistics, archive schema, SQL cookbook)."},
         subcommands = {
+                // workflows
+                NightlyCommand.class,
+                ReleaseCommand.class,
                 // measure
                 CollectCommand.class,
                 ImportCommand.class,
@@ -42,12 +49,14 @@ import picocli.CommandLine.Command;
                 HistoryCommand.class,
                 ChangesCommand.class,
                 AckCommand.class,
+                // publish
+                SiteCommand.class,
+                ReportCommand.class,
                 // the archive
                 SqlCommand.class,
                 ArchiveCommand.class,
                 GenerateCommand.class,
-                // publish
-                ReportCommand.class,
+                CompletionCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BenchledgerCommand implements Runnable {

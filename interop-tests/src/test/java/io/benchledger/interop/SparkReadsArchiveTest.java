@@ -53,6 +53,9 @@ class SparkReadsArchiveTest {
                 .master("local[1]")
                 .appName("benchledger-interop")
                 .config("spark.ui.enabled", "false")
+                // local mode talks to itself only: keep every socket on the loopback interface
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.sql.shuffle.partitions", "2")
                 .config("spark.sql.session.timeZone", "UTC")
                 // '1.10' is a version, not the number 1.1

@@ -19,7 +19,7 @@ public interface Progress extends AutoCloseable {
     void close();
 
     /** The bar on a terminal, plain lines otherwise. */
-    static Progress forStderr() {
+    public static Progress forStderr() {
         return System.console() != null ? new Bar() : new Plain(System.err);
     }
 
