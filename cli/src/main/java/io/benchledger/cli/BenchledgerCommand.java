@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ArchiveCommand.class,
                 SqlCommand.class,
+                io.benchledger.cli.command.AbCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BenchledgerCommand implements Runnable {
