@@ -1,6 +1,18 @@
 package io.benchledger.cli;
 
+import io.benchledger.cli.command.AckCommand;
 import io.benchledger.cli.command.ArchiveCommand;
+import io.benchledger.cli.command.ChangesCommand;
+import io.benchledger.cli.command.CheckCommand;
+import io.benchledger.cli.command.CollectCommand;
+import io.benchledger.cli.command.CompareCommand;
+import io.benchledger.cli.command.GenerateCommand;
+import io.benchledger.cli.command.HistoryCommand;
+import io.benchledger.cli.command.ImportCommand;
+import io.benchledger.cli.command.NightlyCommand;
+import io.benchledger.cli.command.ReleaseCommand;
+import io.benchledger.cli.command.ReportCommand;
+import io.benchledger.cli.command.SiteCommand;
 import io.benchledger.cli.command.SqlCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,9 +36,28 @@ import picocli.CommandLine.Command;
                 "",
                 "Documentation: docs/ in the repository (getting started, statistics, archive schema, SQL cookbook)."},
         subcommands = {
-                ArchiveCommand.class,
-                SqlCommand.class,
+                // workflows
+                NightlyCommand.class,
+                ReleaseCommand.class,
+                // measure
+                CollectCommand.class,
+                ImportCommand.class,
                 io.benchledger.cli.command.AbCommand.class,
+                // analyse
+                CompareCommand.class,
+                CheckCommand.class,
+                HistoryCommand.class,
+                ChangesCommand.class,
+                io.benchledger.cli.command.ScalabilityCommand.class,
+                io.benchledger.cli.command.RecommendCommand.class,
+                AckCommand.class,
+                // publish
+                SiteCommand.class,
+                ReportCommand.class,
+                // the archive
+                SqlCommand.class,
+                ArchiveCommand.class,
+                GenerateCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BenchledgerCommand implements Runnable {

@@ -182,7 +182,7 @@ public final class TableFormatter {
     }
 
     /** Markdown cells: escape what would break the table or inject markup into a PR comment. */
-    static String md(String s) {
+    public static String md(String s) {
         StringBuilder sb = new StringBuilder();
         for (char c : s.toCharArray()) {
             switch (c) {

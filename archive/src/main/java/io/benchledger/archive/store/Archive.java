@@ -48,6 +48,7 @@ public final class Archive {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ArchiveLayout layout;
+    private boolean compactionPolicy = true;
 
     private Archive(Path root) {
         this.layout = new ArchiveLayout(root);
@@ -261,7 +262,21 @@ public final class Archive {
                 moveIntoPlace(m[0], m[1]);
             }
         }
+        // the runs are committed; now keep the number of small files bounded
+        if (compactionPolicy) {
+            Compactor.compactSmallFiles(this);
+        }
         return new CommitOutcome(added, skipped);
+    }
+
+    /**
+     * Whether commits fold small files together ({@link Compactor#compactSmallFiles}); on by default.
+     * Tests of the raw protocol turn it off.
+     */
+    public Archive withCompactionPolicy(boolean on) {
+        Archive a = new Archive(root());
+        a.compactionPolicy = on;
+        return a;
     }
 
     /** Writes one table file into staging; returns {staged path, final path}. */

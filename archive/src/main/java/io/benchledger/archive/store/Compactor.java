@@ -27,8 +27,25 @@ public final class Compactor {
     public record Merge(String table, String project, String version, int filesBefore, Path combined) {
     }
 
-    /** Compacts every partition holding more than {@code minFiles} live files of a table. */
+    /** Single-run files a partition may gather before a commit folds them into one combined file. */
+    public static final int SMALL_FILES_LIMIT = 32;
+
+    /** Compacts every partition holding at least {@code minFiles} live files of a table. */
     public static List<Merge> compact(Archive archive, int minFiles) throws IOException {
+        return compact(archive, minFiles, false);
+    }
+
+    /**
+     * The policy applied after each commit (tiered, so big files are not rewritten again and again):
+     * only single-run files are combined, once a partition has {@link #SMALL_FILES_LIMIT} of them.
+     * An archive of 1,000 nightly runs then has a few dozen files per partition, not thousands,
+     * which keeps queries fast (see docs/performance.md).
+     */
+    public static List<Merge> compactSmallFiles(Archive archive) throws IOException {
+        return compact(archive, SMALL_FILES_LIMIT, true);
+    }
+
+    private static List<Merge> compact(Archive archive, int minFiles, boolean singleRunFilesOnly) throws IOException {
         Snapshot snap = archive.snapshot();
         List<Merge> done = new ArrayList<>();
         try (StagingArea staging = archive.newStaging(); FileRewriter rewriter = new FileRewriter()) {
@@ -36,6 +53,9 @@ public final class Compactor {
             for (String table : new String[] {"results", "samples", "runs"}) {
                 Map<List<String>, List<DataFile>> byPartition = new LinkedHashMap<>();
                 for (DataFile f : snap.files(table)) {
+                    if (singleRunFilesOnly && f.combined()) {
+                        continue;
+                    }
                     byPartition.computeIfAbsent(List.of(f.project(), f.version()), k -> new ArrayList<>()).add(f);
                 }
                 for (Map.Entry<List<String>, List<DataFile>> e : byPartition.entrySet()) {

@@ -55,6 +55,22 @@ class CompactMergeVerifyTest {
     }
 
     @Test
+    void commitsKeepTheNumberOfSmallFilesBounded() throws Exception {
+        Archive a = Archive.open(dir.resolve("a"));
+        for (int i = 0; i < Compactor.SMALL_FILES_LIMIT + 3; i++) {
+            a.commit(TestRuns.run("p", "1.0", 1, 1, 2));
+        }
+        // the 32nd commit folded 32 single-run files into one; three more came after
+        assertThat(a.snapshot().files("samples")).hasSize(4);
+        assertThat(counts(a)).startsWith("[35, 35, 70");
+        Archive raw = Archive.open(dir.resolve("b")).withCompactionPolicy(false);
+        for (int i = 0; i < Compactor.SMALL_FILES_LIMIT + 3; i++) {
+            raw.commit(TestRuns.run("p", "1.0", 1, 1, 2));
+        }
+        assertThat(raw.snapshot().files("samples")).hasSize(35);
+    }
+
+    @Test
     void aLeftoverCopyFromAnInterruptedCompactionIsNeverCountedTwice() throws Exception {
         Archive a = Archive.open(dir.resolve("a"));
         List<Path> originals = new ArrayList<>();

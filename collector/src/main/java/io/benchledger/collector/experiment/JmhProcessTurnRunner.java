@@ -1,6 +1,8 @@
 package io.benchledger.collector.experiment;
 
 import io.benchledger.archive.store.RunIds;
+import io.benchledger.collector.jmh.JmhJsonReader;
+import io.benchledger.collector.jmh.JmhResults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +68,9 @@ public final class JmhProcessTurnRunner implements TurnRunner {
             throw new TurnFailedException("variant " + v.name() + ", turn " + (turn + 1) + ": JMH exited with "
                     + exit + " (" + tail(log) + ")");
         }
-        ForkResult r = JmhForkJson.read(json, RunIds.next());
+        JmhResults read = JmhJsonReader.read(json, RunIds.next());
+        ForkResult r = new ForkResult(read.results(), read.samples(), read.vmName(), read.jdkVersion(),
+                read.jmhVersion());
         if (r.results().isEmpty()) {
             throw new TurnFailedException("variant " + v.name() + ": no benchmark matched " + includes);
         }

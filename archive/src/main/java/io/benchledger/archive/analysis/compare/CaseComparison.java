@@ -4,15 +4,24 @@ import java.util.SortedMap;
 
 /**
  * One case × metric compared between a baseline and a candidate. Field names follow the JSON
- * contract of {@code compare --format json}.
+ * contract of {@code compare --format json}. Undefined numbers are NaN (JSON null).
  *
- * @param change relative change of the candidate's centre against the baseline's, as a fraction
+ * @param change relative change of the candidate's mean against the baseline's, as a fraction
  *               (+0.05 is 5 % more), in the metric's own direction (not "better")
  * @param ciLow bootstrap 95 % interval of {@code change}, resampling forks then iterations
- * @param pValue the test's two-sided p-value (Mann–Whitney U on fork means or samples; see docs)
- * @param qValue Benjamini–Hochberg adjusted p-value across all cases of the comparison
- * @param effectSize standardised effect (Hedges' g on fork means; NaN when not computable)
- * @param samplesNeeded for an inconclusive case, how many samples per side would be needed; 0 otherwise
+ * @param pValue two-sided p-value of the test that drives the verdict: Welch's t on fork means when
+ *               both sides have enough forks, else Mann–Whitney U on iteration scores ({@code test})
+ * @param welchPValue Welch's t on the same units, always reported
+ * @param qValue Benjamini–Hochberg adjusted {@code pValue} across all cases of the comparison
+ * @param effectSize Hedges' g on the same units (positive: candidate larger); NaN when not computable
+ * @param samplesNeeded for an inconclusive case, how many units per side ({@code testUnit}) a change
+ *               of the noise threshold would need to be found with 80 % power; 0 otherwise
+ * @param mannWhitneyPValue Mann–Whitney U on the same units, always reported
+ * @param test which test gave {@code pValue}: {@code welch} or {@code mann-whitney}
+ * @param testUnit what the tests compared: {@code forks} (fork means) or {@code samples} (iteration scores)
+ * @param threshold the noise threshold applied to this case (a fraction)
+ * @param band where {@code change} falls among the tolerance bands
+ * @param failure for a {@code FAILED} case, which side failed and the benchmark's error; empty otherwise
  */
 public record CaseComparison(
         String caseKey,
@@ -36,5 +45,37 @@ public record CaseComparison(
         Severity severity,
         long baselineSamples,
         long candidateSamples,
-        long samplesNeeded) {
+        long samplesNeeded,
+        String mode,
+        double mannWhitneyPValue,
+        String test,
+        String testUnit,
+        int baselineForks,
+        int candidateForks,
+        double threshold,
+        Band band,
+        String failure) {
+
+    public static final String TEST_WELCH = "welch";
+    public static final String TEST_MANN_WHITNEY = "mann-whitney";
+    public static final String UNIT_FORKS = "forks";
+    public static final String UNIT_SAMPLES = "samples";
+
+    /** Candidate ÷ baseline mean (1.05 is 5 % more). */
+    public double ratio() {
+        return candidateMean / baselineMean;
+    }
+
+    /** True when the change goes the wrong way for this metric, whatever its significance. */
+    public boolean worse() {
+        return higherIsBetter ? change < 0 : change > 0;
+    }
+
+    /** A copy with the verdict-related fields replaced (the engine fills q-values in a second pass). */
+    CaseComparison withDecision(double q, Verdict v, Severity s, long needed) {
+        return new CaseComparison(caseKey, benchmark, params, metric, unit, higherIsBetter, baselineMean,
+                candidateMean, baselineMedian, candidateMedian, change, ciLow, ciHigh, pValue, welchPValue, q,
+                effectSize, v, s, baselineSamples, candidateSamples, needed, mode, mannWhitneyPValue, test,
+                testUnit, baselineForks, candidateForks, threshold, band, failure);
+    }
 }

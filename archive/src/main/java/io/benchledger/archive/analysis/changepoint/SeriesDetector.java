@@ -1,0 +1,105 @@
+package io.benchledger.archive.analysis.changepoint;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Change points of one series: outlier filter, Otava's windowed split with the t-test, noise
+ * estimate, and the merge with p-value, magnitude and noise rules.
+ *
+ * <h2>Incremental analysis</h2>
+ * The split step examines windows one after the other; where the next window starts depends only on
+ * what the previous window found, and what a window finds depends only on the (filtered) values inside
+ * it. When runs are appended, the filtered values change only in the last {@code h} positions (the
+ * filter's half-width). So every window lying entirely before position n − h gives the same answer as
+ * before: a {@link SplitState} records the weak change points those windows found and the start of the
+ * first window that reached further (the restart). The next analysis checks that the old values are
+ * unchanged (a fingerprint of the first {@code length} raw values), restarts the split there, and
+ * merges the union from scratch (cheap: O(weak points × n)). The result is identical, bit for bit, to
+ * analysing the whole series again; only the last two or three windows are recomputed.
+ */
+public final class SeriesDetector {
+    private SeriesDetector() {
+    }
+
+    /**
+     * What the next analysis of a longer series may reuse.
+     *
+     * @param length number of raw values analysed
+     * @param fingerprint hash of those values (a different history means a full analysis)
+     * @param restart start of the first window that must be examined again
+     * @param frozenWeak weak change points of the windows before {@code restart}
+     */
+    public record SplitState(int length, long fingerprint, int restart, List<Integer> frozenWeak) {
+        public SplitState {
+            frozenWeak = List.copyOf(frozenWeak);
+        }
+    }
+
+    /**
+     * The outcome for one series.
+     *
+     * @param filtered the series after the outlier filter (what the statistics were computed on)
+     * @param noise σ̂ of the filtered series ({@link NoiseEstimate})
+     * @param windowsExamined how many split windows were computed (the work an incremental run saves)
+     */
+    public record Detection(List<EDivisive.Split> changePoints, double[] filtered, double noise, SplitState state,
+                            int windowsExamined, boolean incremental) {
+    }
+
+    public static Detection detect(double[] raw, DetectorSettings settings) {
+        return detect(raw, settings, null);
+    }
+
+    public static Detection detect(double[] raw, DetectorSettings settings, SplitState previous) {
+        double[] z = OutlierFilter.apply(raw, settings.outlierHalfWidth(), settings.outlierThreshold());
+        int from = 0;
+        List<Integer> frozen = new ArrayList<>();
+        boolean incremental = previous != null && previous.length() <= raw.length
+                && previous.restart() <= previous.length()
+                && previous.fingerprint() == fingerprint(raw, previous.length());
+        if (incremental) {
+            from = previous.restart();
+            frozen.addAll(previous.frozenWeak());
+        }
+        int stable = raw.length - settings.outlierHalfWidth();
+        int window = settings.window();
+        int[] restart = {-1};
+        int[] examined = {0};
+        List<Integer> newlyFrozen = new ArrayList<>();
+        List<Integer> weak = EDivisive.split(z, window, EDivisive.firstPassPValue(settings.maxPValue()), from, frozen,
+                (start, end, found) -> {
+                    examined[0]++;
+                    if (restart[0] < 0 && start + window <= stable) {
+                        newlyFrozen.addAll(found);
+                    } else if (restart[0] < 0) {
+                        restart[0] = start;
+                    }
+                });
+        double noise = NoiseEstimate.sigma(z);
+        List<EDivisive.Split> cps = EDivisive.merge(z, weak, settings.maxPValue(), settings.minMagnitude(),
+                settings.minEffect(), noise, settings.minSegment(), false);
+        List<Integer> nextFrozen = new ArrayList<>(frozen);
+        for (int cp : newlyFrozen) {
+            if (!nextFrozen.contains(cp)) {
+                nextFrozen.add(cp);
+            }
+        }
+        int nextRestart = restart[0] < 0 ? from : restart[0];
+        SplitState state = new SplitState(raw.length, fingerprint(raw, raw.length), nextRestart, nextFrozen);
+        return new Detection(cps, z, noise, state, examined[0], incremental);
+    }
+
+    /** FNV-1a over the bits of the first {@code n} values. */
+    public static long fingerprint(double[] x, int n) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < n; i++) {
+            long bits = Double.doubleToLongBits(x[i]);
+            for (int b = 0; b < 8; b++) {
+                h ^= (bits >>> (8 * b)) & 0xff;
+                h *= 0x100000001b3L;
+            }
+        }
+        return h;
+    }
+}

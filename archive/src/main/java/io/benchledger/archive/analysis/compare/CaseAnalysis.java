@@ -1,0 +1,122 @@
+package io.benchledger.archive.analysis.compare;
+
+import io.benchledger.archive.stats.Centre;
+import io.benchledger.archive.stats.ForkedSample;
+import io.benchledger.archive.stats.HedgesG;
+import io.benchledger.archive.stats.HierarchicalBootstrap;
+import io.benchledger.archive.stats.PowerAnalysis;
+import io.benchledger.archive.stats.TwoSampleTests;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+
+/**
+ * The comparison of one case and metric, before the correction across cases: centres, change,
+ * interval, p-values and effect size. {@link Comparison} adds q-values and the verdict.
+ *
+ * <p>Which values are tested: when both sides have at least {@code minForks} forks, the fork means
+ * (the independent units: iterations within a fork are correlated, so counting them as independent
+ * would overstate the evidence); otherwise every iteration score, which is all there is.
+ * Which test drives the verdict: Welch's t on fork means (a fork mean averages many iterations, so
+ * it is close to normal, and the t test's p-value is not floored by the small number of forks the
+ * way a rank test's is: with 5 forks per side Mann–Whitney cannot go below p = 2/252 ≈ 0.008,
+ * which no correction across hundreds of cases can make significant); Mann–Whitney U on iteration
+ * scores (robust to the skew and outliers of raw JVM measurements, as benchstat does).
+ */
+final class CaseAnalysis {
+    private CaseAnalysis() {
+    }
+
+    static CaseComparison compare(CaseData base, CaseData cand, ComparisonOptions o) {
+        double threshold = o.thresholdFor(base.caseKey());
+        boolean hib = cand.higherIsBetter();
+        if (base.failed() || cand.failed()) {
+            String failure = base.failed() && cand.failed() ? "both: " + cand.failure()
+                    : base.failed() ? "baseline: " + base.failure() : "candidate: " + cand.failure();
+            return new CaseComparison(base.caseKey(), base.benchmark(), base.params(), base.metric(), cand.unit(), hib,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, Verdict.FAILED, Severity.NONE, base.sample().size(),
+                    cand.sample().size(), 0, cand.mode(), Double.NaN, "", "", base.sample().forks(),
+                    cand.sample().forks(), threshold, Band.OUTSIDE, failure);
+        }
+        ForkedSample b = base.sample();
+        ForkedSample c = cand.sample();
+        boolean forkUnits = b.forks() >= o.minForks() && c.forks() >= o.minForks();
+        double[] x = forkUnits ? o.centre().perFork(b) : b.flat();
+        double[] y = forkUnits ? o.centre().perFork(c) : c.flat();
+        double welch = TwoSampleTests.welchP(x, y);
+        double mannWhitney = TwoSampleTests.mannWhitneyP(x, y);
+        double p = forkUnits ? welch : mannWhitney;
+        double baseMean = b.mean();
+        double candMean = c.mean();
+        double change = o.centre().of(c) / o.centre().of(b) - 1;
+        HierarchicalBootstrap.Interval ci = HierarchicalBootstrap.relativeChange(b, c, o.centre(), o.replicates(), o.confidence(),
+                o.seed() ^ caseSeed(base.caseKey(), base.metric()));
+        return new CaseComparison(base.caseKey(), base.benchmark(), base.params(), base.metric(), cand.unit(), hib,
+                baseMean, candMean, b.median(), c.median(), change, ci.low(), ci.high(), p, welch, Double.NaN,
+                HedgesG.of(x, y), Verdict.INCONCLUSIVE, Severity.NONE, b.size(), c.size(), 0, cand.mode(),
+                mannWhitney, forkUnits ? CaseComparison.TEST_WELCH : CaseComparison.TEST_MANN_WHITNEY,
+                forkUnits ? CaseComparison.UNIT_FORKS : CaseComparison.UNIT_SAMPLES, b.forks(), c.forks(), threshold,
+                o.bands().of(change), "");
+    }
+
+    /**
+     * The verdict, once the q-value is known:
+     * <ol>
+     *   <li>improved / regressed: q &lt; α and the whole interval lies beyond ± the threshold;</li>
+     *   <li>inconclusive: fewer than 2 units on a side, no p-value, or fewer units than a change of the
+     *       threshold's size needs to be found with the configured power (the number needed is kept);</li>
+     *   <li>unchanged: otherwise — the data could have shown a change of that size, and did not.</li>
+     * </ol>
+     */
+    static CaseComparison decide(CaseComparison cc, double q, ComparisonOptions o, double[] baseUnits, double[] candUnits) {
+        if (cc.verdict() == Verdict.FAILED) {
+            return cc;
+        }
+        double t = cc.threshold();
+        boolean beyond = cc.ciLow() > t || cc.ciHigh() < -t;
+        if (q < o.alpha() && beyond) {
+            Verdict v = cc.worse() ? Verdict.REGRESSED : Verdict.IMPROVED;
+            return cc.withDecision(q, v, o.severity().of(cc.change()), 0);
+        }
+        int have = Math.min(baseUnits.length, candUnits.length);
+        if (have >= 2 && Double.isNaN(cc.pValue()) && cc.change() == 0) {
+            // every value on both sides is the same (allocation per operation often is): nothing moved
+            return cc.withDecision(q, Verdict.UNCHANGED, Severity.NONE, 0);
+        }
+        long needed = samplesNeeded(baseUnits, candUnits, t, o);
+        if (have < 2 || Double.isNaN(cc.pValue()) || needed > have) {
+            return cc.withDecision(q, Verdict.INCONCLUSIVE, Severity.NONE, Math.max(needed, 2));
+        }
+        return cc.withDecision(q, Verdict.UNCHANGED, Severity.NONE, 0);
+    }
+
+    /**
+     * Units per side for the power analysis: CV of the units pooled over both sides,
+     * c = √((s²_b + s²_c) / 2) / x̄_b, and a relative effect equal to the threshold.
+     */
+    static long samplesNeeded(double[] baseUnits, double[] candUnits, double threshold, ComparisonOptions o) {
+        if (baseUnits.length < 2 || candUnits.length < 2) {
+            return 2;
+        }
+        double sd = Math.sqrt((Centre.variance(baseUnits) + Centre.variance(candUnits)) / 2);
+        double cv = sd / Math.abs(Centre.mean(baseUnits));
+        if (!(cv > 0)) {
+            return 2; // no spread at all: two units already tell
+        }
+        if (!(threshold > 0)) {
+            return Long.MAX_VALUE;
+        }
+        return PowerAnalysis.sampleSizePerGroup(threshold, cv, o.alpha(), o.power());
+    }
+
+    /** A stable per-case seed: CRC-32 of "case_key metric" (the same on every JVM). */
+    static long caseSeed(String caseKey, String metric) {
+        CRC32 crc = new CRC32();
+        crc.update((caseKey + "\u0000" + metric).getBytes(StandardCharsets.UTF_8));
+        return crc.getValue() * 0x9E3779B97F4A7C15L;
+    }
+
+    static double[] units(ForkedSample s, String testUnit, ComparisonOptions o) {
+        return CaseComparison.UNIT_FORKS.equals(testUnit) ? o.centre().perFork(s) : s.flat();
+    }
+}

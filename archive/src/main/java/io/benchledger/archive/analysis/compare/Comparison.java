@@ -1,0 +1,216 @@
+package io.benchledger.archive.analysis.compare;
+
+import io.benchledger.archive.model.Result;
+import io.benchledger.archive.query.ArchiveDatabase;
+import io.benchledger.archive.query.SqlFile;
+import io.benchledger.archive.stats.BenjaminiHochberg;
+import io.benchledger.archive.stats.ForkedSample;
+import io.benchledger.archive.stats.GeometricMean;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The version comparison engine: loads both sides' samples with DuckDB, compares every case and
+ * metric present on both sides ({@link CaseAnalysis}), corrects the p-values across all of them
+ * (Benjamini–Hochberg) and decides the verdicts.
+ */
+public final class Comparison {
+    private Comparison() {
+    }
+
+    /** Resolves both sides in the archive and compares them. */
+    public static ComparisonReport run(ArchiveDatabase db, Side baseline, Side candidate, ComparisonOptions options)
+            throws SQLException {
+        ResolvedSide[] sides = SideResolver.of(db, options.project(), options.suite()).resolve(baseline, candidate);
+        return run(db, sides[0], sides[1], options);
+    }
+
+    /** Compares two sides already resolved to runs. */
+    public static ComparisonReport run(ArchiveDatabase db, ResolvedSide baseline, ResolvedSide candidate,
+                                       ComparisonOptions options) throws SQLException {
+        Map<String, CaseData> base = load(db, baseline.runIds(), options);
+        Map<String, CaseData> cand = load(db, candidate.runIds(), options);
+        List<CaseData[]> pairs = new ArrayList<>();
+        List<String> onlyBase = new ArrayList<>();
+        List<String> onlyCand = new ArrayList<>();
+        for (Map.Entry<String, CaseData> e : base.entrySet()) {
+            CaseData c = cand.get(e.getKey());
+            if (c == null) {
+                onlyBase.add(e.getKey());
+            } else {
+                pairs.add(new CaseData[] {e.getValue(), c});
+            }
+        }
+        for (String k : cand.keySet()) {
+            if (!base.containsKey(k)) {
+                onlyCand.add(k);
+            }
+        }
+        List<CaseComparison> cases = compare(pairs, options);
+        return new ComparisonReport(baseline, candidate, options, cases, summarise(cases, onlyBase, onlyCand));
+    }
+
+    /**
+     * Compares pairs of (baseline, candidate) data in memory: the whole engine without an archive.
+     * Returns the cases sorted for reading (see {@link ComparisonReport}).
+     */
+    public static List<CaseComparison> compare(List<CaseData[]> pairs, ComparisonOptions options) {
+        int n = pairs.size();
+        CaseComparison[] partial = new CaseComparison[n];
+        // cases are independent and each has its own seed: the result is the same in any order
+        java.util.stream.IntStream.range(0, n).parallel()
+                .forEach(i -> partial[i] = CaseAnalysis.compare(pairs.get(i)[0], pairs.get(i)[1], options));
+        double[] p = new double[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = partial[i].verdict() == Verdict.FAILED ? Double.NaN : partial[i].pValue();
+        }
+        double[] q = BenjaminiHochberg.adjust(p);
+        List<CaseComparison> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            CaseComparison cc = partial[i];
+            out.add(CaseAnalysis.decide(cc, q[i], options, CaseAnalysis.units(pairs.get(i)[0].sample(), cc.testUnit(), options),
+                    CaseAnalysis.units(pairs.get(i)[1].sample(), cc.testUnit(), options)));
+        }
+        out.sort(READING_ORDER);
+        return out;
+    }
+
+    /** Failed first, then regressions and improvements by severity and size, then the rest. */
+    public static final Comparator<CaseComparison> READING_ORDER = Comparator
+            .comparingInt((CaseComparison c) -> switch (c.verdict()) {
+                case FAILED -> 0;
+                case REGRESSED -> 1;
+                case IMPROVED -> 2;
+                case INCONCLUSIVE -> 3;
+                case UNCHANGED -> 4;
+            })
+            .thenComparing(CaseComparison::severity, Comparator.reverseOrder())
+            .thenComparing(c -> Double.isNaN(c.change()) ? 0 : -Math.abs(c.change()))
+            .thenComparing(CaseComparison::caseKey)
+            .thenComparing(CaseComparison::metric);
+
+    static ComparisonSummary summarise(List<CaseComparison> cases, List<String> onlyBase, List<String> onlyCand) {
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        List<Double> ratios = new ArrayList<>();
+        List<Double> speedups = new ArrayList<>();
+        for (CaseComparison c : cases) {
+            counts.merge(c.verdict(), 1, Integer::sum);
+            if (c.verdict() != Verdict.FAILED && Result.PRIMARY.equals(c.metric())) {
+                double r = c.ratio();
+                if (r > 0 && Double.isFinite(r)) {
+                    ratios.add(r);
+                    speedups.add(c.higherIsBetter() ? r : 1 / r);
+                }
+            }
+        }
+        return new ComparisonSummary(counts,
+                GeometricMean.of(ratios.stream().mapToDouble(Double::doubleValue).toArray()),
+                GeometricMean.of(speedups.stream().mapToDouble(Double::doubleValue).toArray()), onlyBase, onlyCand);
+    }
+
+    /** Every case × metric of these runs that passes the filters, keyed "case_key|metric". */
+    static Map<String, CaseData> load(ArchiveDatabase db, List<String> runIds, ComparisonOptions o) throws SQLException {
+        Map<String, Builder> builders = new LinkedHashMap<>();
+        try (PreparedStatement ps = db.connection().prepareStatement(SqlFile.load("compare_samples"))) {
+            Array ids = db.connection().createArrayOf("VARCHAR", runIds.toArray());
+            ps.setArray(1, ids);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String caseKey = rs.getString(1);
+                    String metric = rs.getString(2);
+                    String benchmark = rs.getString(3);
+                    if (!o.metric().isEmpty() && !o.metric().equals(metric)) {
+                        continue;
+                    }
+                    if (o.benchmark().isPresent() && !o.benchmark().get().matcher(benchmark).find()) {
+                        continue;
+                    }
+                    String key = caseKey + "|" + metric;
+                    Builder b = builders.get(key);
+                    if (b == null) {
+                        b = new Builder(caseKey, metric, benchmark, params(rs.getObject(4)), rs.getString(5),
+                                rs.getString(6), rs.getBoolean(7));
+                        builders.put(key, b);
+                    }
+                    String failure = rs.getString(8);
+                    if (!failure.isEmpty() && b.failure.isEmpty()) {
+                        b.failure = failure;
+                    }
+                    int fork = rs.getInt(10);
+                    if (rs.wasNull()) {
+                        continue;
+                    }
+                    b.add(rs.getString(9) + "#" + fork, rs.getDouble(12), rs.getDouble(13));
+                }
+            }
+        }
+        Map<String, CaseData> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Builder> e : builders.entrySet()) {
+            out.put(e.getKey(), e.getValue().build());
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SortedMap<String, String> params(Object v) {
+        SortedMap<String, String> out = new TreeMap<>();
+        if (v instanceof Map<?, ?> m) {
+            m.forEach((k, val) -> out.put(String.valueOf(k), String.valueOf(val)));
+        }
+        return out;
+    }
+
+    private static final class Builder {
+        final String caseKey;
+        final String metric;
+        final String benchmark;
+        final SortedMap<String, String> params;
+        final String mode;
+        final String unit;
+        final boolean higherIsBetter;
+        String failure = "";
+        final Map<String, List<double[]>> forks = new LinkedHashMap<>();
+
+        Builder(String caseKey, String metric, String benchmark, SortedMap<String, String> params, String mode,
+                String unit, boolean higherIsBetter) {
+            this.caseKey = caseKey;
+            this.metric = metric;
+            this.benchmark = benchmark;
+            this.params = params;
+            this.mode = mode;
+            this.unit = unit;
+            this.higherIsBetter = higherIsBetter;
+        }
+
+        void add(String fork, double value, double weight) {
+            forks.computeIfAbsent(fork, k -> new ArrayList<>()).add(new double[] {value, weight});
+        }
+
+        CaseData build() {
+            double[][] v = new double[forks.size()][];
+            double[][] w = new double[forks.size()][];
+            int f = 0;
+            for (List<double[]> it : forks.values()) {
+                v[f] = new double[it.size()];
+                w[f] = new double[it.size()];
+                for (int i = 0; i < it.size(); i++) {
+                    v[f][i] = it.get(i)[0];
+                    w[f][i] = it.get(i)[1];
+                }
+                f++;
+            }
+            return new CaseData(caseKey, benchmark, params, mode, metric, unit, higherIsBetter, failure,
+                    new ForkedSample(v, w));
+        }
+    }
+}

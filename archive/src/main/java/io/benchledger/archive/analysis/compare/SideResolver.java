@@ -1,0 +1,168 @@
+package io.benchledger.archive.analysis.compare;
+
+import io.benchledger.archive.BadInputException;
+import io.benchledger.archive.model.Run;
+import io.benchledger.archive.query.ArchiveDatabase;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the two {@link Side}s of a comparison into runs. The candidate is resolved first, since
+ * {@code previous} and {@code last-release} on the baseline side are relative to it.
+ *
+ * <p>Rules:
+ * <ul>
+ *   <li>{@code previous}: the newest run started before the candidate's earliest run; when the
+ *       candidate itself is {@code previous}, the second newest run.</li>
+ *   <li>{@code last-release}: the newest run with trigger {@code release} whose version is not one of
+ *       the candidate's versions names the release; the side is every release run of that version.
+ *       Without any such run: the highest version (by {@link VersionOrder}) other than the
+ *       candidate's, with all its runs.</li>
+ *   <li>A bare word is a run id when a run has that id, else a version.</li>
+ * </ul>
+ */
+public final class SideResolver {
+    private final List<RunRow> runs;
+    private final String project;
+
+    record RunRow(String runId, String version, String trigger, String variant, String branch, Instant startedAt) {
+    }
+
+    private SideResolver(String project, List<RunRow> runs) {
+        this.project = project;
+        this.runs = runs;
+    }
+
+    public static SideResolver of(ArchiveDatabase db, String project, String suite) throws SQLException {
+        List<RunRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = db.connection().prepareStatement(io.benchledger.archive.query.SqlFile.load("resolve_side"))) {
+            ps.setString(1, project);
+            ps.setString(2, suite);
+            ps.setString(3, suite);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new RunRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()));
+                }
+            }
+        }
+        return new SideResolver(project, rows);
+    }
+
+    /** A resolver over run rows listed newest first (what {@code resolve_side.sql} returns). */
+    static SideResolver forRows(String project, List<RunRow> newestFirst) {
+        return new SideResolver(project, List.copyOf(newestFirst));
+    }
+
+    /** Resolves both sides; {@code [0]} baseline, {@code [1]} candidate. */
+    public ResolvedSide[] resolve(Side baseline, Side candidate) {
+        if (runs.isEmpty()) {
+            throw new BadInputException("project '" + project + "' has no runs in this archive (check --project and --suite)");
+        }
+        ResolvedSide cand = resolve(candidate, Optional.empty(), "candidate");
+        ResolvedSide base = resolve(baseline, Optional.of(cand), "baseline");
+        if (new LinkedHashSet<>(base.runIds()).equals(new LinkedHashSet<>(cand.runIds()))) {
+            throw new BadInputException("baseline '" + baseline.spec() + "' and candidate '" + candidate.spec()
+                    + "' are the same runs (" + String.join(", ", cand.runIds()) + "): nothing to compare");
+        }
+        return new ResolvedSide[] {base, cand};
+    }
+
+    /** Resolves one side on its own (as a candidate: {@code previous} is the second newest run). */
+    public ResolvedSide resolveOne(Side side, String role) {
+        if (runs.isEmpty()) {
+            throw new BadInputException("project '" + project + "' has no runs in this archive (check --project and --suite)");
+        }
+        return resolve(side, Optional.empty(), role);
+    }
+
+    /** Resolves a baseline relative to runs already chosen (for {@code previous} and {@code last-release}). */
+    public ResolvedSide resolveRelativeTo(Side side, ResolvedSide other, String role) {
+        ResolvedSide r = resolve(side, Optional.of(other), role);
+        if (new LinkedHashSet<>(r.runIds()).equals(new LinkedHashSet<>(other.runIds()))) {
+            throw new BadInputException(role + " '" + side.spec() + "' is the same runs as the ones checked");
+        }
+        return r;
+    }
+
+    ResolvedSide resolve(Side side, Optional<ResolvedSide> other, String role) {
+        List<RunRow> picked = switch (side.kind()) {
+            case RUN -> runs.stream().filter(r -> r.runId().equals(side.value())).toList();
+            case VERSION -> runs.stream().filter(r -> r.version().equals(side.value())).toList();
+            case VERSION_OR_RUN -> {
+                List<RunRow> byId = runs.stream().filter(r -> r.runId().equals(side.value())).toList();
+                yield byId.isEmpty() ? runs.stream().filter(r -> r.version().equals(side.value())).toList() : byId;
+            }
+            case LATEST -> List.of(runs.get(0));
+            case PREVIOUS -> previous(other);
+            case LAST_RELEASE -> lastRelease(other);
+            case BRANCH -> runs.stream().filter(r -> r.branch().equals(side.value())).limit(1).toList();
+            case VARIANT -> runs.stream().filter(r -> r.variant().equals(side.value())).toList();
+        };
+        if (picked.isEmpty()) {
+            throw new BadInputException(role + " '" + side.spec() + "': " + whyEmpty(side));
+        }
+        List<String> ids = picked.stream().map(RunRow::runId).toList();
+        List<String> versions = picked.stream().map(RunRow::version).distinct().sorted(VersionOrder.INSTANCE).toList();
+        return new ResolvedSide(side, ids, versions);
+    }
+
+    private List<RunRow> previous(Optional<ResolvedSide> other) {
+        if (other.isEmpty()) {
+            return runs.size() < 2 ? List.of() : List.of(runs.get(1));
+        }
+        Set<String> otherIds = Set.copyOf(other.get().runIds());
+        Instant earliest = runs.stream().filter(r -> otherIds.contains(r.runId())).map(RunRow::startedAt)
+                .min(Instant::compareTo).orElseThrow();
+        return runs.stream().filter(r -> !otherIds.contains(r.runId()) && r.startedAt().isBefore(earliest))
+                .limit(1).toList();
+    }
+
+    private List<RunRow> lastRelease(Optional<ResolvedSide> other) {
+        Set<String> excluded = other.map(o -> Set.copyOf(o.versions())).orElse(Set.of());
+        Optional<RunRow> newestRelease = runs.stream()
+                .filter(r -> Run.TRIGGER_RELEASE.equals(r.trigger()) && !excluded.contains(r.version()))
+                .findFirst();
+        if (newestRelease.isPresent()) {
+            String v = newestRelease.get().version();
+            return runs.stream().filter(r -> Run.TRIGGER_RELEASE.equals(r.trigger()) && r.version().equals(v)).toList();
+        }
+        Optional<String> highest = runs.stream().map(RunRow::version)
+                .filter(v -> !v.isEmpty() && !excluded.contains(v)).max(VersionOrder.INSTANCE);
+        return highest.map(v -> runs.stream().filter(r -> r.version().equals(v)).toList()).orElse(List.of());
+    }
+
+    private String whyEmpty(Side side) {
+        return switch (side.kind()) {
+            case VERSION_OR_RUN, VERSION, RUN -> "no run of project '" + project + "' has that "
+                    + (side.kind() == Side.Kind.RUN ? "run id" : side.kind() == Side.Kind.VERSION ? "version" : "version or run id")
+                    + " (versions present: " + listOf(runs.stream().map(RunRow::version).collect(Collectors.toCollection(TreeSet::new))) + ")";
+            case LATEST -> "the project has no runs";
+            case PREVIOUS -> "no run was started before the other side's runs";
+            case LAST_RELEASE -> "no release run and no other version to compare with";
+            case BRANCH -> "no run on that branch (branches present: "
+                    + listOf(runs.stream().map(RunRow::branch).filter(b -> !b.isEmpty()).collect(Collectors.toCollection(TreeSet::new))) + ")";
+            case VARIANT -> "no run of that variant (variants present: "
+                    + listOf(runs.stream().map(RunRow::variant).filter(b -> !b.isEmpty()).collect(Collectors.toCollection(TreeSet::new))) + ")";
+        };
+    }
+
+    private static String listOf(Set<String> values) {
+        if (values.isEmpty()) {
+            return "none";
+        }
+        List<String> l = new ArrayList<>(values);
+        l.sort(VersionOrder.INSTANCE);
+        return l.size() > 10 ? String.join(", ", l.subList(0, 10)) + ", …" : String.join(", ", l);
+    }
+}

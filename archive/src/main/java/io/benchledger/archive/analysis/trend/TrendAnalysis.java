@@ -1,0 +1,95 @@
+package io.benchledger.archive.analysis.trend;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.commons.statistics.distribution.TDistribution;
+
+/**
+ * Least-squares trend over the last {@code window} of a series (default 30 days before its latest
+ * point, at least 10 points):
+ * <pre>
+ *   b = Σ(tᵢ − t̄)(yᵢ − ȳ) / Σ(tᵢ − t̄)²          (t in days)
+ *   R² = 1 − SSE / SST,   SSE = Σ(yᵢ − a − b·tᵢ)²,  SST = Σ(yᵢ − ȳ)²
+ *   se(b) = √(SSE / (n − 2) / Σ(tᵢ − t̄)²),   t = b / se(b),   p = 2·P(T_{n−2} &gt; |t|)
+ * </pre>
+ * The direction is {@code stable} unless p &lt; α; then a slope the metric's direction calls better is
+ * {@code improving}, otherwise {@code degrading}.
+ */
+public final class TrendAnalysis {
+    public static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
+    public static final int MIN_POINTS = 10;
+    public static final double ALPHA = 0.05;
+
+    private TrendAnalysis() {
+    }
+
+    public static Optional<Trend> of(Instant[] times, double[] values, boolean higherIsBetter) {
+        return of(times, values, higherIsBetter, DEFAULT_WINDOW, MIN_POINTS, ALPHA);
+    }
+
+    public static Optional<Trend> of(Instant[] times, double[] values, boolean higherIsBetter, Duration window,
+                                     int minPoints, double alpha) {
+        if (times.length != values.length) {
+            throw new IllegalArgumentException("times and values differ in length");
+        }
+        if (times.length == 0) {
+            return Optional.empty();
+        }
+        Instant end = times[times.length - 1];
+        Instant start = end.minus(window);
+        int first = times.length;
+        while (first > 0 && !times[first - 1].isBefore(start)) {
+            first--;
+        }
+        int n = times.length - first;
+        if (n < Math.max(3, minPoints)) {
+            return Optional.empty();
+        }
+        double[] t = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = (times[first + i].toEpochMilli() - end.toEpochMilli()) / 86_400_000.0;
+            y[i] = values[first + i];
+        }
+        double tm = mean(t);
+        double ym = mean(y);
+        double stt = 0;
+        double sty = 0;
+        double syy = 0;
+        for (int i = 0; i < n; i++) {
+            stt += (t[i] - tm) * (t[i] - tm);
+            sty += (t[i] - tm) * (y[i] - ym);
+            syy += (y[i] - ym) * (y[i] - ym);
+        }
+        if (stt == 0) {
+            return Optional.empty(); // all points at one instant: no time axis to fit
+        }
+        double b = sty / stt;
+        double a = ym - b * tm;
+        double sse = 0;
+        for (int i = 0; i < n; i++) {
+            double r = y[i] - a - b * t[i];
+            sse += r * r;
+        }
+        double r2 = syy == 0 ? 0 : Math.max(0, 1 - sse / syy);
+        double p;
+        double se = Math.sqrt(sse / (n - 2) / stt);
+        if (se == 0) {
+            p = b == 0 ? 1.0 : 0.0;
+        } else {
+            p = Math.min(1.0, 2 * TDistribution.of(n - 2).survivalProbability(Math.abs(b / se)));
+        }
+        String direction = p >= alpha || b == 0 ? Trend.STABLE
+                : ((b > 0) == higherIsBetter ? Trend.IMPROVING : Trend.DEGRADING);
+        return Optional.of(new Trend(b, ym == 0 ? 0 : b / Math.abs(ym), r2, p, n, times[first], end, direction));
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double x : v) {
+            s += x;
+        }
+        return s / v.length;
+    }
+}

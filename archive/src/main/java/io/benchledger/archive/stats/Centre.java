@@ -1,0 +1,170 @@
+package io.benchledger.archive.stats;
+
+import java.util.Arrays;
+
+/** Centre and spread of a set of values; small pure functions. */
+public final class Centre {
+    private Centre() {
+    }
+
+    /** x̄ = Σ xᵢ / n. NaN for no values. */
+    public static double mean(double[] x) {
+        if (x.length == 0) {
+            return Double.NaN;
+        }
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s / x.length;
+    }
+
+    /** x̄_w = Σ wᵢ xᵢ / Σ wᵢ. NaN for no values or zero total weight. */
+    public static double weightedMean(double[] x, double[] w) {
+        double s = 0;
+        double sw = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += w[i] * x[i];
+            sw += w[i];
+        }
+        return sw == 0 ? Double.NaN : s / sw;
+    }
+
+    /** Sample variance s² = Σ (xᵢ − x̄)² / (n − 1); NaN below two values. */
+    public static double variance(double[] x) {
+        if (x.length < 2) {
+            return Double.NaN;
+        }
+        double m = mean(x);
+        double s = 0;
+        for (double v : x) {
+            s += (v - m) * (v - m);
+        }
+        return s / (x.length - 1);
+    }
+
+    /** Coefficient of variation s / |x̄|; NaN when undefined. */
+    public static double cv(double[] x) {
+        double m = mean(x);
+        return m == 0 ? Double.NaN : Math.sqrt(variance(x)) / Math.abs(m);
+    }
+
+    /** Median: the middle value, or the mean of the two middle values. */
+    public static double median(double[] x) {
+        if (x.length == 0) {
+            return Double.NaN;
+        }
+        double[] s = x.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    /**
+     * Weighted median: the smallest value whose cumulative weight reaches half the total; when the
+     * cumulative weight equals exactly half, the mean of that value and the next (so equal weights
+     * give the ordinary median). Weights are counts (JMH sample-mode histogram buckets).
+     */
+    public static double weightedMedian(double[] x, double[] w) {
+        int n = x.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        boolean unit = true;
+        for (double v : w) {
+            if (v != 1.0) {
+                unit = false;
+                break;
+            }
+        }
+        if (unit) {
+            return median(x); // the common case, without boxing
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
+        double total = 0;
+        for (double v : w) {
+            total += v;
+        }
+        double half = total / 2;
+        double cum = 0;
+        for (int k = 0; k < n; k++) {
+            cum += w[order[k]];
+            if (cum > half) {
+                return x[order[k]];
+            }
+            if (cum == half) {
+                return k + 1 < n ? (x[order[k]] + x[order[k + 1]]) / 2 : x[order[k]];
+            }
+        }
+        return x[order[n - 1]];
+    }
+
+    /**
+     * Weighted trimmed mean: sort by value, remove {@code fraction} of the total weight W from each
+     * end (partially removing the boundary value when the cut falls inside its weight), and take the
+     * weighted mean of what is left:  T = Σ w′ᵢ xᵢ / Σ w′ᵢ with Σ w′ᵢ = (1 − 2·fraction)·W.
+     * fraction 0 is the mean; fraction → 0.5 tends to the median.
+     */
+    public static double weightedTrimmedMean(double[] x, double[] w, double fraction) {
+        int n = x.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        boolean unit = true;
+        for (double v : w) {
+            if (v != 1.0) {
+                unit = false;
+                break;
+            }
+        }
+        double[] xs;
+        double[] ws;
+        if (unit) {
+            xs = x.clone();
+            Arrays.sort(xs);
+            ws = null;
+        } else {
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
+            xs = new double[n];
+            ws = new double[n];
+            for (int i = 0; i < n; i++) {
+                xs[i] = x[order[i]];
+                ws[i] = w[order[i]];
+            }
+        }
+        return trimmedMeanOfSorted(xs, ws, n, fraction);
+    }
+
+    /** {@link #weightedTrimmedMean} of the first n values of xs, sorted ascending; ws null for unit weights. */
+    static double trimmedMeanOfSorted(double[] xs, double[] ws, int n, double fraction) {
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            total += ws == null ? 1 : ws[i];
+        }
+        double cut = fraction * total;
+        double lowEdge = cut;
+        double highEdge = total - cut;
+        double sum = 0;
+        double kept = 0;
+        double cum = 0;
+        for (int i = 0; i < n; i++) {
+            double wi = ws == null ? 1 : ws[i];
+            double from = Math.max(cum, lowEdge);
+            double to = Math.min(cum + wi, highEdge);
+            if (to > from) {
+                sum += (to - from) * xs[i];
+                kept += to - from;
+            }
+            cum += wi;
+        }
+        return kept == 0 ? median(Arrays.copyOf(xs, n)) : sum / kept;
+    }
+}

@@ -1,0 +1,136 @@
+package io.benchledger.archive.stats;
+
+import java.util.Arrays;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.simple.RandomSource;
+
+/**
+ * Percentile bootstrap interval of the relative change of the centre, resampling the way the data
+ * were produced: first forks (independent JVMs) with replacement, then iterations with replacement
+ * within each chosen fork (the two-stage bootstrap of Davison and Hinkley 1997, §3.8). Resampling
+ * iterations alone would treat correlated iterations as independent and give intervals that are
+ * too narrow whenever forks differ from one another, which on the JVM they do.
+ *
+ * <p>One replicate b: for each side draw k forks from its k forks with replacement; for each drawn
+ * fork draw its nᶠ iterations with replacement; centre* = Σ w·x / Σ w over the drawn iterations.
+ * (the weighted median instead of the mean with {@link CentreStatistic#MEDIAN}).
+ * change*_b = centre*_candidate / centre*_baseline − 1. The interval is the (α/2, 1 − α/2)
+ * empirical quantiles of the B replicates. The generator is seeded, so the same data give the same
+ * interval on every run and machine.
+ */
+public final class HierarchicalBootstrap {
+    private HierarchicalBootstrap() {
+    }
+
+    /** The interval as fractions (+0.05 is 5 % more); NaN bounds when a side has no data. */
+    public record Interval(double low, double high) {
+    }
+
+    public static Interval relativeChange(ForkedSample baseline, ForkedSample candidate, int replicates,
+                                          double confidence, long seed) {
+        return relativeChange(baseline, candidate, CentreStatistic.MEAN, replicates, confidence, seed);
+    }
+
+    public static Interval relativeChange(ForkedSample baseline, ForkedSample candidate, CentreStatistic statistic,
+                                          int replicates, double confidence, long seed) {
+        if (baseline.size() == 0 || candidate.size() == 0 || replicates < 2) {
+            return new Interval(Double.NaN, Double.NaN);
+        }
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        double[] changes = new double[replicates];
+        Scratch sb = new Scratch(baseline);
+        Scratch sc = new Scratch(candidate);
+        for (int b = 0; b < replicates; b++) {
+            double base = statistic == CentreStatistic.MEAN ? resampledMean(baseline, rng) : resampledSorted(baseline, rng, sb, statistic);
+            double cand = statistic == CentreStatistic.MEAN ? resampledMean(candidate, rng) : resampledSorted(candidate, rng, sc, statistic);
+            changes[b] = cand / base - 1;
+        }
+        Arrays.sort(changes);
+        double tail = (1 - confidence) / 2;
+        return new Interval(quantile(changes, tail), quantile(changes, 1 - tail));
+    }
+
+    /** Reused arrays for the median replicates (one allocation per side, not per replicate). */
+    private static final class Scratch {
+        double[] values;
+        double[] weights;
+        final boolean unitWeights;
+
+        Scratch(ForkedSample s) {
+            values = new double[s.size() * 2 + 1];
+            weights = new double[s.size() * 2 + 1];
+            boolean unit = true;
+            for (double w : s.flatWeights()) {
+                unit &= w == 1.0;
+            }
+            unitWeights = unit;
+        }
+    }
+
+    /** Median or trimmed mean of the two-stage resample (forks, then iterations within them). */
+    static double resampledSorted(ForkedSample s, UniformRandomProvider rng, Scratch scratch, CentreStatistic statistic) {
+        double[][] v = s.values();
+        double[][] w = s.weights();
+        int k = v.length;
+        int m = 0;
+        double[] xs = scratch.values;
+        double[] ws = scratch.weights;
+        for (int f = 0; f < k; f++) {
+            int fork = rng.nextInt(k);
+            double[] fv = v[fork];
+            double[] fw = w[fork];
+            int n = fv.length;
+            for (int i = 0; i < n; i++) {
+                int it = rng.nextInt(n);
+                if (m == xs.length) {
+                    xs = java.util.Arrays.copyOf(xs, m * 2);
+                    ws = java.util.Arrays.copyOf(ws, m * 2);
+                }
+                xs[m] = fv[it];
+                ws[m] = fw[it];
+                m++;
+            }
+        }
+        scratch.values = xs;
+        scratch.weights = ws;
+        if (!scratch.unitWeights) {
+            double[] cx = java.util.Arrays.copyOf(xs, m);
+            double[] cw = java.util.Arrays.copyOf(ws, m);
+            return statistic.of(cx, cw);
+        }
+        // unit weights (every mode but JMH sample mode): sort in place, no allocation
+        java.util.Arrays.sort(xs, 0, m);
+        if (statistic == CentreStatistic.MEDIAN) {
+            return m % 2 == 1 ? xs[m / 2] : (xs[m / 2 - 1] + xs[m / 2]) / 2;
+        }
+        return Centre.trimmedMeanOfSorted(xs, null, m, CentreStatistic.TRIM);
+    }
+
+    static double resampledMean(ForkedSample s, UniformRandomProvider rng) {
+        double[][] v = s.values();
+        double[][] w = s.weights();
+        int k = v.length;
+        double sum = 0;
+        double weight = 0;
+        for (int f = 0; f < k; f++) {
+            int fork = rng.nextInt(k);
+            double[] fv = v[fork];
+            double[] fw = w[fork];
+            int n = fv.length;
+            for (int i = 0; i < n; i++) {
+                int it = rng.nextInt(n);
+                sum += fw[it] * fv[it];
+                weight += fw[it];
+            }
+        }
+        return sum / weight;
+    }
+
+    /** Type-7 quantile (linear interpolation between order statistics, R's default) of sorted data. */
+    static double quantile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+}

@@ -1,0 +1,20 @@
+-- Every case's series in a project: one value per run (the run's score, as the harness reported it:
+-- for JMH the mean over all forks and iterations), as lists in run order, with the run's position in
+-- history_runs.sql. Failed results and non-finite scores are not part of a series.
+WITH ordered AS (
+    SELECT run_id, row_number() OVER (ORDER BY started_at, run_id) - 1 AS run_index
+    FROM runs
+    WHERE project = ? AND coalesce(variant, '') = ''
+)
+SELECT r.case_key,
+       r.metric,
+       arg_max(r.benchmark, o.run_index) AS benchmark,
+       arg_max(r.unit, o.run_index) AS unit,
+       arg_max(r.higher_is_better, o.run_index) AS higher_is_better,
+       list(o.run_index ORDER BY o.run_index) AS run_indexes,
+       list(r.score ORDER BY o.run_index) AS scores
+FROM results r
+JOIN ordered o ON r.run_id = o.run_id
+WHERE r.project = ? AND coalesce(r.failure, '') = '' AND isfinite(r.score)
+GROUP BY r.case_key, r.metric
+ORDER BY r.case_key, r.metric

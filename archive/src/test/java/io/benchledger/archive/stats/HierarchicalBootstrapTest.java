@@ -1,0 +1,86 @@
+package io.benchledger.archive.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.apache.commons.rng.simple.RandomSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bootstrap interval checked against an independent, analytic answer: for independent normal
+ * data the interval of the ratio of means − 1 is, by the delta method,
+ * r − 1 ± z · r · √(cv_b²/n_b + cv_c²/n_c) with r the ratio and cv the coefficient of variation of
+ * the mean's terms. With forks that differ, the right standard error is the one of the fork means,
+ * and the two-stage bootstrap must find it (an iteration-only bootstrap would be far narrower).
+ */
+class HierarchicalBootstrapTest {
+    private static final double Z = 1.959963984540054;
+
+    @Test
+    void independentSamplesGiveTheDeltaMethodInterval() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(42L);
+        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+        // one fork of 4000 iterations each side: no fork structure, plain iid samples
+        double[] b = new double[4000];
+        double[] c = new double[4000];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = 100 + 5 * g.sample();
+            c[i] = 110 + 5 * g.sample();
+        }
+        HierarchicalBootstrap.Interval ci = HierarchicalBootstrap.relativeChange(ForkedSample.of(b), ForkedSample.of(c),
+                CentreStatistic.MEAN, 4000, 0.95, 7L);
+        double mb = Centre.mean(b);
+        double mc = Centre.mean(c);
+        double r = mc / mb;
+        double se = r * Math.sqrt(Centre.variance(b) / (b.length * mb * mb) + Centre.variance(c) / (c.length * mc * mc));
+        assertThat(ci.low()).isCloseTo(r - 1 - Z * se, within(0.1 * Z * se));
+        assertThat(ci.high()).isCloseTo(r - 1 + Z * se, within(0.1 * Z * se));
+    }
+
+    @Test
+    void forksThatDifferWidenTheIntervalToTheForkLevel() {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(43L);
+        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(rng);
+        int forks = 40;
+        int iterations = 20;
+        double[][] b = new double[forks][iterations];
+        double[][] c = new double[forks][iterations];
+        for (int f = 0; f < forks; f++) {
+            double ob = 100 * (1 + 0.03 * g.sample()); // fork offsets of 3 %, iteration noise of 0.5 %
+            double oc = 100 * (1 + 0.03 * g.sample());
+            for (int i = 0; i < iterations; i++) {
+                b[f][i] = ob * (1 + 0.005 * g.sample());
+                c[f][i] = oc * (1 + 0.005 * g.sample());
+            }
+        }
+        ForkedSample sb = ForkedSample.of(b);
+        ForkedSample sc = ForkedSample.of(c);
+        HierarchicalBootstrap.Interval ci = HierarchicalBootstrap.relativeChange(sb, sc, CentreStatistic.MEAN, 4000, 0.95, 8L);
+        // analytic: the fork means are the independent units
+        double[] fb = sb.forkMeans();
+        double[] fc = sc.forkMeans();
+        double r = Centre.mean(fc) / Centre.mean(fb);
+        double se = r * Math.sqrt(Centre.variance(fb) / (forks * Math.pow(Centre.mean(fb), 2))
+                + Centre.variance(fc) / (forks * Math.pow(Centre.mean(fc), 2)));
+        double width = ci.high() - ci.low();
+        assertThat(width).isCloseTo(2 * Z * se, within(0.15 * 2 * Z * se));
+        // treating the 800 iterations as independent would give an interval about √20 times narrower
+        HierarchicalBootstrap.Interval naive = HierarchicalBootstrap.relativeChange(ForkedSample.of(sb.flat()),
+                ForkedSample.of(sc.flat()), CentreStatistic.MEAN, 4000, 0.95, 8L);
+        assertThat(width).isGreaterThan(3 * (naive.high() - naive.low()));
+    }
+
+    @Test
+    void theSameSeedGivesTheSameInterval() {
+        ForkedSample b = ForkedSample.of(new double[] {10, 11, 10.5}, new double[] {10.2, 9.8, 10.1});
+        ForkedSample c = ForkedSample.of(new double[] {11, 12, 11.5}, new double[] {11.2, 10.8, 11.1});
+        for (CentreStatistic s : CentreStatistic.values()) {
+            HierarchicalBootstrap.Interval one = HierarchicalBootstrap.relativeChange(b, c, s, 1000, 0.95, 99L);
+            HierarchicalBootstrap.Interval two = HierarchicalBootstrap.relativeChange(b, c, s, 1000, 0.95, 99L);
+            assertThat(one).isEqualTo(two);
+            assertThat(one.low()).isLessThan(one.high());
+        }
+    }
+}

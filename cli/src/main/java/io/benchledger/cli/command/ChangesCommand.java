@@ -1,0 +1,138 @@
+package io.benchledger.cli.command;
+
+import io.benchledger.archive.BadInputException;
+import io.benchledger.archive.analysis.changepoint.ChangePoint;
+import io.benchledger.archive.analysis.changepoint.ChangePointAnalysis;
+import io.benchledger.archive.analysis.history.History;
+import io.benchledger.archive.analysis.history.RunPoint;
+import io.benchledger.archive.format.OutputFormat;
+import io.benchledger.archive.format.Table;
+import io.benchledger.archive.format.TableFormatter;
+import io.benchledger.archive.store.Archive;
+import io.benchledger.cli.ArchiveOptions;
+import io.benchledger.cli.ExitCodes;
+import io.benchledger.cli.FormatOption;
+import io.benchledger.cli.GlobalOptions;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "changes", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Lists the change points of every case's history (E-Divisive means with a t-test),",
+                "largest relative change first. Acknowledged change points ('benchledger ack') are left out.",
+                "A new run re-examines only the tail of each series: the state of the last analysis is kept",
+                "in the archive under analysis/."},
+        footer = {"", "Exit codes: 0 ok; 1 with --fail-on regression when a regression is listed; 2 bad input; 3 failure."})
+public final class ChangesCommand implements Callable<Integer> {
+    @Mixin
+    ArchiveOptions archiveOptions;
+    @Mixin
+    FormatOption formatOption;
+    @Mixin
+    DetectorOptions detector;
+    @Mixin
+    GlobalOptions global;
+
+    @Option(names = "--since", paramLabel = "VERSION|DATE",
+            description = "Only change points after this version's last run, or at or after this date "
+                    + "(YYYY-MM-DD, UTC) or instant (ISO-8601).")
+    String since;
+
+    @Option(names = "--fail-on", paramLabel = "DIRECTION",
+            description = "Exit 1 when a listed change point is a regression (the only value: regression).")
+    FailOn failOn;
+
+    @Option(names = "--include-acknowledged", description = "List acknowledged change points too.")
+    boolean includeAcknowledged;
+
+    @Option(names = "--no-cache", description = "Analyse every series from scratch and leave the cache alone.")
+    boolean noCache;
+
+    enum FailOn { regression }
+
+    @Override
+    public Integer call() throws Exception {
+        Archive archive = archiveOptions.openExisting();
+        ChangePointAnalysis.Outcome out = ChangePointAnalysis.run(archive, archiveOptions.project, detector.settings(),
+                !noCache);
+        List<ChangePoint> list = new ArrayList<>(out.changePoints());
+        if (includeAcknowledged) {
+            list.addAll(out.acknowledged());
+            list.sort(ChangePointAnalysis.LARGEST_FIRST);
+        }
+        if (since != null) {
+            Instant cutoff = cutoff(since, out.history());
+            boolean inclusive = isDate(since);
+            list.removeIf(c -> inclusive ? c.time().isBefore(cutoff) : !c.time().isAfter(cutoff));
+        }
+        print(list, formatOption.format);
+        long regressions = list.stream().filter(c -> ChangePoint.REGRESSION.equals(c.direction())).count();
+        System.err.printf("changes: %d change point%s (%d regression%s, %d improvement%s) in %d series of %d runs; "
+                        + "%d acknowledged%n", list.size(), list.size() == 1 ? "" : "s", regressions,
+                regressions == 1 ? "" : "s", list.size() - regressions, list.size() - regressions == 1 ? "" : "s",
+                out.history().series().size(), out.history().runs().size(), out.acknowledged().size());
+        if (GlobalOptions.verbose()) {
+            System.err.printf("changes: %d of %d series re-examined only at their tail; %d windows computed%n",
+                    out.incrementalSeries(), out.history().series().size(), out.windowsExamined());
+        }
+        return failOn == FailOn.regression && regressions > 0 ? ExitCodes.GATE_FAILED : ExitCodes.OK;
+    }
+
+    static boolean isDate(String s) {
+        return s.matches("\\d{4}-\\d{2}-\\d{2}") || s.matches("\\d{4}-\\d{2}-\\d{2}T.*");
+    }
+
+    /** The instant after which change points count as new. */
+    static Instant cutoff(String since, History history) {
+        if (since.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            try {
+                return LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new BadInputException("--since " + since + ": not a valid date (expected YYYY-MM-DD)");
+            }
+        }
+        if (isDate(since)) {
+            try {
+                return Instant.parse(since);
+            } catch (DateTimeParseException e) {
+                throw new BadInputException("--since " + since + ": not a valid ISO-8601 instant (e.g. 2026-01-31T12:00:00Z)");
+            }
+        }
+        Instant last = null;
+        for (RunPoint r : history.runs()) {
+            if (r.version().equals(since) && (last == null || r.time().isAfter(last))) {
+                last = r.time();
+            }
+        }
+        if (last == null) {
+            throw new BadInputException("--since " + since + ": no run of version '" + since + "' in project '"
+                    + history.project() + "' (give a version that has runs, or a date YYYY-MM-DD)");
+        }
+        return last;
+    }
+
+    static void print(List<ChangePoint> list, OutputFormat format) {
+        if (format == OutputFormat.JSON) {
+            System.out.print(TableFormatter.json(Map.of("change_points", list.stream().map(ChangePointJson::of).toList())));
+            return;
+        }
+        List<String> cols = List.of("case_key", "metric", "direction", "change", "before", "after", "p_value", "index",
+                "version", "commit", "time", "run_id");
+        List<List<Object>> rows = new ArrayList<>();
+        for (ChangePoint c : list) {
+            Object change = format == OutputFormat.CSV ? (Object) c.change() : TableFormatter.percent(c.change());
+            String commit = format == OutputFormat.CSV || c.commit().length() <= 12 ? c.commit() : c.commit().substring(0, 12);
+            rows.add(new ArrayList<>(List.of(c.caseKey(), c.metric(), c.direction(), change, c.before(), c.after(),
+                    c.pValue(), c.index(), c.version(), commit, c.time().toString(), c.runId())));
+        }
+        System.out.print(TableFormatter.format(new Table(cols, rows), format));
+    }
+}

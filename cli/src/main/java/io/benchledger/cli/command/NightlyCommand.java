@@ -1,0 +1,118 @@
+package io.benchledger.cli.command;
+
+import io.benchledger.archive.analysis.budget.Budget;
+import io.benchledger.archive.analysis.compare.ComparisonOptions;
+import io.benchledger.archive.analysis.compare.FailOn;
+import io.benchledger.archive.analysis.compare.Side;
+import io.benchledger.archive.model.Run;
+import io.benchledger.archive.store.Archive;
+import io.benchledger.cli.ArchiveOptions;
+import io.benchledger.cli.ExitCodes;
+import io.benchledger.cli.GlobalOptions;
+import io.benchledger.cli.RunSelection;
+import io.benchledger.cli.ToolVersion;
+import io.benchledger.cli.workflow.Analysis;
+import io.benchledger.cli.workflow.EngineAnalyses;
+import io.benchledger.cli.workflow.Gate;
+import io.benchledger.cli.workflow.GateSummary;
+import io.benchledger.cli.workflow.Publication;
+import io.benchledger.collector.config.ResolvedSuite;
+import io.benchledger.collector.config.SuiteConfig;
+import io.benchledger.collector.run.CollectOptions;
+import io.benchledger.collector.run.CollectResult;
+import io.benchledger.collector.run.Collector;
+import io.benchledger.collector.run.Progress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "nightly", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"The nightly job: collect the configured suites, append the run to the archive, compare it",
+                "with the previous run and the last release, find change points, check the budgets, regenerate the",
+                "site and the PDF, and print a summary (also written as Markdown for a CI job summary).",
+                "Exit 1 when a regression or a broken budget is found, 3 when a benchmark crashed, 0 otherwise."})
+public final class NightlyCommand implements Callable<Integer> {
+    @Mixin
+    ArchiveOptions archiveOptions;
+    @Mixin
+    RunSelection selection;
+    @Mixin
+    GlobalOptions global;
+
+    @Option(names = "--project-version", paramLabel = "V", defaultValue = CollectOptions.DEFAULT_VERSION,
+            description = "Version of the code measured (default: ${DEFAULT-VALUE}).")
+    String projectVersion;
+
+    @Option(names = "--no-collect", description = "Analyse and publish the archive's latest run instead of collecting one.")
+    boolean noCollect;
+
+    @Option(names = "--site", paramLabel = "DIR", defaultValue = "site", description = "Where the site goes (default: ${DEFAULT-VALUE}).")
+    Path site;
+
+    @Option(names = "--summary", paramLabel = "FILE",
+            description = "Markdown summary (default: summary.md in the site folder), e.g. for $GITHUB_STEP_SUMMARY.")
+    Path summary;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "regression",
+            description = "Regressions that fail the gate: regression, major or critical (default: ${DEFAULT-VALUE}).")
+    FailOn failOn;
+
+    @Option(names = "--no-publish", description = "Skip the site and the PDF.")
+    boolean noPublish;
+
+    @Parameters(paramLabel = "JMH-OPTION", arity = "0..*", description = "JMH options after --.")
+    List<String> jmhArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        ResolvedSuite suite = (selection.config == null ? SuiteConfig.loadDefault() : SuiteConfig.load(selection.config))
+                .resolve(selection.suite, selection.quick ? "quick" : SuiteConfig.DEFAULT_PROFILE, selection.environment);
+        Archive archive = archiveOptions.openOrCreate();
+        String runId;
+        int crashed = 0;
+        String title;
+        if (noCollect) {
+            runId = Analysis.latestRun(archive, archiveOptions.project);
+            title = "benchledger nightly: latest run " + runId;
+        } else {
+            CollectOptions options = selection.apply(CollectOptions.builder(archiveOptions.archive))
+                    .project(archiveOptions.project).projectVersion(projectVersion).trigger(Run.TRIGGER_NIGHTLY)
+                    .jmhArgs(jmhArgs).toolVersion(ToolVersion.version()).build();
+            CollectResult r;
+            try (Progress progress = Progress.forStderr()) {
+                r = new Collector(progress).collect(options);
+            }
+            r.notes().forEach(n -> System.err.println("benchledger: note: " + n));
+            runId = r.runId();
+            crashed = r.failed().size();
+            title = String.format(Locale.ROOT, "benchledger nightly: run %s (version %s%s): %d cases measured, %d failed, in %d s",
+                    runId, r.record().run().version(), r.record().run().commit().isEmpty() ? "" : ", commit " + r.record().run().commit(),
+                    r.measuredCases(), crashed, r.elapsed().toSeconds());
+        }
+        List<Budget> budgets = suite.budgets();
+        ComparisonOptions options = ComparisonOptions.defaults(archiveOptions.project).withThreshold(suite.noiseThreshold());
+        Gate gate = Analysis.of(archive, archiveOptions.project, runId, new Side(Side.Kind.LAST_RELEASE, ""), budgets, options, failOn);
+
+        List<String> outputs = new ArrayList<>();
+        if (!noPublish) {
+            outputs.addAll(Publication.nightly(archive, archiveOptions.project, site, gate, new EngineAnalyses(options, budgets)));
+        }
+        String text = GateSummary.text(title, gate, outputs);
+        System.out.print(text);
+        Path md = summary != null ? summary : site.resolve("summary.md");
+        Files.createDirectories(md.toAbsolutePath().getParent());
+        Files.writeString(md, GateSummary.markdown(title, gate, outputs), StandardCharsets.UTF_8);
+        if (gate.failed()) {
+            return ExitCodes.GATE_FAILED;
+        }
+        return crashed > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,116 @@
+package io.benchledger.cli.command;
+
+import io.benchledger.archive.analysis.compare.Comparison;
+import io.benchledger.archive.analysis.compare.ComparisonOptions;
+import io.benchledger.archive.analysis.compare.ComparisonOutput;
+import io.benchledger.archive.analysis.compare.ComparisonReport;
+import io.benchledger.archive.analysis.compare.FailOn;
+import io.benchledger.archive.analysis.compare.Side;
+import io.benchledger.archive.format.OutputFormat;
+import io.benchledger.archive.model.Run;
+import io.benchledger.archive.query.ArchiveDatabase;
+import io.benchledger.archive.store.Archive;
+import io.benchledger.cli.ArchiveOptions;
+import io.benchledger.cli.ExitCodes;
+import io.benchledger.cli.GlobalOptions;
+import io.benchledger.cli.RunSelection;
+import io.benchledger.cli.ToolVersion;
+import io.benchledger.cli.workflow.EngineAnalyses;
+import io.benchledger.cli.workflow.Gate;
+import io.benchledger.cli.workflow.GateSummary;
+import io.benchledger.cli.workflow.Publication;
+import io.benchledger.collector.run.CollectOptions;
+import io.benchledger.collector.run.CollectResult;
+import io.benchledger.collector.run.Collector;
+import io.benchledger.collector.run.Progress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "release", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Compares a release with the previous one and writes the release pages and the release PDF.",
+                "With --collect, first runs the suites for VERSION (trigger 'release').",
+                "Exit 1 when a regression at the --fail-on level is found."})
+public final class ReleaseCommand implements Callable<Integer> {
+    @Mixin
+    ArchiveOptions archiveOptions;
+    @Mixin
+    RunSelection selection;
+    @Mixin
+    GlobalOptions global;
+
+    @Parameters(index = "0", paramLabel = "VERSION", description = "The version released.")
+    String version;
+
+    @Option(names = "--previous", paramLabel = "VERSION",
+            description = "The release to compare with (default: the newest release before VERSION, see 'compare last-release').")
+    String previous;
+
+    @Option(names = "--collect", description = "Run the suites for VERSION first and record the run as a release run.")
+    boolean collect;
+
+    @Option(names = "--site", paramLabel = "DIR", defaultValue = "site", description = "Where the site goes (default: ${DEFAULT-VALUE}).")
+    Path site;
+
+    @Option(names = "--summary", paramLabel = "FILE", description = "Markdown summary (default: release-VERSION.md in the site folder).")
+    Path summary;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "regression",
+            description = "Regressions that fail: regression, major or critical (default: ${DEFAULT-VALUE}).")
+    FailOn failOn;
+
+    @Option(names = "--no-publish", description = "Skip the site and the PDF.")
+    boolean noPublish;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "The comparison table on stdout: table, json, csv or markdown (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Parameters(index = "1..*", paramLabel = "JMH-OPTION", arity = "0..*", description = "JMH options after -- (with --collect).")
+    List<String> jmhArgs = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        Archive archive = archiveOptions.openOrCreate();
+        if (collect) {
+            CollectOptions options = selection.apply(CollectOptions.builder(archiveOptions.archive))
+                    .project(archiveOptions.project).projectVersion(version).trigger(Run.TRIGGER_RELEASE)
+                    .jmhArgs(jmhArgs).toolVersion(ToolVersion.version()).build();
+            CollectResult r;
+            try (Progress progress = Progress.forStderr()) {
+                r = new Collector(progress).collect(options);
+            }
+            r.notes().forEach(n -> System.err.println("benchledger: note: " + n));
+        }
+        Side baseline = previous == null ? new Side(Side.Kind.LAST_RELEASE, "") : new Side(Side.Kind.VERSION, previous);
+        ComparisonOptions options = ComparisonOptions.defaults(archiveOptions.project);
+        ComparisonReport report;
+        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
+            report = Comparison.run(db, baseline, new Side(Side.Kind.VERSION, version), options);
+        }
+        Gate gate = new Gate("", Optional.empty(), Optional.of(report), Optional.empty(), List.of(), failOn);
+        List<String> outputs = new ArrayList<>();
+        if (!noPublish) {
+            outputs.addAll(Publication.release(archive, archiveOptions.project, site, report, new EngineAnalyses(options, List.of())));
+        }
+        String title = "benchledger release " + version + " against " + String.join(", ", report.baseline().versions());
+        if (format == OutputFormat.JSON) {
+            System.out.print(ComparisonOutput.format(report, format));
+        } else {
+            System.out.print(ComparisonOutput.format(report, format));
+            System.out.print(GateSummary.text(title, gate, outputs));
+        }
+        Path md = summary != null ? summary : site.resolve("release-" + version + ".md");
+        Files.createDirectories(md.toAbsolutePath().getParent());
+        Files.writeString(md, GateSummary.markdown(title, gate, outputs), StandardCharsets.UTF_8);
+        return gate.failed() ? ExitCodes.GATE_FAILED : ExitCodes.OK;
+    }
+}

@@ -1,0 +1,73 @@
+package io.benchledger.cli.command;
+
+import io.benchledger.archive.query.ArchiveDatabase;
+import io.benchledger.archive.store.Archive;
+import io.benchledger.archive.analysis.compare.ComparisonOptions;
+import io.benchledger.cli.ArchiveOptions;
+import io.benchledger.cli.workflow.EngineAnalyses;
+import io.benchledger.cli.GlobalOptions;
+import io.benchledger.site.SiteGenerator;
+import io.benchledger.site.SiteOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "site", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Generates the static performance site of a project: dashboard, one page per benchmark,",
+                "versions and comparisons, A/B experiments, runs, a data page with the Parquet archive, an Atom feed.",
+                "The folder works from file://, any web server and a GitHub Pages sub-path (see docs/site.md).",
+                "The same archive gives byte-identical files."})
+public final class SiteCommand implements Callable<Integer> {
+    @Mixin
+    ArchiveOptions archiveOptions;
+    @Mixin
+    GlobalOptions global;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "The folder to write the site into.")
+    Path out;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "A copy of templates/site/ to use instead of the built-in templates (file by file: missing files come from the built-in set).")
+    Path templates;
+
+    @Option(names = "--base-url", paramLabel = "URL",
+            description = "The address the site is published at, e.g. https://org.github.io/repo/ (used by the data page's queries and the feed; links stay relative).")
+    String baseUrl;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "The site's title (default: Performance of PROJECT).")
+    String title;
+
+    @Option(names = "--compare", paramLabel = "A..B",
+            description = "An extra comparison page of candidate B against baseline A (versions or run ids); repeatable.")
+    List<String> compare = new ArrayList<>();
+
+    @Option(names = "--commit-url", paramLabel = "TEMPLATE",
+            description = "Link commits to this address, {commit} replaced by the hash, e.g. https://github.com/org/repo/commit/{commit} (default: the runs page).")
+    String commitUrl;
+
+    @Option(names = "--incremental",
+            description = "Regenerate only the benchmark pages whose history, change points or templates changed since the last generation into DIR.")
+    boolean incremental;
+
+    @Override
+    public Integer call() throws Exception {
+        Archive archive = archiveOptions.openExisting();
+        SiteOptions options = new SiteOptions(out, Optional.ofNullable(templates), archiveOptions.project, title, baseUrl,
+                compare, incremental, commitUrl);
+        long start = System.nanoTime();
+        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
+            SiteGenerator.Outcome o = SiteGenerator.generate(db,
+                    new EngineAnalyses(ComparisonOptions.defaults(archiveOptions.project), List.of()), options);
+            System.err.printf("site: %d benchmarks (%d pages rendered), %d files written, %d unchanged, %d removed in %.1f s%n",
+                    o.benchmarks(), o.benchmarkPagesRendered(), o.filesWritten(), o.filesUnchanged(), o.filesRemoved(),
+                    (System.nanoTime() - start) / 1e9);
+        }
+        System.out.println(out.resolve("index.html"));
+        return 0;
+    }
+}

@@ -1,0 +1,52 @@
+package io.benchledger.cli.workflow;
+
+import io.benchledger.archive.analysis.budget.Budget;
+import io.benchledger.archive.analysis.changepoint.ChangePoint;
+import io.benchledger.archive.analysis.changepoint.ChangePointAnalysis;
+import io.benchledger.archive.analysis.changepoint.DetectorSettings;
+import io.benchledger.archive.analysis.compare.CaseComparison;
+import io.benchledger.archive.analysis.compare.Comparison;
+import io.benchledger.archive.analysis.compare.ComparisonOptions;
+import io.benchledger.archive.analysis.compare.ResolvedSide;
+import io.benchledger.archive.analysis.compare.Side;
+import io.benchledger.archive.query.ArchiveDatabase;
+import io.benchledger.site.model.RunSelection;
+import io.benchledger.site.model.SiteAnalyses;
+import java.util.List;
+import java.util.Optional;
+
+/** The analysis engines behind the site: the comparison engine, the change-point detector, the budgets. */
+public final class EngineAnalyses implements SiteAnalyses {
+    private final ComparisonOptions options;
+    private final List<Budget> budgets;
+    private List<ChangePoint> changePoints;
+
+    public EngineAnalyses(ComparisonOptions options, List<Budget> budgets) {
+        this.options = options;
+        this.budgets = List.copyOf(budgets);
+    }
+
+    @Override
+    public Optional<List<CaseComparison>> compare(ArchiveDatabase db, String project, RunSelection baseline,
+                                                  RunSelection candidate) throws Exception {
+        return Optional.of(Comparison.run(db, resolved(baseline), resolved(candidate), options).cases());
+    }
+
+    private static ResolvedSide resolved(RunSelection s) {
+        return new ResolvedSide(new Side(Side.Kind.VERSION_OR_RUN, s.label()), s.runIds(), List.of());
+    }
+
+    /** Computed once per site: every page asks for the same list. */
+    @Override
+    public Optional<List<ChangePoint>> changePoints(ArchiveDatabase db, String project) throws Exception {
+        if (changePoints == null) {
+            changePoints = ChangePointAnalysis.run(db.archive(), project, DetectorSettings.DEFAULTS, true).changePoints();
+        }
+        return Optional.of(changePoints);
+    }
+
+    @Override
+    public List<Budget> budgets() {
+        return budgets;
+    }
+}

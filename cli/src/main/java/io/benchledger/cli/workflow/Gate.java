@@ -1,0 +1,47 @@
+package io.benchledger.cli.workflow;
+
+import io.benchledger.archive.analysis.budget.BudgetCheck;
+import io.benchledger.archive.analysis.budget.BudgetReport;
+import io.benchledger.archive.analysis.changepoint.ChangePoint;
+import io.benchledger.archive.analysis.compare.CaseComparison;
+import io.benchledger.archive.analysis.compare.ComparisonReport;
+import io.benchledger.archive.analysis.compare.FailOn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a nightly or release run found, and whether the CI gate fails: a regression at the gate's
+ * level against the previous run or the last release, or a broken budget. Change points are
+ * reported, not gated: a step needs a few runs after it before it can be seen, so it is news for
+ * the dashboard, while the comparison with the previous run is what catches tonight's regression.
+ */
+public record Gate(
+        String runId,
+        Optional<ComparisonReport> againstPrevious,
+        Optional<ComparisonReport> againstRelease,
+        Optional<BudgetReport> budgets,
+        List<ChangePoint> recentChangePoints,
+        FailOn failOn) {
+
+    public Gate {
+        recentChangePoints = List.copyOf(recentChangePoints);
+    }
+
+    public List<CaseComparison> regressions() {
+        List<CaseComparison> out = new ArrayList<>();
+        againstPrevious.ifPresent(r -> out.addAll(r.failing(failOn)));
+        againstRelease.ifPresent(r -> r.failing(failOn).stream()
+                .filter(c -> out.stream().noneMatch(o -> o.caseKey().equals(c.caseKey()) && o.metric().equals(c.metric())))
+                .forEach(out::add));
+        return out;
+    }
+
+    public List<BudgetCheck> brokenBudgets() {
+        return budgets.map(BudgetReport::failures).orElse(List.of());
+    }
+
+    public boolean failed() {
+        return !regressions().isEmpty() || !brokenBudgets().isEmpty();
+    }
+}

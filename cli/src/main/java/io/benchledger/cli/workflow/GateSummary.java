@@ -1,0 +1,118 @@
+package io.benchledger.cli.workflow;
+
+import io.benchledger.archive.analysis.budget.BudgetCheck;
+import io.benchledger.archive.analysis.changepoint.ChangePoint;
+import io.benchledger.archive.analysis.compare.CaseComparison;
+import io.benchledger.archive.analysis.compare.ComparisonOutput;
+import io.benchledger.archive.analysis.compare.ComparisonReport;
+import io.benchledger.archive.analysis.compare.Verdict;
+import io.benchledger.archive.format.TableFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The summary of a nightly or release run: one screenful of text for the terminal and CI log, and
+ * the same as Markdown for a CI job summary or a pull-request comment.
+ */
+public final class GateSummary {
+    private static final int LISTED = 10;
+
+    private GateSummary() {
+    }
+
+    public static String text(String title, Gate g, List<String> outputs) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(title).append('\n');
+        comparisonLine(sb, "vs previous run", g.againstPrevious());
+        comparisonLine(sb, "vs last release", g.againstRelease());
+        List<CaseComparison> regressions = g.regressions();
+        if (!regressions.isEmpty()) {
+            sb.append("regressions:\n");
+            regressions.stream().limit(LISTED).forEach(c -> sb.append("  ").append(describe(c)).append('\n'));
+            more(sb, regressions.size());
+        }
+        g.budgets().ifPresent(b -> {
+            sb.append(String.format(Locale.ROOT, "budgets: %d checked, %d failed, %d close to the limit%n",
+                    b.checks().size(), b.failures().size(), b.warnings().size()));
+            b.failures().stream().limit(LISTED).forEach(f -> sb.append("  FAIL ").append(describe(f)).append('\n'));
+        });
+        if (!g.recentChangePoints().isEmpty()) {
+            sb.append("recent change points:\n");
+            g.recentChangePoints().stream().limit(LISTED).forEach(c -> sb.append("  ").append(describe(c)).append('\n'));
+            more(sb, g.recentChangePoints().size());
+        }
+        outputs.forEach(o -> sb.append(o).append('\n'));
+        sb.append(g.failed()
+                ? String.format(Locale.ROOT, "gate: FAILED (%d regression(s), %d broken budget(s))%n",
+                        regressions.size(), g.brokenBudgets().size())
+                : "gate: passed\n");
+        return sb.toString();
+    }
+
+    public static String markdown(String title, Gate g, List<String> outputs) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("## ").append(TableFormatter.md(title)).append("\n\n");
+        sb.append(g.failed() ? "**Gate failed**: " + g.regressions().size() + " regression(s), "
+                + g.brokenBudgets().size() + " broken budget(s).\n\n" : "**Gate passed.**\n\n");
+        for (var side : List.of(new Object[] {"Against the previous run", g.againstPrevious()},
+                new Object[] {"Against the last release", g.againstRelease()})) {
+            @SuppressWarnings("unchecked")
+            Optional<ComparisonReport> r = (Optional<ComparisonReport>) side[1];
+            if (r.isEmpty()) {
+                continue;
+            }
+            sb.append("### ").append(side[0]).append("\n\n").append(ComparisonOutput.summaryLine(r.get())).append("\n\n");
+            List<CaseComparison> notable = r.get().cases().stream()
+                    .filter(c -> c.verdict() == Verdict.REGRESSED || c.verdict() == Verdict.IMPROVED).limit(LISTED).toList();
+            if (!notable.isEmpty()) {
+                sb.append(TableFormatter.format(ComparisonOutput.readable(notable), io.benchledger.archive.format.OutputFormat.MARKDOWN)).append('\n');
+            }
+        }
+        g.budgets().ifPresent(b -> {
+            sb.append("### Budgets\n\n").append(b.checks().size()).append(" checked, ").append(b.failures().size())
+                    .append(" failed, ").append(b.warnings().size()).append(" close to the limit.\n\n");
+            b.failures().stream().limit(LISTED).forEach(f -> sb.append("- ").append(TableFormatter.md(describe(f))).append('\n'));
+            if (!b.failures().isEmpty()) {
+                sb.append('\n');
+            }
+        });
+        if (!g.recentChangePoints().isEmpty()) {
+            sb.append("### Recent change points\n\n");
+            g.recentChangePoints().stream().limit(LISTED).forEach(c -> sb.append("- ").append(TableFormatter.md(describe(c))).append('\n'));
+            sb.append('\n');
+        }
+        outputs.forEach(o -> sb.append("- ").append(TableFormatter.md(o)).append('\n'));
+        return sb.toString();
+    }
+
+    private static void comparisonLine(StringBuilder sb, String label, Optional<ComparisonReport> r) {
+        sb.append(label).append(": ");
+        if (r.isEmpty()) {
+            sb.append("nothing to compare with yet\n");
+        } else {
+            sb.append(ComparisonOutput.summaryLine(r.get())).append('\n');
+        }
+    }
+
+    private static void more(StringBuilder sb, int n) {
+        if (n > LISTED) {
+            sb.append("  … and ").append(n - LISTED).append(" more\n");
+        }
+    }
+
+    static String describe(CaseComparison c) {
+        return String.format(Locale.ROOT, "%s %s %s [%s, %s] q=%.3g %s", c.caseKey(), c.metric().equals("primary") ? "" : c.metric(),
+                TableFormatter.percent(c.change()), TableFormatter.percent(c.ciLow()), TableFormatter.percent(c.ciHigh()),
+                c.qValue(), c.severity().json()).replace("  ", " ");
+    }
+
+    static String describe(BudgetCheck b) {
+        return b.caseKey() + " " + b.criterion() + ": " + b.note();
+    }
+
+    static String describe(ChangePoint c) {
+        return String.format(Locale.ROOT, "%s %s %s at run %s (version %s%s)", c.caseKey(), c.direction(),
+                TableFormatter.percent(c.change()), c.runId(), c.version(), c.commit().isEmpty() ? "" : ", commit " + c.commit());
+    }
+}

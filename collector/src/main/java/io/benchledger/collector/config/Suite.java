@@ -1,0 +1,32 @@
+package io.benchledger.collector.config;
+
+import io.benchledger.archive.analysis.budget.Budget;
+import java.util.List;
+
+/**
+ * A named, versioned suite from the configuration: what to run (groups), how (JMH settings), and
+ * what counts as success (criteria, directions, noise thresholds).
+ */
+public record Suite(
+        String name,
+        String version,
+        String description,
+        JmhSettings jmh,
+        List<BenchmarkGroup> groups,
+        List<Budget> criteria,
+        List<DirectionRule> directions,
+        double noiseThreshold,
+        List<NoiseRule> noise) {
+
+    public Suite {
+        groups = List.copyOf(groups);
+        criteria = List.copyOf(criteria);
+        directions = List.copyOf(directions);
+        noise = List.copyOf(noise);
+    }
+
+    /** {@code name:version}, as runs record it. */
+    public String reference() {
+        return name + ":" + version;
+    }
+}

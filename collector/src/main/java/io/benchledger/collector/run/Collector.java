@@ -1,0 +1,460 @@
+package io.benchledger.collector.run;
+
+import io.benchledger.archive.BadInputException;
+import io.benchledger.archive.model.Metrics;
+import io.benchledger.archive.model.Mode;
+import io.benchledger.archive.model.Percentiles;
+import io.benchledger.archive.model.Result;
+import io.benchledger.archive.model.Run;
+import io.benchledger.archive.model.RunRecord;
+import io.benchledger.archive.model.Sample;
+import io.benchledger.archive.store.Archive;
+import io.benchledger.archive.store.ArchiveLayout;
+import io.benchledger.archive.store.PartitionValues;
+import io.benchledger.archive.store.RunIds;
+import io.benchledger.collector.config.JmhSettings;
+import io.benchledger.collector.config.ResolvedSuite;
+import io.benchledger.collector.config.SuiteConfig;
+import io.benchledger.collector.env.Environment;
+import io.benchledger.collector.env.EnvironmentCapture;
+import io.benchledger.collector.jmh.JmhJsonReader;
+import io.benchledger.collector.jmh.JmhResults;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Runs JMH as child processes and commits what it measured as one run: the core of
+ * {@code benchledger collect}, reused by {@code nightly} and {@code ab}.
+ *
+ * <p>Everything that can be checked is checked before the first measurement (options, jar, JVM,
+ * configuration, the benchmark list); nothing touches the archive until the end, when JMH's files
+ * are moved to {@code logs/<run_id>/} and the run is committed. A failure before that leaves the
+ * archive exactly as it was.
+ */
+public final class Collector {
+    public static final String RSS_PEAK = "proc.rss.peak";
+    public static final String CPU_UTIL = "proc.cpu.util";
+    static final String JMH_MAIN = "org.openjdk.jmh.Main";
+
+    private final Progress progress;
+    private final List<String> notes = new ArrayList<>();
+
+    public Collector(Progress progress) {
+        this.progress = progress;
+    }
+
+    /** One JMH process to run: a group of the suite at one thread count. */
+    record Invocation(String group, int threads, List<String> benchmarks, List<String> options, int cases) {
+    }
+
+    public CollectResult collect(CollectOptions o) throws IOException {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        // ------------------------------------------------------------ checks before any measurement
+        String version = o.projectVersion().isEmpty() ? CollectOptions.DEFAULT_VERSION : o.projectVersion();
+        PartitionValues.check("project", o.project());
+        PartitionValues.check("--project-version", version);
+        checkArchive(o.archive());
+        String java = java(o.jvm());
+        if (o.jar().isPresent() && o.classPath().isPresent()) {
+            throw new BadInputException("give --jar or --classpath, not both");
+        }
+        BenchmarkSource source = o.jar().map(BenchmarkSource::jar)
+                .orElseGet(() -> o.classPath().map(BenchmarkSource::classPath).orElseGet(BenchmarkSource::bundled));
+        SuiteConfig config = o.config().isPresent() ? SuiteConfig.load(o.config().get()) : SuiteConfig.loadDefault();
+        String suiteRef = o.suite();
+        if (suiteRef.isEmpty() && !"bundled".equals(source.description()) && config.suites().containsKey("all")
+                && o.config().isEmpty()) {
+            suiteRef = "all"; // the bundled suites' patterns would match nothing in a user's jar
+        }
+        ResolvedSuite suite = config.resolve(suiteRef, o.profile(), o.environment());
+        JmhOptions user = JmhOptions.parse(o.jmhArgs());
+        List<Pattern> include = patterns("--include", o.include());
+        List<Pattern> exclude = patterns("--exclude", o.exclude());
+        for (String p : user.patterns()) {
+            include.addAll(patterns("a benchmark pattern after --", List.of(p)));
+        }
+        Environment env = EnvironmentCapture.capture(Path.of(java), o.commit(), o.gitDir(), System.getenv());
+        BenchmarkCatalogue catalogue = BenchmarkCatalogue.list(java, source, user);
+        List<Invocation> plan = plan(suite, catalogue, include, exclude, user);
+        if (plan.isEmpty()) {
+            throw new BadInputException("no benchmark of " + source.description() + " matches suite " + suite.suite().name()
+                    + (include.isEmpty() ? "" : " and the given patterns") + " (" + catalogue.benchmarks().size()
+                    + " benchmarks on the class path)");
+        }
+        int total = plan.stream().mapToInt(Invocation::cases).sum();
+
+        // ------------------------------------------------------------ measuring
+        String runId = RunIds.next();
+        Path work = Files.createTempDirectory("benchledger-collect-");
+        boolean keepWork = false;
+        try {
+            List<Result> results = new ArrayList<>();
+            List<Sample> samples = new ArrayList<>();
+            List<Result> failed = new ArrayList<>();
+            JmhResults firstJmh = null;
+            int[] n = {0};
+            try (ProcessSampler sampler = new ProcessSampler()) {
+                if (!ProcessSampler.supported()) {
+                    notes.add("process memory and CPU are sampled from /proc (Linux only): " + RSS_PEAK + " and "
+                            + CPU_UTIL + " were not recorded");
+                }
+                for (int i = 0; i < plan.size(); i++) {
+                    Invocation inv = plan.get(i);
+                    Path json = work.resolve("jmh-" + (i + 1) + ".json");
+                    Path log = work.resolve("jmh-" + (i + 1) + ".log");
+                    JmhResults jmh = runOne(java, source, inv, json, log, sampler, runId, t0, n, Math.max(total, n[0]),
+                            results, samples, failed, o.ignoreJmhLock());
+                    if (firstJmh == null && !jmh.results().isEmpty()) {
+                        firstJmh = jmh;
+                    }
+                    sampler.reset();
+                }
+            }
+            if (results.stream().noneMatch(r -> !r.failed())) {
+                String why = failed.isEmpty() ? "JMH measured nothing" : failed.get(0).caseKey() + ": " + failed.get(0).failure();
+                throw new RunFailedException("no benchmark could be measured; " + why);
+            }
+            Instant finished = Instant.now();
+            Run.Builder run = Run.builder(runId, started).finishedAt(finished).project(o.project()).version(version)
+                    .suite(suite.suite().name()).suiteVersion(suite.suite().version()).environment(suite.environment())
+                    .trigger(o.trigger()).variant(o.variant()).harness("jmh").toolVersion(o.toolVersion())
+                    .sourceFormat("jmh");
+            env.describe(run);
+            if (!o.commit().isEmpty() && o.gitDir().isEmpty()) {
+                run.commit(o.commit());
+            }
+            run.harnessVersion(firstJmh == null ? "" : firstJmh.jmhVersion());
+            if (firstJmh != null) {
+                run.jvmArgs(firstJmh.jvmArgs());
+            }
+            run.label("benchmarks", source.description());
+            run.label("profile", suite.profile());
+            run.label("config", o.config().map(p -> p.getFileName().toString()).orElse(SuiteConfig.DEFAULT_RESOURCE));
+            if (!o.jmhArgs().isEmpty()) {
+                run.label("jmh.args", String.join(" ", o.jmhArgs()));
+            }
+            o.labels().forEach(run::label);
+            RunRecord record = new RunRecord(run.build(), directed(results, suite), samples);
+
+            // ------------------------------------------------------------ committing
+            Archive archive = Archive.open(o.archive());
+            Path logs = archive.layout().logs(runId);
+            moveLogs(work, logs);
+            try {
+                archive.commit(record);
+            } catch (IOException | RuntimeException e) {
+                deleteTree(logs);
+                throw e;
+            }
+            return new CollectResult(record, logs, failed, notes, Duration.ofNanos(System.nanoTime() - t0));
+        } catch (RunFailedException e) {
+            keepWork = true; // nothing went into the archive: JMH's output stays where the user can read it
+            throw new RunFailedException(e.getMessage() + " (JMH output kept in " + work + ")");
+        } finally {
+            if (!keepWork) {
+                deleteTree(work);
+            }
+        }
+    }
+
+    /** The run's notes (also in the result); for callers that stop early. */
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    private JmhResults runOne(String java, BenchmarkSource source, Invocation inv, Path json, Path log,
+                              ProcessSampler sampler, String runId, long t0, int[] n, int total,
+                              List<Result> results, List<Sample> samples, List<Result> failed, boolean ignoreLock)
+            throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(java));
+        if (ignoreLock) {
+            cmd.add("-Djmh.ignoreLock=true");
+        }
+        cmd.addAll(List.of("-cp", source.classPath(), JMH_MAIN));
+        cmd.add(selection(inv.benchmarks()));
+        cmd.addAll(inv.options());
+        cmd.addAll(List.of("-foe", "false", "-rf", "json", "-rff", json.toString()));
+        Map<String, JmhLogReader.CaseRef> startedCases = new LinkedHashMap<>();
+        int exit;
+        try (BufferedWriter w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            w.write("# benchledger: " + String.join(" ", cmd.subList(cmd.indexOf(JMH_MAIN) + 1, cmd.size())) + "\n");
+            JmhLogReader reader = new JmhLogReader(new JmhLogReader.Listener() {
+                @Override
+                public void caseStarted(JmhLogReader.CaseRef ref, double percentComplete, long etaSeconds) {
+                    n[0]++;
+                    startedCases.put(ref.caseKey(), ref);
+                    sampler.caseStarted(ref.caseKey());
+                    progress.caseStarted(n[0], Math.max(total, n[0]), ref.caseKey(), Duration.ofNanos(System.nanoTime() - t0));
+                }
+
+                @Override
+                public void line(String line) {
+                    try {
+                        w.write(line);
+                        w.write('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
+            exit = ChildProcess.run(cmd, p -> sampler.watch(p.toHandle()), reader::accept);
+            failuresFrom(reader, runId, inv, failed, results);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (exit != 0 && Files.readString(log, StandardCharsets.UTF_8).contains("Unable to acquire the JMH lock")) {
+            throw new RunFailedException("another JMH run holds JMH's lock (" + System.getProperty("java.io.tmpdir")
+                    + "/jmh.lock): wait for it to finish, or give --ignore-jmh-lock if disturbed measurements are acceptable");
+        }
+        if (!Files.isRegularFile(json) || Files.size(json) == 0) {
+            throw new RunFailedException("JMH exited with code " + exit + " and wrote no results (group " + inv.group()
+                    + "); first lines of its log: " + firstErrorLine(log));
+        }
+        JmhResults jmh = JmhJsonReader.read(json, runId);
+        Set<String> keys = new HashSet<>();
+        for (Result r : results) {
+            keys.add(r.caseKey() + "|" + r.metric());
+        }
+        Set<String> skipped = new HashSet<>();
+        for (Result r : jmh.results()) {
+            if (!keys.add(r.caseKey() + "|" + r.metric())) {
+                skipped.add(r.caseKey());
+                continue;
+            }
+            results.add(r);
+        }
+        for (Sample s : jmh.samples()) {
+            if (!skipped.contains(s.caseKey())) {
+                samples.add(s);
+            }
+        }
+        if (!skipped.isEmpty()) {
+            notes.add("measured twice (two groups select them), kept the first: " + String.join(", ", skipped));
+        }
+        addProcessMetrics(sampler.forks(), jmh, runId, results, samples, skipped);
+        return jmh;
+    }
+
+    /** Failed cases found in the log become results with their error and no score. */
+    private static void failuresFrom(JmhLogReader reader, String runId, Invocation inv, List<Result> failed,
+                                     List<Result> results) {
+        for (Map.Entry<String, String> f : reader.failures().entrySet()) {
+            JmhLogReader.CaseRef ref = reader.failedCase(f.getKey());
+            Result r = new Result(runId, ref.caseKey(), ref.benchmark(), ref.params(), ref.mode(), Result.PRIMARY, "",
+                    Mode.higherIsBetter(ref.mode(), ""), ref.threads(), 0, 0, "", 0, "", Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, 0, Optional.empty(), f.getValue());
+            failed.add(r);
+            results.add(r);
+        }
+    }
+
+    /**
+     * Per case, from the forked JVMs sampled while it ran: {@code proc.rss.peak} (bytes, the largest
+     * fork) and {@code proc.cpu.util} (CPU seconds per wall second, mean over forks), one sample per fork.
+     */
+    private static void addProcessMetrics(List<ProcessSampler.Fork> forks, JmhResults jmh, String runId,
+                                          List<Result> results, List<Sample> samples, Set<String> skipped) {
+        Map<String, Result> primaries = new HashMap<>();
+        for (Result r : jmh.results()) {
+            if (r.isPrimary() && !skipped.contains(r.caseKey())) {
+                primaries.put(r.caseKey(), r);
+            }
+        }
+        Map<String, List<ProcessSampler.Fork>> byCase = forks.stream().filter(f -> primaries.containsKey(f.caseKey()))
+                .collect(Collectors.groupingBy(ProcessSampler.Fork::caseKey, LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<String, List<ProcessSampler.Fork>> e : byCase.entrySet()) {
+            Result p = primaries.get(e.getKey());
+            List<ProcessSampler.Fork> fs = e.getValue();
+            double[] rss = fs.stream().mapToDouble(ProcessSampler.Fork::peakRssBytes).toArray();
+            double[] cpu = fs.stream().mapToDouble(ProcessSampler.Fork::cpuUtilisation).filter(Double::isFinite).toArray();
+            results.add(processResult(p, RSS_PEAK, "B", java.util.Arrays.stream(rss).max().orElse(Double.NaN), rss.length));
+            for (int i = 0; i < rss.length; i++) {
+                samples.add(new Sample(runId, p.caseKey(), RSS_PEAK, i, 0, rss[i], 1));
+            }
+            if (cpu.length > 0) {
+                results.add(processResult(p, CPU_UTIL, "cores", java.util.Arrays.stream(cpu).average().orElse(Double.NaN), cpu.length));
+                for (int i = 0; i < cpu.length; i++) {
+                    samples.add(new Sample(runId, p.caseKey(), CPU_UTIL, i, 0, cpu[i], 1));
+                }
+            }
+        }
+    }
+
+    private static Result processResult(Result p, String metric, String unit, double score, int count) {
+        return new Result(p.runId(), p.caseKey(), p.benchmark(), p.params(), p.mode(), metric, unit, false, p.threads(),
+                p.forks(), p.warmupIterations(), p.warmupTime(), p.measurementIterations(), p.measurementTime(), score,
+                Double.NaN, Double.NaN, Double.NaN, count, Optional.<Percentiles>empty(), "");
+    }
+
+    /** Applies the suite's direction overrides. */
+    static List<Result> directed(List<Result> in, ResolvedSuite suite) {
+        List<Result> out = new ArrayList<>(in.size());
+        for (Result r : in) {
+            boolean h = suite.directionFor(r.benchmark(), r.metric(), r.higherIsBetter());
+            out.add(h == r.higherIsBetter() ? r : new Result(r.runId(), r.caseKey(), r.benchmark(), r.params(), r.mode(),
+                    r.metric(), r.unit(), h, r.threads(), r.forks(), r.warmupIterations(), r.warmupTime(),
+                    r.measurementIterations(), r.measurementTime(), r.score(), r.scoreError(), r.ciLow(), r.ciHigh(),
+                    r.sampleCount(), r.percentiles(), r.failure()));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- planning
+
+    static List<Invocation> plan(ResolvedSuite suite, BenchmarkCatalogue catalogue, List<Pattern> include,
+                                 List<Pattern> exclude, JmhOptions user) {
+        List<Invocation> plan = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
+        for (ResolvedSuite.Group g : suite.groups()) {
+            List<String> selected = new ArrayList<>();
+            for (String b : catalogue.benchmarks().keySet()) {
+                if (g.selection().selects(b) && !taken.contains(b)
+                        && (include.isEmpty() || include.stream().anyMatch(p -> p.matcher(b).find()))
+                        && exclude.stream().noneMatch(p -> p.matcher(b).find())) {
+                    selected.add(b);
+                }
+            }
+            if (selected.isEmpty()) {
+                continue;
+            }
+            taken.addAll(selected);
+            JmhSettings s = g.jmh();
+            List<Integer> threads = user.threads() > 0 ? List.of(0) : s.threads().isEmpty() ? List.of(0) : s.threads();
+            Map<String, List<String>> params = new TreeMap<>(s.params());
+            params.putAll(userParams(user));
+            int modes = "all".equals(s.mode()) ? 4 : 1;
+            int cases = selected.stream().mapToInt(b -> catalogue.cases(b, params)).sum() * modes;
+            for (int t : threads) {
+                plan.add(new Invocation(g.name(), t, selected, user.over(s.toJmhOptions(t)), cases));
+            }
+        }
+        return plan;
+    }
+
+    private static Map<String, List<String>> userParams(JmhOptions user) {
+        Map<String, List<String>> out = new TreeMap<>();
+        List<String> args = user.asArgs();
+        for (int i = 0; i + 1 < args.size(); i += 2) {
+            if ("-p".equals(args.get(i)) && args.get(i + 1).contains("=")) {
+                String v = args.get(i + 1);
+                out.put(v.substring(0, v.indexOf('=')), List.of(v.substring(v.indexOf('=') + 1).split(",")));
+            }
+        }
+        return out;
+    }
+
+    /** One regular expression JMH matches exactly the given benchmark names with. */
+    static String selection(List<String> benchmarks) {
+        return benchmarks.stream().map(Pattern::quote).collect(Collectors.joining("|", "^(?:", ")$"));
+    }
+
+    private static List<Pattern> patterns(String option, List<String> regexes) {
+        List<Pattern> out = new ArrayList<>();
+        for (String r : regexes) {
+            try {
+                out.add(Pattern.compile(r));
+            } catch (PatternSyntaxException e) {
+                throw new BadInputException(option + " " + r + ": not a valid regular expression (" + e.getDescription() + ")");
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- checks and files
+
+    /** The measuring JVM's {@code java}: {@code --jvm}, or the one running benchledger. */
+    static String java(Optional<Path> jvm) {
+        if (jvm.isPresent()) {
+            Path j = jvm.get();
+            if (Files.isDirectory(j) && Files.isExecutable(j.resolve("bin").resolve("java"))) {
+                return j.resolve("bin").resolve("java").toAbsolutePath().toString(); // a JDK folder
+            }
+            if (!Files.exists(j)) {
+                throw new BadInputException("--jvm " + j + ": no such file");
+            }
+            if (!Files.isRegularFile(j) || !Files.isExecutable(j)) {
+                throw new BadInputException("--jvm " + j + ": not an executable java (give bin/java or a JDK folder)");
+            }
+            return j.toAbsolutePath().toString();
+        }
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    /** The archive folder must be an archive, or missing, or empty; it is created only at commit. */
+    private static void checkArchive(Path dir) throws IOException {
+        if (Files.isRegularFile(dir.resolve(ArchiveLayout.MANIFEST))) {
+            Archive.openExisting(dir);
+            return;
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new BadInputException("--archive " + dir + ": not a folder");
+        }
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> s = Files.list(dir)) {
+                if (s.findAny().isPresent()) {
+                    throw new BadInputException(dir + ": folder is not empty and is not a benchledger archive (no "
+                            + ArchiveLayout.MANIFEST + ")");
+                }
+            }
+        }
+    }
+
+    private static void moveLogs(Path work, Path logs) throws IOException {
+        Files.createDirectories(logs);
+        try (Stream<Path> s = Files.list(work)) {
+            for (Path f : s.sorted().toList()) {
+                Files.move(f, logs.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static String firstErrorLine(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return "(no log)";
+        }
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            String t = line.trim();
+            if (t.startsWith("Exception") || t.startsWith("Error") || t.contains("ERROR") || t.startsWith("Caused by")) {
+                return t;
+            }
+        }
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        return lines.size() > 1 ? lines.get(1).trim() : "(empty log)";
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a temporary folder left behind is not worth failing a committed run for
+        }
+    }
+}

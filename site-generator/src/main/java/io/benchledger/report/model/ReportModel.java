@@ -1,0 +1,58 @@
+package io.benchledger.report.model;
+
+import io.benchledger.archive.analysis.changepoint.ChangePoint;
+import io.benchledger.archive.analysis.compare.CaseComparison;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Everything a report shows, already computed: the renderer only lays it out, so the PDF does not
+ * depend on how the numbers were found (comparison engine, change-point detector, rules).
+ *
+ * @param comparisons one row per case × metric, in the order the table shows them (by name)
+ * @param histories the series behind the history charts (worst cases that have change points)
+ * @param environments every run the report rests on, for the appendix
+ */
+public record ReportModel(
+        TitlePage title,
+        Summary summary,
+        List<CaseComparison> comparisons,
+        List<BudgetResult> budgets,
+        List<ChangePoint> changePoints,
+        List<CaseHistory> histories,
+        List<Trend> trends,
+        List<Recommendation> recommendations,
+        List<RunEnvironment> environments) {
+
+    /** How many regressions the summary lists. */
+    public static final int WORST = 10;
+
+    /** The table's order: benchmark name, then the case key (parameters), then the metric. */
+    public static final Comparator<CaseComparison> TABLE_ORDER = Comparator
+            .comparing(CaseComparison::benchmark)
+            .thenComparing(CaseComparison::caseKey)
+            .thenComparing(CaseComparison::metric);
+
+    public ReportModel {
+        comparisons = List.copyOf(comparisons);
+        budgets = List.copyOf(budgets);
+        changePoints = List.copyOf(changePoints);
+        histories = List.copyOf(histories);
+        trends = List.copyOf(trends);
+        recommendations = List.copyOf(recommendations);
+        environments = List.copyOf(environments);
+    }
+
+    /** A model whose summary is computed from the comparisons and budgets, rows in table order. */
+    public static ReportModel of(TitlePage title, List<CaseComparison> comparisons, List<BudgetResult> budgets,
+                                 List<ChangePoint> changePoints, List<CaseHistory> histories, List<Trend> trends,
+                                 List<Recommendation> recommendations, List<RunEnvironment> environments) {
+        List<CaseComparison> rows = comparisons.stream().sorted(TABLE_ORDER).toList();
+        List<ChangePoint> points = changePoints.stream()
+                .sorted(Comparator.comparing(ChangePoint::time).thenComparing(ChangePoint::caseKey)
+                        .thenComparing(ChangePoint::metric))
+                .toList();
+        return new ReportModel(title, Summary.of(rows, budgets, WORST), rows, budgets, points, histories, trends,
+                recommendations, environments);
+    }
+}

@@ -1,0 +1,264 @@
+package io.benchledger.site.data;
+
+import io.benchledger.archive.query.ArchiveDatabase;
+import io.benchledger.archive.query.SqlFile;
+import io.benchledger.site.model.CaseInfo;
+import io.benchledger.site.model.CaseSeries;
+import io.benchledger.site.model.RunInfo;
+import io.benchledger.site.model.RunSelection;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/** What the site reads from the archive, through the {@code site_*.sql} queries. */
+public final class SiteData {
+    private final ArchiveDatabase db;
+    private final String project;
+
+    public SiteData(ArchiveDatabase db, String project) {
+        this.db = db;
+        this.project = project;
+    }
+
+    public ArchiveDatabase db() {
+        return db;
+    }
+
+    public String project() {
+        return project;
+    }
+
+    private Connection c() {
+        return db.connection();
+    }
+
+    public List<RunInfo> runs() throws SQLException {
+        List<RunInfo> out = new ArrayList<>();
+        try (PreparedStatement ps = c().prepareStatement(SqlFile.load("site_runs"))) {
+            ps.setString(1, project);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RunInfo(out.size(), rs.getString("run_id"), text(rs, "version"), text(rs, "suite"),
+                            text(rs, "environment"), text(rs, "trigger"), text(rs, "variant"), text(rs, "commit"),
+                            text(rs, "branch"), instant(rs, "started_at"), instant(rs, "finished_at"),
+                            text(rs, "host"), text(rs, "os"), text(rs, "arch"), text(rs, "cpu_model"),
+                            rs.getInt("cpu_count"), rs.getLong("memory_bytes"), text(rs, "jvm_vendor"),
+                            text(rs, "jvm_version"), text(rs, "jvm_args"), text(rs, "harness"),
+                            text(rs, "harness_version"), map(rs.getObject("labels"))));
+                }
+            }
+        }
+        return out;
+    }
+
+    public List<CaseInfo> cases() throws SQLException {
+        List<CaseInfo> out = new ArrayList<>();
+        try (PreparedStatement ps = c().prepareStatement(SqlFile.load("site_cases"))) {
+            ps.setString(1, project);
+            ps.setString(2, project);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new CaseInfo(rs.getString("case_key"), rs.getString("benchmark"),
+                            map(rs.getObject("params")), text(rs, "mode"), text(rs, "unit"),
+                            rs.getBoolean("higher_is_better"), rs.getInt("threads"), rs.getLong("points"),
+                            rs.getString("fingerprint")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Streams the histories of the given cases (all when {@code only} is null), case by case, in
+     * the order of {@link #cases()}: the caller renders each and lets it go, so memory stays small
+     * whatever the archive's size.
+     */
+    public void series(Map<String, CaseInfo> cases, Map<String, Integer> runIndex, Collection<String> only,
+                       Consumer<CaseSeries> sink) throws SQLException {
+        String sql;
+        if (only == null) {
+            sql = SqlFile.load("site_series");
+        } else {
+            try (Statement st = c().createStatement()) {
+                st.execute(SqlFile.load("site_wanted_create"));
+            }
+            try (PreparedStatement ins = c().prepareStatement(SqlFile.load("site_wanted_insert"))) {
+                for (String k : only) {
+                    ins.setString(1, k);
+                    ins.addBatch();
+                }
+                ins.executeBatch();
+            }
+            sql = SqlFile.load("site_series_selected");
+        }
+        try (PreparedStatement ps = c().prepareStatement(sql)) {
+            ps.setString(1, project);
+            ps.setString(2, project);
+            try (ResultSet rs = ps.executeQuery()) {
+                String current = null;
+                Builder b = null;
+                while (rs.next()) {
+                    String key = rs.getString(1);
+                    if (!key.equals(current)) {
+                        if (b != null) {
+                            sink.accept(b.build());
+                        }
+                        current = key;
+                        b = new Builder(cases.get(key));
+                    }
+                    b.add(runIndex.get(rs.getString(2)), number(rs, 3), number(rs, 4), number(rs, 5));
+                }
+                if (b != null) {
+                    sink.accept(b.build());
+                }
+            }
+        }
+    }
+
+    /** The primary-metric samples of one run, by case key: values and weights. */
+    public Map<String, double[][]> samplesOf(String runId) throws SQLException {
+        Map<String, List<double[]>> rows = new HashMap<>();
+        try (PreparedStatement ps = c().prepareStatement(SqlFile.load("site_run_samples"))) {
+            ps.setString(1, project);
+            ps.setString(2, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new double[] {number(rs, 2), rs.getLong(3)});
+                }
+            }
+        }
+        Map<String, double[][]> out = new HashMap<>();
+        rows.forEach((k, list) -> {
+            double[] v = new double[list.size()];
+            double[] w = new double[list.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = list.get(i)[0];
+                w[i] = list.get(i)[1];
+            }
+            out.put(k, new double[][] {v, w});
+        });
+        return out;
+    }
+
+    /** Per case, the weighted sample means of both sides (measurements only, no test). */
+    public List<MeanChange> means(RunSelection baseline, RunSelection candidate) throws SQLException {
+        try (Statement st = c().createStatement()) {
+            st.execute(SqlFile.load("site_selection_create"));
+        }
+        try (PreparedStatement ins = c().prepareStatement(SqlFile.load("site_selection_insert"))) {
+            for (String id : baseline.runIds()) {
+                ins.setString(1, "baseline");
+                ins.setString(2, id);
+                ins.addBatch();
+            }
+            for (String id : candidate.runIds()) {
+                ins.setString(1, "candidate");
+                ins.setString(2, id);
+                ins.addBatch();
+            }
+            ins.executeBatch();
+        }
+        List<MeanChange> out = new ArrayList<>();
+        try (PreparedStatement ps = c().prepareStatement(SqlFile.load("site_selection_means"))) {
+            ps.setString(1, project);
+            ps.setString(2, project);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new MeanChange(rs.getString("case_key"), rs.getString("benchmark"),
+                            map(rs.getObject("params")), text(rs, "unit"), rs.getBoolean("higher_is_better"),
+                            number(rs, 6), number(rs, 7), rs.getLong("baseline_samples"),
+                            rs.getLong("candidate_samples")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One case's sample means on both sides of a comparison. */
+    public record MeanChange(String caseKey, String benchmark, SortedMap<String, String> params, String unit,
+                             boolean higherIsBetter, double baselineMean, double candidateMean,
+                             long baselineSamples, long candidateSamples) {
+        /** (candidate − baseline) ÷ baseline, as a fraction. */
+        public double change() {
+            return baselineMean == 0 ? Double.NaN : (candidateMean - baselineMean) / Math.abs(baselineMean);
+        }
+    }
+
+    private static final class Builder {
+        private final CaseInfo info;
+        private int n;
+        private int[] run = new int[16];
+        private double[] score = new double[16];
+        private double[] low = new double[16];
+        private double[] high = new double[16];
+
+        Builder(CaseInfo info) {
+            this.info = info;
+        }
+
+        void add(int runIndex, double s, double lo, double hi) {
+            if (n == run.length) {
+                int cap = n * 2;
+                run = java.util.Arrays.copyOf(run, cap);
+                score = java.util.Arrays.copyOf(score, cap);
+                low = java.util.Arrays.copyOf(low, cap);
+                high = java.util.Arrays.copyOf(high, cap);
+            }
+            run[n] = runIndex;
+            score[n] = s;
+            low[n] = lo;
+            high[n] = hi;
+            n++;
+        }
+
+        CaseSeries build() {
+            return new CaseSeries(info, java.util.Arrays.copyOf(run, n), java.util.Arrays.copyOf(score, n),
+                    java.util.Arrays.copyOf(low, n), java.util.Arrays.copyOf(high, n));
+        }
+    }
+
+    private static String text(ResultSet rs, String column) throws SQLException {
+        String s = rs.getString(column);
+        return s == null ? "" : s;
+    }
+
+    private static double number(ResultSet rs, int column) throws SQLException {
+        double d = rs.getDouble(column);
+        return rs.wasNull() ? Double.NaN : d;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Object o = rs.getObject(column);
+        if (o instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (o instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (o instanceof java.time.LocalDateTime t) {
+            return t.toInstant(java.time.ZoneOffset.UTC);
+        }
+        return Instant.EPOCH;
+    }
+
+    private static SortedMap<String, String> map(Object o) {
+        SortedMap<String, String> out = new TreeMap<>();
+        if (o instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+        }
+        return out;
+    }
+}

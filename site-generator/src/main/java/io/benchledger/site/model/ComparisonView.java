@@ -1,0 +1,49 @@
+package io.benchledger.site.model;
+
+import io.benchledger.archive.analysis.compare.CaseComparison;
+import io.benchledger.site.data.SiteData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * A comparison as a page shows it. {@code tested} tells whether the rows come from the comparison
+ * engine (tests, intervals, verdicts) or are the measured sample means only.
+ */
+public record ComparisonView(String name, String title, RunSelection baseline, RunSelection candidate,
+                             boolean tested, List<Row> rows) {
+
+    /** One case compared; NaN where the comparison gave no value, verdict empty when not tested. */
+    public record Row(String caseKey, String benchmark, SortedMap<String, String> params, String unit,
+                      boolean higherIsBetter, double baselineMean, double candidateMean, double change,
+                      double ciLow, double ciHigh, double pValue, double qValue, String verdict, String severity,
+                      long baselineSamples, long candidateSamples) {
+    }
+
+    public static ComparisonView tested(String name, String title, RunSelection baseline, RunSelection candidate,
+                                        List<CaseComparison> cases) {
+        List<Row> rows = new ArrayList<>();
+        for (CaseComparison c : cases) {
+            rows.add(new Row(c.caseKey(), c.benchmark(), c.params(), c.unit(), c.higherIsBetter(), c.baselineMean(),
+                    c.candidateMean(), c.change(), c.ciLow(), c.ciHigh(), c.pValue(), c.qValue(), c.verdict().json(),
+                    c.severity().json(), c.baselineSamples(), c.candidateSamples()));
+        }
+        rows.sort(java.util.Comparator.comparing(Row::benchmark).thenComparing(Row::caseKey));
+        return new ComparisonView(name, title, baseline, candidate, true, rows);
+    }
+
+    public static ComparisonView measured(String name, String title, RunSelection baseline, RunSelection candidate,
+                                          List<SiteData.MeanChange> means) {
+        List<Row> rows = new ArrayList<>();
+        for (SiteData.MeanChange m : means) {
+            rows.add(new Row(m.caseKey(), m.benchmark(), m.params(), m.unit(), m.higherIsBetter(), m.baselineMean(),
+                    m.candidateMean(), m.change(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", "",
+                    m.baselineSamples(), m.candidateSamples()));
+        }
+        return new ComparisonView(name, title, baseline, candidate, false, rows);
+    }
+
+    public long count(String verdict) {
+        return rows.stream().filter(r -> r.verdict().equals(verdict)).count();
+    }
+}

@@ -1,0 +1,39 @@
+package io.benchledger.site.model;
+
+import io.benchledger.archive.analysis.budget.Budget;
+import io.benchledger.archive.analysis.changepoint.ChangePoint;
+import io.benchledger.archive.analysis.compare.CaseComparison;
+import io.benchledger.archive.query.ArchiveDatabase;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The analyses a site shows beside the raw history: comparisons of two run selections, change
+ * points, budgets. The site renders whatever records these give; the command line wires in the
+ * engines. Where an analysis is not available the site says so and shows the measurements only
+ * (for a comparison: the change of the sample means, without test or verdict).
+ */
+public interface SiteAnalyses {
+
+    /** Compares two selections case by case, or empty when no comparison engine is available. */
+    default Optional<List<CaseComparison>> compare(ArchiveDatabase db, String project, RunSelection baseline,
+                                                   RunSelection candidate) throws Exception {
+        return Optional.empty();
+    }
+
+    /** Change points of every case of the project (any order), or empty when no detector is available. */
+    default Optional<List<ChangePoint>> changePoints(ArchiveDatabase db, String project) throws Exception {
+        return Optional.empty();
+    }
+
+    /** The suite configuration's budgets (none when no configuration was given). */
+    default List<Budget> budgets() {
+        return List.of();
+    }
+
+    /** No engines: measurements only. */
+    static SiteAnalyses none() {
+        return new SiteAnalyses() {
+        };
+    }
+}

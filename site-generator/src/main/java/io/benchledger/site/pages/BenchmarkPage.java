@@ -1,0 +1,406 @@
+package io.benchledger.site.pages;
+
+import io.benchledger.archive.analysis.budget.Budget;
+import io.benchledger.archive.analysis.changepoint.ChangePoint;
+import io.benchledger.site.chart.BoxStats;
+import io.benchledger.site.chart.Json;
+import io.benchledger.site.chart.Lttb;
+import io.benchledger.site.chart.Trend;
+import io.benchledger.site.model.CaseSeries;
+import io.benchledger.site.model.RunInfo;
+import io.benchledger.site.pages.DataTable.Cell;
+import io.benchledger.site.pages.DataTable.Col;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * One benchmark's page: its cases' histories (downsampled to a bounded size), change points,
+ * trend, budget lines, environment changes and the latest run's sample distribution; the chart
+ * data goes into a script file, the full history into a JSON file.
+ */
+public final class BenchmarkPage {
+    /** Chart data per page is kept under this many bytes (downsampling when needed). */
+    public static final int DATA_LIMIT = 300_000;
+    private static final double DAY_MS = 86_400_000.0;
+
+    private final String benchmark;
+    private final String name;
+    private final List<CaseSeries> series;
+    private final List<RunInfo> runs;
+    private final Map<String, List<ChangePoint>> changePoints;
+    private final boolean changeAnalysis;
+    private final List<Budget> budgets;
+    private final Map<String, double[][]> latestSamples;
+    private final Links links;
+
+    /** How links to commits are made. */
+    public interface Links {
+        String commit(RunInfo run, String root);
+    }
+
+    public BenchmarkPage(String benchmark, List<CaseSeries> series, List<RunInfo> runs,
+                         Map<String, List<ChangePoint>> changePoints, boolean changeAnalysis, List<Budget> budgets,
+                         Map<String, double[][]> latestSamples, Links links) {
+        this.benchmark = benchmark;
+        this.name = SafeNames.of(benchmark);
+        this.series = series;
+        this.runs = runs;
+        this.changePoints = changePoints;
+        this.changeAnalysis = changeAnalysis;
+        this.budgets = budgets;
+        this.latestSamples = latestSamples;
+        this.links = links;
+    }
+
+    public static String pageFile(String benchmark) {
+        return "b/" + SafeNames.of(benchmark) + ".html";
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The chart data script ({@code charts/<name>.js}), at most {@link #DATA_LIMIT} bytes of data. */
+    public String chartScript() {
+        int cap = 2000;
+        String json = chartJson(cap);
+        for (int attempt = 0; attempt < 8 && json.length() > DATA_LIMIT; attempt++) {
+            cap = Math.max(20, (int) (cap * 0.9 * DATA_LIMIT / json.length()));
+            json = chartJson(cap);
+        }
+        return "window.BL_DATA = " + json + ";\n";
+    }
+
+    private String chartJson(int cap) {
+        TreeSet<Integer> used = new TreeSet<>();
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<int[]> chosenBySeries = new ArrayList<>();
+        for (CaseSeries s : series) {
+            double[] x = new double[s.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = runs.get(s.runIndex()[i]).startedAt().toEpochMilli();
+            }
+            boolean[] keep = new boolean[s.size()];
+            Lttb.keepExtremes(s.score(), keep);
+            for (int p : changePositions(s)) {
+                keep[p] = true;
+            }
+            int[] chosen = Lttb.select(x, s.score(), cap, keep);
+            chosenBySeries.add(chosen);
+            for (int i : chosen) {
+                used.add(s.runIndex()[i]);
+            }
+        }
+        // the page's runs: global run index, time, version, short commit (for both x-axis modes)
+        List<Integer> pageRuns = new ArrayList<>(used);
+        Map<Integer, Integer> pos = new TreeMap<>();
+        List<String> versions = new ArrayList<>();
+        Map<String, Integer> versionIndex = new LinkedHashMap<>();
+        long[] t = new long[pageRuns.size()];
+        int[] v = new int[pageRuns.size()];
+        int[] ri = new int[pageRuns.size()];
+        List<String> commits = new ArrayList<>();
+        for (int k = 0; k < pageRuns.size(); k++) {
+            RunInfo r = runs.get(pageRuns.get(k));
+            pos.put(r.index(), k);
+            t[k] = r.startedAt().toEpochMilli();
+            ri[k] = r.index();
+            v[k] = versionIndex.computeIfAbsent(r.version(), key -> {
+                versions.add(key);
+                return versions.size() - 1;
+            });
+            commits.add(r.shortCommit());
+        }
+        for (int si = 0; si < series.size(); si++) {
+            CaseSeries s = series.get(si);
+            int[] chosen = chosenBySeries.get(si);
+            int[] p = new int[chosen.length];
+            double[] y = new double[chosen.length];
+            double[] lo = new double[chosen.length];
+            double[] hi = new double[chosen.length];
+            for (int k = 0; k < chosen.length; k++) {
+                int i = chosen[k];
+                p[k] = pos.get(s.runIndex()[i]);
+                y[k] = s.score()[i];
+                lo[k] = s.low()[i];
+                hi[k] = s.high()[i];
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("label", s.info().label());
+            m.put("key", s.info().caseKey());
+            m.put("unit", s.info().unit());
+            m.put("higherIsBetter", s.info().higherIsBetter());
+            m.put("total", s.size());
+            m.put("p", p);
+            m.put("y", y);
+            m.put("lo", lo);
+            m.put("hi", hi);
+            m.put("changePoints", changePointData(s));
+            m.put("trend", trendData(s));
+            m.put("budgets", budgetLines(s));
+            double[][] samples = latestSamples.get(s.info().caseKey());
+            if (samples != null) {
+                long[] w = new long[samples[1].length];
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = (long) samples[1][i];
+                }
+                BoxStats box = BoxStats.of(samples[0], w);
+                if (box.count() > 0) {
+                    Map<String, Object> d = new LinkedHashMap<>();
+                    d.put("box", new double[] {box.min(), box.q1(), box.median(), box.q3(), box.max()});
+                    d.put("count", box.count());
+                    d.put("values", firstValues(samples[0], 400));
+                    m.put("distribution", d);
+                }
+            }
+            out.add(m);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("kind", "benchmark");
+        doc.put("benchmark", benchmark);
+        doc.put("runs", Map.of("t", t, "v", v, "ri", ri, "c", commits));
+        doc.put("versions", versions);
+        doc.put("env", environmentChanges());
+        doc.put("series", out);
+        return sortedJson(doc);
+    }
+
+    private static String sortedJson(Map<String, Object> doc) {
+        Map<String, Object> runsObj = new TreeMap<>(castMap(doc.get("runs")));
+        doc.put("runs", runsObj);
+        return Json.of(doc);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private static double[] firstValues(double[] values, int max) {
+        int n = Math.min(values.length, max);
+        double[] out = new double[n];
+        System.arraycopy(values, 0, out, 0, n);
+        return out;
+    }
+
+    /** Positions of the case's change points in its series (by run id, else by the given index). */
+    private List<Integer> changePositions(CaseSeries s) {
+        List<Integer> out = new ArrayList<>();
+        for (ChangePoint cp : changePoints.getOrDefault(s.info().caseKey(), List.of())) {
+            int p = positionOf(s, cp);
+            if (p >= 0) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private int positionOf(CaseSeries s, ChangePoint cp) {
+        for (int i = 0; i < s.size(); i++) {
+            if (runs.get(s.runIndex()[i]).runId().equals(cp.runId())) {
+                return i;
+            }
+        }
+        return cp.index() >= 0 && cp.index() < s.size() ? cp.index() : -1;
+    }
+
+    private List<Object> changePointData(CaseSeries s) {
+        List<Object> out = new ArrayList<>();
+        for (ChangePoint cp : changePoints.getOrDefault(s.info().caseKey(), List.of())) {
+            int p = positionOf(s, cp);
+            if (p < 0) {
+                continue;
+            }
+            RunInfo r = runs.get(s.runIndex()[p]);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("t", r.startedAt().toEpochMilli());
+            m.put("ri", r.index());
+            m.put("y", s.score()[p]);
+            m.put("change", cp.change());
+            m.put("direction", cp.direction());
+            m.put("label", Fmt.pct(cp.change()) + " at " + (cp.version().isEmpty() ? r.version() : cp.version())
+                    + (r.commit().isEmpty() ? "" : " (" + r.shortCommit() + ")"));
+            m.put("href", links.commit(r, "../"));
+            out.add(m);
+        }
+        return out;
+    }
+
+    private Map<String, Object> trendData(CaseSeries s) {
+        Trend tr = trend(s);
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (!tr.defined()) {
+            return m;
+        }
+        double x0 = runs.get(s.runIndex()[0]).startedAt().toEpochMilli() / DAY_MS;
+        double x1 = runs.get(s.runIndex()[s.size() - 1]).startedAt().toEpochMilli() / DAY_MS;
+        m.put("y0", tr.at(x0));
+        m.put("y1", tr.at(x1));
+        m.put("slopePerDay", tr.slope());
+        m.put("r2", tr.r2());
+        return m;
+    }
+
+    private Trend trend(CaseSeries s) {
+        double[] x = new double[s.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = runs.get(s.runIndex()[i]).startedAt().toEpochMilli() / DAY_MS;
+        }
+        return Trend.fit(x, s.score());
+    }
+
+    private List<Object> budgetLines(CaseSeries s) {
+        List<Object> out = new ArrayList<>();
+        for (Budget b : budgets) {
+            if (!Pattern.compile(b.pattern()).matcher(benchmark).find()) {
+                continue;
+            }
+            if (b.minThroughput().isPresent() && "thrpt".equals(s.info().mode())) {
+                out.add(Map.of("label", "min throughput " + Fmt.num(b.minThroughput().getAsDouble()),
+                        "y", b.minThroughput().getAsDouble()));
+            }
+            if (b.maxP99().isPresent() && ("sample".equals(s.info().mode()) || "ss".equals(s.info().mode()))) {
+                out.add(Map.of("label", "max p99 " + Fmt.num(b.maxP99().getAsDouble()), "y", b.maxP99().getAsDouble()));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Object::toString));
+        return out;
+    }
+
+    /** Consecutive runs of this benchmark's history whose environment differs. */
+    private List<Object> environmentChanges() {
+        TreeSet<Integer> all = new TreeSet<>();
+        for (CaseSeries s : series) {
+            for (int r : s.runIndex()) {
+                all.add(r);
+            }
+        }
+        List<Object> out = new ArrayList<>();
+        RunInfo prev = null;
+        for (int idx : all) {
+            RunInfo r = runs.get(idx);
+            if (prev != null && !prev.environmentKey().equals(r.environmentKey())) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("t", r.startedAt().toEpochMilli());
+                m.put("ri", r.index());
+                m.put("label", r.environmentChangeFrom(prev));
+                out.add(m);
+            }
+            prev = r;
+        }
+        return out;
+    }
+
+    /** The full history, not downsampled: {@code series/<name>.json}. */
+    public String fullJson() {
+        List<Object> out = new ArrayList<>();
+        for (CaseSeries s : series) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("case_key", s.info().caseKey());
+            m.put("params", s.info().params());
+            m.put("mode", s.info().mode());
+            m.put("unit", s.info().unit());
+            m.put("higher_is_better", s.info().higherIsBetter());
+            List<String> ids = new ArrayList<>(s.size());
+            long[] t = new long[s.size()];
+            for (int i = 0; i < s.size(); i++) {
+                RunInfo r = runs.get(s.runIndex()[i]);
+                ids.add(r.runId());
+                t[i] = r.startedAt().toEpochMilli();
+            }
+            m.put("run_id", ids);
+            m.put("started_at_ms", t);
+            m.put("score", s.score());
+            m.put("ci_low", s.low());
+            m.put("ci_high", s.high());
+            out.add(m);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("benchmark", benchmark);
+        doc.put("series", out);
+        return Json.of(doc) + "\n";
+    }
+
+    /** The table of series: the chart's text equivalent. */
+    public DataTable seriesTable() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (CaseSeries s : series) {
+            int last = s.size() - 1;
+            Trend tr = trend(s);
+            double[][] samples = latestSamples.get(s.info().caseKey());
+            BoxStats box = null;
+            if (samples != null) {
+                long[] w = new long[samples[1].length];
+                for (int i = 0; i < w.length; i++) {
+                    w[i] = (long) samples[1][i];
+                }
+                box = BoxStats.of(samples[0], w);
+            }
+            RunInfo lastRun = runs.get(s.runIndex()[last]);
+            rows.add(List.of(
+                    Cell.of(s.info().label()),
+                    Cell.num(s.score()[last], Fmt.num(s.score()[last])),
+                    Cell.num(s.low()[last], Fmt.num(s.low()[last])),
+                    Cell.num(s.high()[last], Fmt.num(s.high()[last])),
+                    Cell.of(s.info().unit()),
+                    Cell.num(s.size(), Integer.toString(s.size())),
+                    Cell.num(tr.slope(), Fmt.num(tr.slope())),
+                    Cell.num(tr.r2(), Fmt.num(tr.r2())),
+                    box == null ? Cell.num(Double.NaN, "\u2013") : Cell.num(box.median(), Fmt.num(box.median())),
+                    box == null ? Cell.num(Double.NaN, "\u2013") : Cell.num(box.q1(), Fmt.num(box.q1())),
+                    box == null ? Cell.num(Double.NaN, "\u2013") : Cell.num(box.q3(), Fmt.num(box.q3())),
+                    Cell.link(Fmt.time(lastRun.startedAt()), "../runs.html#" + SafeNames.anchor(lastRun.runId()))
+                            .raw(lastRun.startedAt().toString())));
+        }
+        return new DataTable("b-" + name + "-series", "Series of " + benchmark + " (latest run, trend per day)",
+                List.of(Col.text("Series"), Col.num("Latest score"), Col.num("Interval low"), Col.num("Interval high"),
+                        Col.text("Unit"), Col.num("Runs"), Col.num("Trend per day"), Col.num("Trend R\u00b2"),
+                        Col.num("Latest median"), Col.num("Latest Q1"), Col.num("Latest Q3"), Col.text("Latest run")),
+                rows, "downloads/b/" + name + "-series");
+    }
+
+    public DataTable changePointTable() {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (CaseSeries s : series) {
+            for (ChangePoint cp : changePoints.getOrDefault(s.info().caseKey(), List.of())) {
+                int p = positionOf(s, cp);
+                RunInfo r = p >= 0 ? runs.get(s.runIndex()[p]) : null;
+                String commit = cp.commit().isEmpty() && r != null ? r.commit() : cp.commit();
+                String href = r == null ? "" : links.commit(r, "../");
+                rows.add(List.of(
+                        Cell.of(Fmt.time(cp.time())).raw(cp.time().toString()),
+                        Cell.of(s.info().label()),
+                        Cell.of(cp.version()),
+                        commit.isEmpty() ? Cell.of("") : Cell.link(commit.length() > 10 ? commit.substring(0, 10) : commit, href)
+                                .raw(commit),
+                        Cell.num(cp.before(), Fmt.num(cp.before())),
+                        Cell.num(cp.after(), Fmt.num(cp.after())),
+                        Cell.num(cp.change(), Fmt.pct(cp.change())).css(cp.direction()),
+                        Cell.num(cp.pValue(), Fmt.p(cp.pValue())),
+                        Cell.of(cp.direction()).css(cp.direction())));
+            }
+        }
+        return new DataTable("b-" + name + "-changes", "Change points of " + benchmark,
+                List.of(Col.text("Time"), Col.text("Series"), Col.text("Version"), Col.text("Commit"),
+                        Col.num("Before"), Col.num("After"), Col.num("Change"), Col.num("p-value"),
+                        Col.text("Direction")),
+                rows, "downloads/b/" + name + "-changes");
+    }
+
+    public boolean changeAnalysis() {
+        return changeAnalysis;
+    }
+
+    public String benchmark() {
+        return benchmark;
+    }
+
+    public List<CaseSeries> series() {
+        return series;
+    }
+}

@@ -1,0 +1,126 @@
+package io.benchledger.site.pages;
+
+import io.benchledger.site.chart.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A table shown on a page, with sortable columns and CSV/JSON downloads of the same rows.
+ *
+ * @param id unique within the site; names the download files
+ * @param downloads the download files' path relative to the site root, without extension
+ */
+public record DataTable(String id, String caption, List<Col> columns, List<List<Cell>> rows, String downloads) {
+
+    /** A column: its heading and whether it holds numbers (sorted numerically, aligned right). */
+    public record Col(String label, boolean numeric) {
+        public static Col text(String label) {
+            return new Col(label, false);
+        }
+
+        public static Col num(String label) {
+            return new Col(label, true);
+        }
+    }
+
+    /**
+     * A cell: the text shown, the raw value for sorting and downloads, an optional link (relative
+     * to the page; empty for none) and an optional CSS class.
+     */
+    public record Cell(String text, String raw, String href, String css) {
+        public static Cell of(String text) {
+            return new Cell(text, text, "", "");
+        }
+
+        public static Cell num(double value, String text) {
+            return new Cell(text, Fmt.key(value), "", "");
+        }
+
+        public static Cell link(String text, String href) {
+            return new Cell(text, text, href, "");
+        }
+
+        public Cell css(String c) {
+            return new Cell(text, raw, href, c);
+        }
+
+        public Cell raw(String r) {
+            return new Cell(text, r, href, css);
+        }
+    }
+
+    public DataTable {
+        columns = List.copyOf(columns);
+        rows = List.copyOf(rows);
+    }
+
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    /** RFC 4180 CSV of the raw values. */
+    public String csv() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            csvField(sb, columns.get(i).label());
+        }
+        sb.append("\r\n");
+        for (List<Cell> row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                csvField(sb, row.get(i).raw());
+            }
+            sb.append("\r\n");
+        }
+        return sb.toString();
+    }
+
+    private static void csvField(StringBuilder sb, String s) {
+        // a leading = + - @ would be read as a formula by spreadsheets: quote-prefix text values
+        boolean formula = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !isNumber(s);
+        String v = formula ? "'" + s : s;
+        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            sb.append('"').append(v.replace("\"", "\"\"")).append('"');
+        } else {
+            sb.append(v);
+        }
+    }
+
+    private static boolean isNumber(String s) {
+        try {
+            Double.parseDouble(s);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** JSON: {"columns": [...], "rows": [{column: value}]}, numbers as numbers. */
+    public String json() {
+        List<Object> out = new ArrayList<>();
+        for (List<Cell> row : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 0; i < columns.size(); i++) {
+                String raw = row.get(i).raw();
+                Object v = raw;
+                if (columns.get(i).numeric()) {
+                    v = raw.isEmpty() ? null : Double.parseDouble(raw);
+                }
+                m.put(columns.get(i).label(), v);
+            }
+            out.add(m);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("table", caption);
+        doc.put("columns", columns.stream().map(Col::label).toList());
+        doc.put("rows", out);
+        return Json.of(doc) + "\n";
+    }
+}

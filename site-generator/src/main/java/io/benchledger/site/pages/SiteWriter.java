@@ -1,0 +1,123 @@
+package io.benchledger.site.pages;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Writes the site's files. A file whose bytes are already there is left untouched (so its time
+ * stamp and a git-hosted site's diff stay quiet), and every file the site should hold is recorded,
+ * so files of benchmarks or versions that are gone can be removed afterwards.
+ */
+public final class SiteWriter {
+    private final Path root;
+    private final Set<String> expected = new HashSet<>();
+    private int written;
+    private int unchanged;
+
+    public SiteWriter(Path root) throws IOException {
+        this.root = root.toAbsolutePath().normalize();
+        Files.createDirectories(this.root);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public void write(String rel, String content) throws IOException {
+        write(rel, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void write(String rel, byte[] bytes) throws IOException {
+        Path target = resolve(rel);
+        expected.add(rel);
+        if (Files.isRegularFile(target) && Files.size(target) == bytes.length
+                && Arrays.equals(Files.readAllBytes(target), bytes)) {
+            unchanged++;
+            return;
+        }
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.write(tmp, bytes);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        written++;
+    }
+
+    /** Copies an immutable file (an archive Parquet file): skipped when a file of the same size is there. */
+    public void copyImmutable(Path source, String rel) throws IOException {
+        Path target = resolve(rel);
+        expected.add(rel);
+        if (Files.isRegularFile(target) && Files.size(target) == Files.size(source)) {
+            unchanged++;
+            return;
+        }
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        written++;
+    }
+
+    public void copy(InputStream in, String rel) throws IOException {
+        try (in) {
+            write(rel, in.readAllBytes());
+        }
+    }
+
+    /** Records a file left as it is (incremental generation found its inputs unchanged). */
+    public boolean keep(String rel) {
+        if (Files.isRegularFile(resolve(rel))) {
+            expected.add(rel);
+            return true;
+        }
+        return false;
+    }
+
+    /** Removes files under the given folders that this generation did not produce or keep. */
+    public int removeStale(List<String> folders) throws IOException {
+        int removed = 0;
+        for (String folder : folders) {
+            Path dir = resolve(folder);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            List<Path> files = new ArrayList<>();
+            try (Stream<Path> s = Files.walk(dir)) {
+                s.filter(Files::isRegularFile).forEach(files::add);
+            }
+            for (Path f : files) {
+                String rel = root.relativize(f).toString().replace('\\', '/');
+                if (!expected.contains(rel)) {
+                    Files.delete(f);
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
+    private Path resolve(String rel) {
+        Path p = root.resolve(rel).normalize();
+        if (!p.startsWith(root)) {
+            throw new IllegalArgumentException("path outside the site: " + rel);
+        }
+        return p;
+    }
+
+    public int written() {
+        return written;
+    }
+
+    public int unchanged() {
+        return unchanged;
+    }
+}

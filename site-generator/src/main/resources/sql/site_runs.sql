@@ -1,0 +1,7 @@
+-- Every run of a project, oldest first, with its environment (the runs page and every chart's x-axis).
+SELECT run_id, version, suite, environment, trigger, variant, commit, branch, started_at, finished_at,
+       host, os, arch, cpu_model, cpu_count, memory_bytes, jvm_vendor, jvm_version, jvm_args,
+       harness, harness_version, labels
+FROM runs
+WHERE project = ?
+ORDER BY started_at, run_id

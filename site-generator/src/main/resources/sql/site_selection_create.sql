@@ -1,0 +1,1 @@
+CREATE OR REPLACE TEMP TABLE site_selection (side VARCHAR, run_id VARCHAR)

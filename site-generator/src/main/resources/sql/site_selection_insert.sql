@@ -1,0 +1,1 @@
+INSERT INTO site_selection VALUES (?, ?)

@@ -1,0 +1,282 @@
+package io.benchledger.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.benchledger.archive.BadInputException;
+import io.benchledger.archive.query.ArchiveDatabase;
+import io.benchledger.archive.store.Archive;
+import io.benchledger.site.model.SiteAnalyses;
+import io.benchledger.site.pages.BenchmarkPage;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SiteGeneratorTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    static Path tmp;
+    private Archive archive;
+    private Path site;
+
+    @BeforeAll
+    void generate() throws Exception {
+        long t0 = System.nanoTime();
+        archive = SiteFixture.create(tmp.resolve("archive"));
+        long t1 = System.nanoTime();
+        site = tmp.resolve("site");
+        generate(site, SiteFixture.knownAnalyses(), false);
+        System.err.printf("fixture archive %.1f s, site %.1f s%n", (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+    }
+
+    private SiteGenerator.Outcome generate(Path out, SiteAnalyses analyses, boolean incremental) throws Exception {
+        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
+            return SiteGenerator.generate(db, analyses, new SiteOptions(out, Optional.empty(), "default", "",
+                    "https://example.github.io/repo/", List.of("1.1.0..1.2.0-SNAPSHOT"), incremental, ""));
+        }
+    }
+
+    @Test
+    void sameArchiveGivesByteIdenticalSites() throws Exception {
+        Path again = tmp.resolve("again");
+        generate(again, SiteFixture.knownAnalyses(), false);
+        assertSameTree(site, again);
+    }
+
+    @Test
+    void everyLinkIsRelativeAndResolvesInsideTheSite() throws Exception {
+        Pattern attr = Pattern.compile("(?:href|src|action)=\"([^\"]*)\"");
+        List<String> problems = new ArrayList<>();
+        int links = 0;
+        for (Path page : files(site, ".html")) {
+            String html = Files.readString(page);
+            Matcher m = attr.matcher(html);
+            while (m.find()) {
+                String url = m.group(1).replace("&amp;", "&");
+                links++;
+                if (url.startsWith("data:")) {
+                    continue;
+                }
+                if (url.contains("://") || url.startsWith("/") || url.startsWith("//")) {
+                    problems.add(site.relativize(page) + ": absolute link " + url);
+                    continue;
+                }
+                String path = url.replaceAll("[?#].*$", "");
+                String fragment = url.contains("#") ? url.substring(url.indexOf('#') + 1) : "";
+                Path target = path.isEmpty() ? page : page.getParent().resolve(URLDecoder.decode(path, StandardCharsets.UTF_8)).normalize();
+                if (!target.startsWith(site) || !Files.isRegularFile(target)) {
+                    problems.add(site.relativize(page) + ": broken link " + url);
+                } else if (!fragment.isEmpty() && !Files.readString(target).contains("id=\"" + fragment + "\"")) {
+                    problems.add(site.relativize(page) + ": no anchor for " + url);
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(links).isGreaterThan(500);
+        assertThat(site.resolve(".nojekyll")).exists();
+        assertThat(site.resolve("assets/echarts.min.js")).exists();
+        assertThat(Files.size(site.resolve("assets/echarts.min.js"))).isGreaterThan(500_000);
+        assertThat(site.resolve("data/archive.json")).exists();
+    }
+
+    @Test
+    void untrustedTextIsEscapedEverywhere() throws Exception {
+        for (Path f : files(site, ".html", ".js", ".json", ".xml")) {
+            if (f.endsWith("echarts.min.js")) {
+                continue;
+            }
+            String text = Files.readString(f);
+            assertThat(text).as(f.toString()).doesNotContain("<img src=x").doesNotContain("<svg onload")
+                    .doesNotContain("<script>alert(2)").doesNotContain("</script><script>alert");
+        }
+        String page = Files.readString(site.resolve(BenchmarkPage.pageFile(SiteFixture.HOSTILE_NAME)));
+        assertThat(page).contains("&lt;img src=x onerror=alert(1)&gt;");
+        assertThat(Files.readString(site.resolve("index.html")))
+                .contains("&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;");
+        String chart = Files.readString(site.resolve("charts/" + BenchmarkPage.pageFile(SiteFixture.HOSTILE_NAME)
+                .substring(2).replace(".html", ".js")));
+        assertThat(chart).contains("\\u003cimg src=x onerror=alert(1)\\u003e");
+        // page file names are safe whatever the benchmark is called
+        try (Stream<Path> s = Files.list(site.resolve("b"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).allMatch(n -> n.matches("[a-z0-9-]+\\.html"));
+        }
+    }
+
+    @Test
+    void comparisonsBudgetsAndDistributionsGiveTheKnownNumbers() throws Exception {
+        // 1.1.0 (15 runs at 1000 ops/s) against 1.2.0-SNAPSHOT (10 runs at 800): means only, −20 % exactly
+        Path csvDir = site.resolve("downloads");
+        JsonNode cmp = null;
+        try (Stream<Path> s = Files.list(csvDir)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("compare-1-2-0-snapshot-vs-1-1-0")
+                    && p.toString().endsWith(".json")).toList()) {
+                cmp = JSON.readTree(p.toFile());
+            }
+        }
+        assertThat(cmp).isNotNull();
+        Map<String, JsonNode> rows = new TreeMap<>();
+        cmp.path("rows").forEach(r -> rows.put(r.path("Benchmark").asText() + " " + r.path("Parameters").asText(), r));
+        JsonNode big = rows.get(SiteFixture.CRYPTO + " size=1024");
+        assertThat(big.path("Baseline mean").asDouble()).isEqualTo(1000.0);
+        assertThat(big.path("Candidate mean").asDouble()).isEqualTo(800.0);
+        assertThat(big.path("Change").asDouble()).isEqualTo(-0.2);
+        assertThat(big.path("Baseline samples").asLong()).isEqualTo(90);
+        assertThat(big.path("Candidate samples").asLong()).isEqualTo(60);
+        assertThat(big.path("Verdict").asText()).isEqualTo("not tested");
+        JsonNode latency = rows.get(SiteFixture.LATENCY + " ");
+        assertThat(latency.path("Baseline mean").asDouble()).isEqualTo(17.0); // (10·5 + 20·3 + 30·2) ÷ 10
+        assertThat(latency.path("Baseline samples").asLong()).isEqualTo(150);
+
+        // budgets against the latest run: min throughput 900 (800 fails, 5000 passes), max p99 25 (30 fails)
+        JsonNode budgets = JSON.readTree(site.resolve("downloads/budgets.json").toFile());
+        List<String> outcomes = new ArrayList<>();
+        budgets.path("rows").forEach(r -> outcomes.add(r.path("Case").asText() + " " + r.path("Criterion").asText()
+                + " " + r.path("Measured").asDouble() + " " + r.path("Result").asText()));
+        assertThat(outcomes).containsExactlyInAnyOrder(
+                SiteFixture.cryptoKey("1024") + " min throughput 800.0 fail",
+                SiteFixture.cryptoKey("64") + " min throughput 5000.0 pass",
+                SiteFixture.LATENCY + "@sample max p99 30.0 fail");
+
+        // the latest run's distribution of Latency.get: median 10, Q1 10, Q3 20 (weighted 5, 3, 2)
+        String latencySeries = "downloads/b/" + BenchmarkPage.pageFile(SiteFixture.LATENCY).substring(2).replace(".html", "")
+                + "-series.json";
+        JsonNode series = JSON.readTree(site.resolve(latencySeries).toFile()).path("rows").get(0);
+        assertThat(series.path("Latest median").asDouble()).isEqualTo(10.0);
+        assertThat(series.path("Latest Q1").asDouble()).isEqualTo(10.0);
+        assertThat(series.path("Latest Q3").asDouble()).isEqualTo(20.0);
+        assertThat(series.path("Runs").asInt()).isEqualTo(40);
+
+        // A/B: variant B (5500) against A (5000): +10 %
+        JsonNode ab = JSON.readTree(site.resolve("downloads/ab-" + io.benchledger.site.pages.SafeNames.of(
+                "experiment gc: G1 vs ZGC") + "-0.json").toFile());
+        assertThat(ab.path("rows").get(0).path("Change").asDouble()).isEqualTo(0.1);
+    }
+
+    @Test
+    void feedIsAtomWithTheChangePointAndTheRegression() throws Exception {
+        var f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        Document doc = f.newDocumentBuilder().parse(site.resolve("feed.xml").toFile());
+        assertThat(doc.getDocumentElement().getNamespaceURI()).isEqualTo("http://www.w3.org/2005/Atom");
+        var entries = doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
+        assertThat(entries.getLength()).isEqualTo(2);
+        var titles = doc.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "title");
+        List<String> t = new ArrayList<>();
+        for (int i = 0; i < titles.getLength(); i++) {
+            t.add(titles.item(i).getTextContent());
+        }
+        assertThat(t).contains("Regression -20.0\u00a0%: " + SiteFixture.cryptoKey("1024"),
+                "Regression -20.0\u00a0%: " + SiteFixture.cryptoKey("1024") + " (Latest run against the last release (1.1.0))");
+        String text = Files.readString(site.resolve("feed.xml"));
+        assertThat(text).contains("<updated>2026-02-09T02:10:39Z</updated>"); // the latest run's end, not "now"
+        assertThat(text).contains("href=\"https://example.github.io/repo/b/");
+    }
+
+    @Test
+    void incrementalRegeneratesOnlyWhatANewRunChanged() throws Exception {
+        Path inc = tmp.resolve("incremental");
+        copyTree(site, inc);
+        Archive grown = Archive.open(tmp.resolve("grown"));
+        copyTree(archive.root(), grown.root());
+        grown = Archive.openExisting(grown.root());
+        grown.commit(SiteFixture.extraRun());
+        SiteGenerator.Outcome o;
+        try (ArchiveDatabase db = ArchiveDatabase.open(grown)) {
+            o = SiteGenerator.generate(db, SiteFixture.knownAnalyses(), new SiteOptions(inc, Optional.empty(), "default",
+                    "", "https://example.github.io/repo/", List.of("1.1.0..1.2.0-SNAPSHOT"), true, ""));
+        }
+        // the new run measured Crypto only: one of three benchmark pages is rendered
+        assertThat(o.benchmarks()).isEqualTo(3);
+        assertThat(o.benchmarkPagesRendered()).isEqualTo(1);
+        Path full = tmp.resolve("full");
+        try (ArchiveDatabase db = ArchiveDatabase.open(grown)) {
+            SiteGenerator.generate(db, SiteFixture.knownAnalyses(), new SiteOptions(full, Optional.empty(), "default",
+                    "", "https://example.github.io/repo/", List.of("1.1.0..1.2.0-SNAPSHOT"), false, ""));
+        }
+        assertSameTree(full, inc);
+    }
+
+    @Test
+    void aBadComparisonIsBadInput() throws Exception {
+        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
+            assertThatThrownBy(() -> SiteGenerator.generate(db, SiteAnalyses.none(), new SiteOptions(tmp.resolve("bad"),
+                    Optional.empty(), "default", "", "", List.of("1.0.0..9.9.9"), false, "")))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessage("--compare 1.0.0..9.9.9: '9.9.9' is neither a version nor a run id of project 'default'");
+        }
+    }
+
+    @Test
+    void userTemplatesOverrideTheBuiltInOnesFileByFile() throws Exception {
+        Path mine = tmp.resolve("my-templates");
+        Files.createDirectories(mine.resolve("assets"));
+        Files.writeString(mine.resolve("assets/style.css"), "body { color: rebeccapurple; }\n");
+        Path out = tmp.resolve("custom");
+        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
+            SiteGenerator.generate(db, SiteAnalyses.none(), new SiteOptions(out, Optional.of(mine), "default", "Mine",
+                    "", List.of(), false, ""));
+        }
+        assertThat(Files.readString(out.resolve("assets/style.css"))).isEqualTo("body { color: rebeccapurple; }\n");
+        assertThat(Files.readString(out.resolve("index.html"))).contains("<title>Mine · Mine</title>");
+    }
+
+    static void assertSameTree(Path a, Path b) throws IOException {
+        List<String> fa = relative(a);
+        List<String> fb = relative(b);
+        assertThat(fb).isEqualTo(fa);
+        for (String f : fa) {
+            assertThat(Files.readAllBytes(b.resolve(f))).as(f).isEqualTo(Files.readAllBytes(a.resolve(f)));
+        }
+    }
+
+    static List<String> relative(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    static List<Path> files(Path root, String... suffixes) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).filter(p -> {
+                for (String x : suffixes) {
+                    if (p.toString().endsWith(x)) {
+                        return true;
+                    }
+                }
+                return false;
+            }).sorted().toList();
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}

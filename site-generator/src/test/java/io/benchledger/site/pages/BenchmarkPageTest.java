@@ -1,0 +1,80 @@
+package io.benchledger.site.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.benchledger.archive.analysis.changepoint.ChangePoint;
+import io.benchledger.site.model.CaseInfo;
+import io.benchledger.site.model.CaseSeries;
+import io.benchledger.site.model.RunInfo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class BenchmarkPageTest {
+
+    @Test
+    void longHistoriesAreDownsampledUnderTheLimitKeepingChangePoints() throws Exception {
+        int n = 5000;
+        List<RunInfo> runs = new ArrayList<>();
+        Instant t0 = Instant.parse("2020-01-01T00:00:00Z");
+        for (int i = 0; i < n; i++) {
+            runs.add(new RunInfo(i, String.format("RUN%05d", i), "1." + i / 500, "s", "ci", "nightly", "",
+                    String.format("%040d", i), "main", t0.plus(Duration.ofHours(i)), t0.plus(Duration.ofHours(i)).plusSeconds(60),
+                    "h", "Linux", "amd64", "cpu", 8, 1L << 30, "v", i < 2500 ? "17" : "21", "", "jmh", "1.37", new TreeMap<>()));
+        }
+        List<CaseSeries> series = new ArrayList<>();
+        for (int s = 0; s < 8; s++) {
+            int[] idx = new int[n];
+            double[] y = new double[n];
+            double[] lo = new double[n];
+            double[] hi = new double[n];
+            for (int i = 0; i < n; i++) {
+                idx[i] = i;
+                y[i] = (i < 3000 ? 1000.123456789 : 900.987654321) + Math.sin(i * 0.7 + s) * 13.3333333;
+                lo[i] = y[i] - 1.23456789;
+                hi[i] = y[i] + 1.23456789;
+            }
+            series.add(new CaseSeries(new CaseInfo("b[size=" + s + "]@thrpt", "b", new TreeMap<>(Map.of("size", "" + s)),
+                    "thrpt", "ops/s", true, 1, n, "x"), idx, y, lo, hi));
+        }
+        ChangePoint cp = new ChangePoint("b[size=3]@thrpt", "b", "primary", "RUN03000", "1.6", "", t0.plus(Duration.ofHours(3000)),
+                3000, 1000, 900, -0.1, 0.001, ChangePoint.REGRESSION);
+        BenchmarkPage page = new BenchmarkPage("b", series, runs, Map.of("b[size=3]@thrpt", List.of(cp)), true, List.of(),
+                Map.of(), (r, root) -> root + "runs.html");
+        String script = page.chartScript();
+        assertThat(script.length()).isLessThanOrEqualTo(BenchmarkPage.DATA_LIMIT + 40);
+        JsonNode data = new ObjectMapper().readTree(script.substring("window.BL_DATA = ".length(), script.length() - 2));
+        JsonNode s3 = data.path("series").get(3);
+        assertThat(s3.path("total").asInt()).isEqualTo(n);
+        assertThat(s3.path("p").size()).isLessThan(n).isGreaterThan(100);
+        // the change point's run is among the points drawn, and marked
+        List<Integer> ri = new ArrayList<>();
+        data.path("runs").path("ri").forEach(v -> ri.add(v.asInt()));
+        List<Integer> drawn = new ArrayList<>();
+        s3.path("p").forEach(p -> drawn.add(ri.get(p.asInt())));
+        assertThat(drawn).contains(3000, 0, n - 1);
+        assertThat(s3.path("changePoints").get(0).path("ri").asInt()).isEqualTo(3000);
+        // the JVM change at run 2500 is marked
+        assertThat(data.path("env").get(0).path("ri").asInt()).isEqualTo(2500);
+        assertThat(data.path("env").get(0).path("label").asText()).isEqualTo("jvm: v 17 \u2192 v 21");
+        // the full history keeps every point
+        JsonNode full = new ObjectMapper().readTree(page.fullJson());
+        assertThat(full.path("series").get(3).path("score").size()).isEqualTo(n);
+    }
+
+    @Test
+    void safeNamesAreShortPlainAndDistinct() {
+        assertThat(SafeNames.of("<img src=x onerror=alert(1)>")).matches("img-src-x-onerror-alert-1-[0-9a-f]{10}");
+        assertThat(SafeNames.of("../../etc/passwd")).matches("etc-passwd-[0-9a-f]{10}");
+        assertThat(SafeNames.of("名前")).matches("[0-9a-f]{10}");
+        assertThat(SafeNames.of("a.B")).isNotEqualTo(SafeNames.of("a-b"));
+        assertThat(SafeNames.anchor("01KFHPW480835VC7KWW2CV152T")).isEqualTo("run-01KFHPW480835VC7KWW2CV152T");
+        assertThat(SafeNames.anchor("x\" onmouseover=\"y")).matches("run-[0-9a-f]{16}");
+    }
+}

@@ -1,0 +1,305 @@
+/* benchledger site: sortable tables, benchmark filter, copy buttons and the ECharts charts.
+   Chart data comes from a script file that sets window.BL_DATA (fetch() of local files fails on file://).
+   Every text from the archive is put into the page as text (textContent, ECharts labels), never as HTML. */
+(function () {
+  'use strict';
+  var dark = !!(window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);
+  window.BL_CHARTS = [];
+
+  // ------------------------------------------------------------------ tables
+  function cellValue(row, col) {
+    var c = row.children[col];
+    return c ? (c.getAttribute('data-v') || '') : '';
+  }
+
+  function sortBy(button) {
+    var th = button.closest('th');
+    var table = button.closest('table');
+    var col = Number(button.getAttribute('data-col'));
+    var numeric = button.getAttribute('data-type') === 'num';
+    var ascending = th.getAttribute('aria-sort') !== 'ascending';
+    Array.prototype.forEach.call(table.querySelectorAll('thead th'), function (h) {
+      h.setAttribute('aria-sort', 'none');
+    });
+    th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    rows.forEach(function (r, i) { r._i = i; });
+    rows.sort(function (a, b) {
+      var x = cellValue(a, col), y = cellValue(b, col), d;
+      if (numeric) {
+        // empty (no value) sorts last in either direction
+        if (x === '' || y === '') { return x === y ? a._i - b._i : (x === '' ? 1 : -1); }
+        d = parseFloat(x) - parseFloat(y);
+      } else {
+        d = x.localeCompare(y);
+      }
+      if (!ascending) { d = -d; }
+      return d !== 0 ? d : a._i - b._i;
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+  }
+
+  function setupFilter(input) {
+    var table = document.getElementById(input.getAttribute('data-filter'));
+    var status = document.getElementById('filter-count');
+    if (!table) { return; }
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    function apply() {
+      var q = input.value.trim().toLowerCase();
+      var shown = 0;
+      rows.forEach(function (r) {
+        var hit = q === '' || r.textContent.toLowerCase().indexOf(q) >= 0;
+        r.hidden = !hit;
+        if (hit) { shown++; }
+      });
+      if (status) { status.textContent = shown + ' of ' + rows.length + ' shown'; }
+    }
+    input.addEventListener('input', apply);
+    var q = new URLSearchParams(window.location.search).get('q');
+    if (q) { input.value = q; }
+    apply();
+  }
+
+  // ------------------------------------------------------------------ charts
+  function init(el) {
+    var chart = echarts.init(el, dark ? 'dark' : null, { renderer: 'canvas' });
+    window.BL_CHARTS.push(chart);
+    window.addEventListener('resize', function () { chart.resize(); });
+    return chart;
+  }
+
+  function num(v) {
+    if (v === null || v === undefined || !isFinite(v)) { return '–'; }
+    var a = Math.abs(v);
+    if (a !== 0 && (a < 1e-3 || a >= 1e7)) { return v.toExponential(3); }
+    return Number(v.toPrecision(4)).toString();
+  }
+
+  function pct(v) {
+    return (v === null || !isFinite(v)) ? '–' : (v >= 0 ? '+' : '') + (v * 100).toFixed(1) + ' %';
+  }
+
+  function benchmark(d) {
+    var chartEl = document.getElementById('history-chart');
+    var distEl = document.getElementById('dist-chart');
+    var pick = document.getElementById('series-pick');
+    var note = document.getElementById('history-note');
+    var chart = init(chartEl);
+    var dist = init(distEl);
+    var runs = d.runs;
+
+    function xOf(p, mode) { return mode === 'version' ? runs.ri[p] : runs.t[p]; }
+    function versionAt(x) {
+      var lo = 0, hi = runs.ri.length - 1, k = 0;
+      while (lo <= hi) {
+        var mid = (lo + hi) >> 1;
+        if (runs.ri[mid] <= x) { k = mid; lo = mid + 1; } else { hi = mid - 1; }
+      }
+      return d.versions[runs.v[k]] || '';
+    }
+    function mode() {
+      var checked = document.querySelector('input[name="xmode"]:checked');
+      return checked ? checked.value : 'date';
+    }
+
+    function draw() {
+      var m = mode();
+      var picked = pick.value === 'all' ? d.series.map(function (s, i) { return i; }) : [Number(pick.value)];
+      var series = [];
+      var shown = 0, total = 0;
+      picked.forEach(function (si) {
+        var s = d.series[si];
+        shown += s.p.length; total += s.total;
+        var line = s.p.map(function (p, k) { return [xOf(p, m), s.y[k], p]; });
+        var main = {
+          name: s.label, type: 'line', data: line, showSymbol: line.length < 80, symbolSize: 4,
+          sampling: 'lttb', z: 3, emphasis: { focus: 'series' }
+        };
+        if (picked.length === 1) {
+          var lower = [], band = [];
+          s.p.forEach(function (p, k) {
+            var ok = s.lo[k] !== null && s.hi[k] !== null;
+            lower.push([xOf(p, m), ok ? s.lo[k] : null]);
+            band.push([xOf(p, m), ok ? s.hi[k] - s.lo[k] : null]);
+          });
+          series.push({ name: 'interval low', type: 'line', data: lower, stack: 'band', symbol: 'none',
+            lineStyle: { opacity: 0 }, tooltip: { show: false }, silent: true });
+          series.push({ name: 'confidence band', type: 'line', data: band, stack: 'band', symbol: 'none',
+            lineStyle: { opacity: 0 }, areaStyle: { opacity: 0.25 }, tooltip: { show: false }, silent: true });
+          main.markPoint = {
+            symbol: 'pin', symbolSize: 36,
+            data: s.changePoints.map(function (c) {
+              return { coord: [m === 'version' ? c.ri : c.t, c.y], value: pct(c.change), name: c.label, href: c.href,
+                itemStyle: { color: c.direction === 'regression' ? '#d1242f' : '#1a7f37' } };
+            })
+          };
+          var lines = s.budgets.map(function (b) {
+            return { yAxis: b.y, name: b.label, label: { formatter: b.label }, lineStyle: { type: 'dashed', color: '#bf8700' } };
+          });
+          d.env.forEach(function (e) {
+            lines.push({ xAxis: m === 'version' ? e.ri : e.t, name: 'environment: ' + e.label,
+              label: { formatter: 'env' }, lineStyle: { type: 'dotted', color: '#8250df' } });
+          });
+          main.markLine = { symbol: 'none', silent: false, data: lines };
+          if (s.trend && s.trend.y0 !== undefined && line.length > 1) {
+            series.push({ name: 'trend', type: 'line', symbol: 'none', silent: true,
+              lineStyle: { type: 'dashed', width: 1 }, tooltip: { show: false },
+              data: [[line[0][0], s.trend.y0], [line[line.length - 1][0], s.trend.y1]] });
+          }
+        }
+        series.push(main);
+      });
+      var xAxis = m === 'version'
+        ? { type: 'value', name: 'version', scale: true, minInterval: 1,
+            axisLabel: { formatter: function (v) { return versionAt(v); }, hideOverlap: true } }
+        : { type: 'time', name: 'date' };
+      var unit = d.series[picked[0]].unit;
+      chart.setOption({
+        aria: { enabled: true },
+        animation: false,
+        tooltip: { trigger: 'axis', formatter: function (items) {
+          var lines = [];
+          items.forEach(function (it) {
+            if (!it.data || it.data.length < 3) { return; }
+            var p = it.data[2];
+            if (lines.length === 0) {
+              lines.push(new Date(runs.t[p]).toISOString().slice(0, 16).replace('T', ' ') + ' · ' +
+                (d.versions[runs.v[p]] || '') + (runs.c[p] ? ' · ' + runs.c[p] : ''));
+            }
+            lines.push(it.seriesName + ': ' + num(it.data[1]) + ' ' + unit);
+          });
+          // ECharts sets the tooltip as HTML: escape the archive's text
+          return lines.map(function (l) {
+            return l.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+          }).join('<br>');
+        } },
+        legend: { type: 'scroll', top: 0, data: series.map(function (x) { return x.name; })
+          .filter(function (n) { return n !== 'interval low'; }) },
+        grid: { left: 70, right: 40, top: 40, bottom: 60 },
+        xAxis: xAxis,
+        yAxis: { type: 'value', name: unit, scale: true },
+        dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
+        series: series
+      }, true);
+      note.textContent = shown < total
+        ? 'Showing ' + shown + ' of ' + total + ' points (downsampled, keeping change points and extremes); the JSON below has them all.'
+        : 'Showing all ' + total + ' points.';
+      drawDistribution(d.series[picked[0]]);
+    }
+
+    function drawDistribution(s) {
+      if (!s.distribution) {
+        dist.setOption({ title: { text: 'No samples in the latest run', left: 'center', top: 'middle',
+          textStyle: { fontSize: 13 } } }, true);
+        return;
+      }
+      var values = s.distribution.values.map(function (v, i) { return [((i * 7919) % 100) / 250 - 0.2, v]; });
+      dist.setOption({
+        aria: { enabled: true },
+        animation: false,
+        tooltip: { trigger: 'item' },
+        grid: { left: 70, right: 30, top: 30, bottom: 30 },
+        xAxis: { type: 'value', min: -0.5, max: 0.5, show: false },
+        yAxis: { type: 'value', name: s.unit, scale: true },
+        series: [
+          { name: 'latest run', type: 'boxplot', data: [[0].concat(s.distribution.box)], boxWidth: [40, 80],
+            encode: { x: 0, y: [1, 2, 3, 4, 5] } },
+          { name: 'samples', type: 'scatter', data: values, symbolSize: 4, itemStyle: { opacity: 0.45 } }
+        ]
+      }, true);
+    }
+
+    chart.on('click', function (p) {
+      if (p.componentType === 'markPoint' && p.data && p.data.href) { window.location.href = p.data.href; }
+    });
+    pick.addEventListener('change', draw);
+    Array.prototype.forEach.call(document.querySelectorAll('input[name="xmode"]'), function (r) {
+      r.addEventListener('change', draw);
+    });
+    draw();
+  }
+
+  function comparison(d) {
+    var el = document.getElementById('comparison-chart');
+    var note = document.getElementById('comparison-note');
+    var items = d.items.filter(function (it) { return it.change !== null; });
+    items.sort(function (a, b) { return Math.abs(b.change) - Math.abs(a.change); });
+    var top = items.slice(0, 50).reverse();
+    el.style.height = Math.max(260, top.length * 22 + 80) + 'px';
+    var chart = init(el);
+    var colour = { regressed: '#d1242f', improved: '#1a7f37', inconclusive: '#bf8700', unchanged: '#8c959f' };
+    var labels = top.map(function (it) { return it.label; });
+    chart.setOption({
+      aria: { enabled: true },
+      animation: false,
+      tooltip: { trigger: 'item', formatter: function (p) {
+        var it = top[p.dataIndex];
+        var t = it.label + ': ' + pct(it.change) + (it.lo !== null ? ' [' + pct(it.lo) + ', ' + pct(it.hi) + ']' : '') +
+          (it.verdict ? ' · ' + it.verdict : '');
+        return t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+      } },
+      grid: { left: 20, right: 40, top: 20, bottom: 40, containLabel: true },
+      xAxis: { type: 'value', name: 'change %', axisLabel: { formatter: '{value} %' } },
+      yAxis: { type: 'category', data: labels, axisLabel: { width: 320, overflow: 'truncate' } },
+      series: [
+        { name: 'interval', type: 'custom', silent: true,
+          renderItem: function (params, api) {
+            var it = top[params.dataIndex];
+            if (it.lo === null || it.hi === null) { return null; }
+            var a = api.coord([it.lo * 100, params.dataIndex]);
+            var b = api.coord([it.hi * 100, params.dataIndex]);
+            return { type: 'line', shape: { x1: a[0], y1: a[1], x2: b[0], y2: b[1] },
+              style: { stroke: colour[it.verdict] || '#57606a', lineWidth: 2 } };
+          },
+          data: top.map(function (it, i) { return [it.lo === null ? 0 : it.lo * 100, i]; }) },
+        { name: 'change', type: 'scatter', symbolSize: 9,
+          data: top.map(function (it, i) {
+            return { value: [it.change * 100, i], itemStyle: { color: colour[it.verdict] || '#0969da' } };
+          }),
+          markLine: { symbol: 'none', silent: true, label: { show: false }, data: [{ xAxis: 0 }],
+            lineStyle: { color: '#8c959f' } } }
+      ]
+    });
+    note.textContent = items.length > top.length
+      ? 'The ' + top.length + ' largest of ' + items.length + ' changes; the table has them all.'
+      : (items.length === 0 ? 'No case was measured on both sides.' : 'All ' + items.length + ' changes.');
+  }
+
+  function durations(d) {
+    var el = document.getElementById('duration-chart');
+    if (!el) { return; }
+    var chart = init(el);
+    chart.setOption({
+      aria: { enabled: true },
+      animation: false,
+      tooltip: { trigger: 'axis' },
+      grid: { left: 70, right: 30, top: 30, bottom: 40 },
+      xAxis: { type: 'time' },
+      yAxis: { type: 'value', name: 'seconds', scale: true },
+      series: [{ name: 'suite duration', type: 'line', showSymbol: d.t.length < 80, sampling: 'lttb',
+        data: d.t.map(function (t, i) { return [t, d.seconds[i]]; }) }]
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('button.sort'), function (b) {
+      b.addEventListener('click', function () { sortBy(b); });
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('input[data-filter]'), setupFilter);
+    Array.prototype.forEach.call(document.querySelectorAll('button.copy'), function (b) {
+      b.addEventListener('click', function () {
+        var code = document.getElementById(b.getAttribute('data-copy'));
+        if (code && navigator.clipboard) {
+          navigator.clipboard.writeText(code.textContent).then(function () { b.textContent = 'Copied'; },
+            function () { b.textContent = 'Select and copy'; });
+        }
+      });
+    });
+    var d = window.BL_DATA;
+    if (!d || typeof echarts === 'undefined') { return; }
+    if (d.kind === 'benchmark') { benchmark(d); }
+    else if (d.kind === 'comparison') { comparison(d); }
+    else if (d.kind === 'durations') { durations(d); }
+  });
+})();
