@@ -5,6 +5,7 @@ import io.benchledger.cli.command.ArchiveCommand;
 import io.benchledger.cli.command.ChangesCommand;
 import io.benchledger.cli.command.CheckCommand;
 import io.benchledger.cli.command.CollectCommand;
+import io.benchledger.cli.command.CompletionCommand;
 import io.benchledger.cli.command.CompareCommand;
 import io.benchledger.cli.command.GenerateCommand;
 import io.benchledger.cli.command.HistoryCommand;
@@ -58,6 +59,7 @@ import picocli.CommandLine.Command;
                 SqlCommand.class,
                 ArchiveCommand.class,
                 GenerateCommand.class,
+                CompletionCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BenchledgerCommand implements Runnable {

@@ -3,6 +3,8 @@ package io.benchledger.report;
 import io.benchledger.archive.BadInputException;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.compare.CaseComparison;
+import io.benchledger.archive.analysis.compare.ComparisonReport;
+import io.benchledger.archive.analysis.compare.ResolvedSide;
 import io.benchledger.archive.format.Table;
 import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.report.model.CaseHistory;
@@ -36,75 +38,23 @@ public final class ReportBuilder {
         this.project = project;
     }
 
-    /** The runs on each side of a report. */
-    public record Sides(String baselineLabel, List<RunEnvironment> baseline, String candidateLabel,
-                        List<RunEnvironment> candidate) {
-        public Sides {
-            baseline = List.copyOf(baseline);
-            candidate = List.copyOf(candidate);
-        }
-
-        public List<String> baselineRunIds() {
-            return baseline.stream().map(RunEnvironment::runId).toList();
-        }
-
-        public List<String> candidateRunIds() {
-            return candidate.stream().map(RunEnvironment::runId).toList();
-        }
+    /** The version of the project's newest run that has one; empty when none has. */
+    public String newestVersion() throws SQLException {
+        Table t = db.query("report_newest_version", project);
+        return t.size() == 0 ? "" : text(t.rows().get(0).get(0));
     }
 
-    /** Release report: every run of each version; versions default to the two last measured. */
-    public Sides release(String baselineVersion, String candidateVersion) throws SQLException {
-        List<String> versions = versions();
-        String candidate = candidateVersion.isEmpty() ? (versions.isEmpty() ? "" : versions.get(0)) : candidateVersion;
-        String baseline = baselineVersion;
-        if (baseline.isEmpty()) {
-            baseline = versions.stream().filter(v -> !v.equals(candidate)).findFirst().orElse("");
-        }
-        if (candidate.isEmpty() || baseline.isEmpty()) {
-            throw new BadInputException("project '" + project + "' has " + versions.size()
-                    + " version(s) in the archive; a release report needs two (give --baseline and --candidate)");
-        }
-        List<RunEnvironment> b = runsOfVersion(baseline, RunEnvironment.BASELINE);
-        List<RunEnvironment> c = runsOfVersion(candidate, RunEnvironment.CANDIDATE);
-        return new Sides(baseline, b, candidate, c);
-    }
-
-    /** Nightly report: the latest run against the run before it. */
-    public Sides nightly() throws SQLException {
-        Table t = db.query("report_latest_runs", project, 2);
-        if (t.size() < 2) {
-            throw new BadInputException("project '" + project + "' has " + t.size()
-                    + " run(s) in the archive; a nightly report needs two");
-        }
-        RunEnvironment candidate = environment(t, 0, RunEnvironment.CANDIDATE);
-        RunEnvironment baseline = environment(t, 1, RunEnvironment.BASELINE);
-        return new Sides(label(baseline), List.of(baseline), label(candidate), List.of(candidate));
-    }
-
-    private static String label(RunEnvironment r) {
-        return (r.version().isEmpty() ? "" : r.version() + ", ") + "run " + r.runId();
-    }
-
-    /** Versions of the project, the last measured first. */
-    public List<String> versions() throws SQLException {
-        Table t = db.query("report_versions", project);
-        List<String> out = new ArrayList<>();
-        for (List<Object> row : t.rows()) {
-            out.add(text(row.get(0)));
-        }
-        return out;
-    }
-
-    List<RunEnvironment> runsOfVersion(String version, String role) throws SQLException {
-        Table t = db.query("report_runs_of_version", project, version);
-        if (t.size() == 0) {
-            throw new BadInputException("project '" + project + "' has no run of version '" + version + "'");
-        }
+    /** The runs a side resolved to, with their environments, oldest first. */
+    List<RunEnvironment> environments(ResolvedSide side, String role) throws SQLException {
         List<RunEnvironment> out = new ArrayList<>();
-        for (int i = 0; i < t.size(); i++) {
-            out.add(environment(t, i, role));
+        for (String runId : side.runIds()) {
+            Table t = db.query("report_run", project, runId);
+            if (t.size() == 0) {
+                throw new BadInputException("project '" + project + "' has no run '" + runId + "'");
+            }
+            out.add(environment(t, 0, role));
         }
+        out.sort(Comparator.comparing(RunEnvironment::startedAt).thenComparing(RunEnvironment::runId));
         return out;
     }
 
@@ -138,34 +88,40 @@ public final class ReportBuilder {
         return new CaseHistory(caseKey, benchmark, metric, shownUnit, points, changePoints);
     }
 
-    /** The whole model: title from the candidate's latest run, histories of the worst changed cases. */
-    public ReportModel build(ReportType type, Sides sides, ReportAnalyses analyses, String toolVersion)
-            throws SQLException {
-        RunEnvironment latest = sides.candidate().stream().max(Comparator.comparing(RunEnvironment::startedAt)
+    /**
+     * The whole model: sides and title from the comparison's resolved runs (the date is the
+     * candidate's latest run), histories of the worst changed cases from the archive.
+     */
+    public ReportModel build(ReportType type, ReportAnalyses analyses, String toolVersion) throws SQLException {
+        ComparisonReport comparison = analyses.comparison();
+        List<RunEnvironment> baseline = environments(comparison.baseline(), RunEnvironment.BASELINE);
+        List<RunEnvironment> candidate = environments(comparison.candidate(), RunEnvironment.CANDIDATE);
+        RunEnvironment latest = candidate.stream().max(Comparator.comparing(RunEnvironment::startedAt)
                 .thenComparing(RunEnvironment::runId)).orElseThrow();
-        TitlePage title = new TitlePage(project, type, sides.baselineLabel(), sides.candidateLabel(),
+        TitlePage title = new TitlePage(project, type, comparison.baseline().label(), comparison.candidate().label(),
                 latest.startedAt(), latest.oneLine(), toolVersion);
-        List<CaseHistory> histories = histories(analyses);
-        List<RunEnvironment> environments = new ArrayList<>(sides.baseline());
-        environments.addAll(sides.candidate());
-        return ReportModel.of(title, analyses.comparisons(), analyses.budgets(), analyses.changePoints(), histories,
-                analyses.trends(), analyses.recommendations(), environments);
+        List<CaseHistory> histories = histories(comparison.cases(), analyses.changePoints());
+        List<RunEnvironment> environments = new ArrayList<>(baseline);
+        environments.addAll(candidate);
+        return ReportModel.of(title, comparison.cases(), analyses.budgets(), analyses.changePoints(), histories,
+                analyses.trends(), analyses.recommendations(), environments, analyses.notes());
     }
 
     /**
      * Cases whose history is charted: those with change points, the worst regressions of the
      * comparison first, then by the size of their largest change point.
      */
-    private List<CaseHistory> histories(ReportAnalyses analyses) throws SQLException {
+    private List<CaseHistory> histories(List<CaseComparison> cases, List<ChangePoint> changePoints)
+            throws SQLException {
         Map<String, List<ChangePoint>> byCase = new LinkedHashMap<>();
-        for (ChangePoint cp : analyses.changePoints()) {
+        for (ChangePoint cp : changePoints) {
             byCase.computeIfAbsent(cp.caseKey() + "\u0000" + cp.metric(), k -> new ArrayList<>()).add(cp);
         }
         if (byCase.isEmpty()) {
             return List.of();
         }
         Map<String, CaseComparison> compared = new LinkedHashMap<>();
-        for (CaseComparison c : analyses.comparisons()) {
+        for (CaseComparison c : cases) {
             compared.put(c.caseKey() + "\u0000" + c.metric(), c);
         }
         List<String> order = new ArrayList<>(byCase.keySet());

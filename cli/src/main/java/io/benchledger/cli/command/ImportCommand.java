@@ -2,6 +2,7 @@ package io.benchledger.cli.command;
 
 import io.benchledger.archive.BadInputException;
 import io.benchledger.archive.model.RunRecord;
+import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.archive.store.Archive;
 import io.benchledger.archive.store.CommitOutcome;
 import io.benchledger.archive.store.PartitionValues;
@@ -15,9 +16,11 @@ import io.benchledger.collector.importer.Timestamps;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -30,13 +33,21 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
                 "Appends results that other tools wrote to the archive as runs (trigger 'import').",
-                "Formats, detected from the content: github-action-benchmark (data.js or its JSON),",
-                "google-benchmark JSON, pytest-benchmark JSON, hyperfine JSON, benchmarkdotnet full JSON,",
-                "criterion (a target/criterion folder), go-bench (go test -bench output).",
-                "A folder imports every result file in it (a Criterion tree in it as one source).",
-                "Every source is read before anything is written: one bad source leaves the archive",
-                "unchanged unless --skip-bad is given. Importing the same source again adds nothing.",
-                "See docs/importing.md."},
+                "",
+                "Formats, detected from the content (or named with --format-in):",
+                "  jmh                      JMH's JSON result file (-rf json)",
+                "  github-action-benchmark  the action's history (data.js, or its JSON)",
+                "  google-benchmark         --benchmark_format=json output",
+                "  pytest-benchmark         --benchmark-json output or a saved .benchmarks run",
+                "  hyperfine                --export-json output",
+                "  benchmarkdotnet          the full JSON export (*-report-full.json)",
+                "  criterion                a target/criterion folder",
+                "  go-bench                 go test -bench output",
+                "",
+                "A folder imports every result file in it, a Criterion tree as one source.",
+                "Every source is read before anything is written: a bad source leaves the",
+                "archive unchanged (exit 2) unless --skip-bad is given. Importing the same",
+                "source again adds nothing. See docs/importing.md."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  benchledger import gh-pages/dev/bench/data.js",
@@ -70,6 +81,42 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Result files or folders.")
     List<Path> paths;
+
+    private static String sourceKey(SourceReader.Read g) {
+        String project = g.runs().isEmpty() ? "" : g.runs().get(0).run().project();
+        return project + "\u0000" + g.sha256();
+    }
+
+    /**
+     * Sources whose content hash the archive holds in the same project although none of their run
+     * ids is there: source key → how many runs came from it. Empty without asking DuckDB when the
+     * archive has no runs yet.
+     */
+    private static Map<String, Integer> earlierImports(Archive archive, List<SourceReader.Read> reads) throws Exception {
+        Map<String, Integer> out = new HashMap<>();
+        Set<String> committed = archive.snapshot().committedRuns();
+        // only a source none of whose runs is present can have been imported under other ids;
+        // DuckDB is asked only then (re-importing a history whose ids are all present skips it)
+        List<SourceReader.Read> candidates = reads.stream()
+                .filter(g -> !g.runs().isEmpty() && g.runs().stream().noneMatch(r -> committed.contains(r.run().runId())))
+                .toList();
+        if (committed.isEmpty() || candidates.isEmpty()) {
+            return out;
+        }
+        Map<String, Set<String>> idsBySource = new HashMap<>();
+        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
+            for (List<Object> row : db.query("runs_by_source").rows()) {
+                idsBySource.computeIfAbsent(row.get(0) + "\u0000" + row.get(1), k -> new HashSet<>()).add((String) row.get(2));
+            }
+        }
+        for (SourceReader.Read g : candidates) {
+            Set<String> earlier = idsBySource.get(sourceKey(g));
+            if (earlier != null) {
+                out.put(sourceKey(g), earlier.size());
+            }
+        }
+        return out;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -120,12 +167,25 @@ public final class ImportCommand implements Callable<Integer> {
                     : "every source is bad"));
         }
 
-        List<RunRecord> all = new ArrayList<>();
-        good.forEach(g -> all.addAll(g.runs()));
         Archive archive = archiveOptions.openOrCreate();
+        // a source seen before under other run ids (a time-less file imported with another --time
+        // or modification time) is recognised by its content hash and adds nothing either
+        Map<String, Integer> seenBefore = earlierImports(archive, good);
+        List<RunRecord> all = new ArrayList<>();
+        for (SourceReader.Read g : good) {
+            if (!seenBefore.containsKey(sourceKey(g))) {
+                all.addAll(g.runs());
+            }
+        }
         CommitOutcome outcome = archive.commit(all);
         Set<String> added = new HashSet<>(outcome.added());
         for (SourceReader.Read g : good) {
+            Integer earlier = seenBefore.get(sourceKey(g));
+            if (earlier != null) {
+                System.out.println(g.source().path() + " (" + g.format() + "): already imported: " + earlier
+                        + (earlier == 1 ? " run" : " runs") + " (same content)");
+                continue;
+            }
             Set<String> ids = new LinkedHashSet<>();
             g.runs().forEach(r -> ids.add(r.run().runId()));
             long n = ids.stream().filter(added::contains).count();
@@ -150,8 +210,9 @@ public final class ImportCommand implements Callable<Integer> {
             System.out.println(line);
         }
         if (good.size() > 1) {
-            System.out.println("total: " + outcome.added().size() + " runs added, " + outcome.alreadyPresent().size()
-                    + " already imported");
+            int sameContent = seenBefore.values().stream().mapToInt(Integer::intValue).sum();
+            System.out.println("total: " + outcome.added().size() + " runs added, "
+                    + (outcome.alreadyPresent().size() + sameContent) + " already imported");
         }
         return 0;
     }

@@ -1,90 +1,113 @@
 package io.benchledger.cli.command;
 
 import io.benchledger.archive.BadInputException;
-import io.benchledger.archive.analysis.changepoint.ChangePoint;
-import io.benchledger.archive.analysis.compare.CaseComparison;
+import io.benchledger.archive.analysis.budget.Budget;
+import io.benchledger.archive.analysis.budget.BudgetFile;
+import io.benchledger.archive.analysis.compare.ComparisonOptions;
+import io.benchledger.archive.analysis.compare.Side;
 import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.archive.store.Archive;
 import io.benchledger.cli.ArchiveOptions;
 import io.benchledger.cli.GlobalOptions;
 import io.benchledger.cli.ToolVersion;
-import io.benchledger.report.AnalysisJson;
 import io.benchledger.report.ReportAnalyses;
+import io.benchledger.report.ReportAnalysis;
 import io.benchledger.report.ReportBuilder;
 import io.benchledger.report.model.ReportModel;
 import io.benchledger.report.model.ReportType;
 import io.benchledger.report.pdf.PdfReportRenderer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Writes a PDF report: title page, summary (verdict counts, worst regressions, budgets),",
-                "a chart of the largest changes, the comparison table, change points with history charts,",
-                "trends, recommendations, and each run's environment.",
-                "  nightly: the project's latest run against the run before it;",
-                "  release: every run of --candidate against every run of --baseline",
-                "           (default: the two versions measured last).",
-                "The numbers come from a saved comparison (--comparison, the output of",
-                "'benchledger compare --format json') and, optionally, saved change points (--changes).",
-                "The report's date is the candidate run's start time, so the same data gives the same file.",
-                "See docs/reports.md."})
+                "a chart of the largest changes, the comparison table, budgets, change points with history",
+                "charts, trends, and each run's environment.",
+                "  nightly: the latest run against the run before it (baseline 'previous', candidate 'latest');",
+                "  release: --candidate (default: every run of the newest run's version) against",
+                "           --baseline (default: last-release).",
+                "BASELINE and CANDIDATE are named as in 'compare': a version (all its runs), a run id, latest,",
+                "previous, last-release, branch:NAME, variant:NAME. The comparison uses compare's defaults",
+                "(noise threshold 2%, alpha 0.05, severity 10%/25%/50%). Change points and trends are those",
+                "'changes' and 'history' find. The report's date is the candidate's newest run's start time, so",
+                "the same archive gives the same file. See docs/reports.md."})
 public final class ReportCommand implements Callable<Integer> {
     @Mixin
     ArchiveOptions archiveOptions;
     @Mixin
     GlobalOptions global;
 
-    @Option(names = "--type", required = true, paramLabel = "TYPE",
-            description = "nightly or release.")
+    @Option(names = "--type", required = true, paramLabel = "TYPE", description = "nightly or release.")
     ReportType type;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.pdf", description = "Where to write the PDF.")
     Path out;
 
-    @Option(names = "--baseline", paramLabel = "VERSION", defaultValue = "",
-            description = "Release report: the version compared against (default: the one measured before the candidate).")
+    @Option(names = "--baseline", paramLabel = "SIDE",
+            description = "What the candidate is compared against (nightly: previous; release: last-release).")
     String baseline;
 
-    @Option(names = "--candidate", paramLabel = "VERSION", defaultValue = "",
-            description = "Release report: the version being released (default: the version measured last).")
+    @Option(names = "--candidate", paramLabel = "SIDE",
+            description = "What is reported on (nightly: latest; release: the version of the newest run).")
     String candidate;
 
-    @Option(names = "--comparison", paramLabel = "FILE.json", required = true,
-            description = "The comparison of candidate against baseline: output of 'benchledger compare --format json'.")
-    Path comparison;
+    @Option(names = "--suite", paramLabel = "NAME", description = "Only runs of this suite.")
+    String suite = "";
 
-    @Option(names = "--changes", paramLabel = "FILE.json",
-            description = "Change points to show: output of 'benchledger changes --format json'.")
-    Path changes;
+    @Option(names = "--threshold", paramLabel = "FRACTION", defaultValue = "2%",
+            description = "Noise threshold of the comparison (default: ${DEFAULT-VALUE}).")
+    String threshold;
+
+    @Option(names = "--budgets", paramLabel = "FILE",
+            description = "YAML list of budgets to check on the candidate (as 'check --budgets').")
+    Path budgets;
 
     @Override
     public Integer call() throws Exception {
         if (System.getProperty("java.awt.headless") == null) {
-            // charts are drawn with AWT classes; a report is made on servers without a display
+            // charts are drawn with AWT classes; reports are made on servers without a display
             System.setProperty("java.awt.headless", "true");
         }
-        if (type == ReportType.NIGHTLY && (!baseline.isEmpty() || !candidate.isEmpty())) {
+        if (type == ReportType.NIGHTLY && (baseline != null || candidate != null)) {
             throw new BadInputException("--baseline and --candidate are for --type release; a nightly report compares"
                     + " the latest run with the one before it");
         }
-        List<CaseComparison> cases = AnalysisJson.comparisons(comparison);
-        List<ChangePoint> points = changes == null ? List.of() : AnalysisJson.changePoints(changes);
+        Optional<List<Budget>> budgetList = budgets == null ? Optional.empty() : Optional.of(BudgetFile.read(budgets));
+        ComparisonOptions options = ComparisonOptions.defaults(archiveOptions.project).withSuite(suite)
+                .withThreshold(Fractions.parse("--threshold", threshold));
         Archive archive = archiveOptions.openExisting();
         ReportModel model;
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
-            ReportBuilder builder = new ReportBuilder(db, archiveOptions.project);
-            ReportBuilder.Sides sides = type == ReportType.NIGHTLY ? builder.nightly()
-                    : builder.release(baseline, candidate);
-            model = builder.build(type, sides,
-                    new ReportAnalyses(cases, List.of(), points, List.of(), List.of()), ToolVersion.version());
+            Side base;
+            Side cand;
+            if (type == ReportType.NIGHTLY) {
+                base = Side.parse("previous");
+                cand = Side.parse("latest");
+            } else {
+                cand = candidate != null ? Side.parse(candidate) : latestVersion(db);
+                base = Side.parse(baseline != null ? baseline : "last-release");
+            }
+            ReportAnalyses analyses = ReportAnalysis.run(archive, db, base, cand, options, budgetList);
+            model = new ReportBuilder(db, archiveOptions.project).build(type, analyses, ToolVersion.version());
         }
         int pages = new PdfReportRenderer().render(model, out);
         System.out.println(out + ": " + pages + " pages, " + model.comparisons().size() + " cases, "
                 + model.title().candidate() + " against " + model.title().baseline());
         return 0;
+    }
+
+    /** A release is about a version: by default every run of the version of the project's newest run. */
+    private Side latestVersion(ArchiveDatabase db) throws java.sql.SQLException {
+        String v = new ReportBuilder(db, archiveOptions.project).newestVersion();
+        if (v.isEmpty()) {
+            throw new BadInputException("project '" + archiveOptions.project + "' has no run with a version in "
+                    + archiveOptions.archive + "; give --candidate");
+        }
+        return Side.parse("version:" + v);
     }
 }

@@ -1,15 +1,15 @@
 package io.benchledger.cli.workflow;
 
-import io.benchledger.archive.analysis.budget.BudgetCheck;
-import io.benchledger.archive.analysis.budget.BudgetReport;
-import io.benchledger.archive.analysis.budget.BudgetStatus;
+import io.benchledger.archive.analysis.budget.Budget;
+import io.benchledger.archive.analysis.compare.ComparisonOptions;
 import io.benchledger.archive.analysis.compare.ComparisonReport;
+import io.benchledger.archive.analysis.compare.Side;
 import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.archive.store.Archive;
 import io.benchledger.cli.ToolVersion;
 import io.benchledger.report.ReportAnalyses;
+import io.benchledger.report.ReportAnalysis;
 import io.benchledger.report.ReportBuilder;
-import io.benchledger.report.model.BudgetResult;
 import io.benchledger.report.model.ReportModel;
 import io.benchledger.report.model.ReportType;
 import io.benchledger.report.pdf.PdfReportRenderer;
@@ -31,16 +31,16 @@ public final class Publication {
     private Publication() {
     }
 
-    public static List<String> nightly(Archive archive, String project, Path site, Gate gate,
-                                       EngineAnalyses analyses) throws Exception {
+    public static List<String> nightly(Archive archive, String project, Path site, Gate gate, ComparisonOptions options,
+                                       List<Budget> budgets) throws Exception {
+        EngineAnalyses analyses = new EngineAnalyses(options, budgets);
         List<String> out = new ArrayList<>();
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             out.add(site(db, project, site, analyses, List.of()));
             if (gate.againstPrevious().isPresent()) {
-                ReportBuilder builder = new ReportBuilder(db, project);
-                ReportAnalyses found = new ReportAnalyses(gate.againstPrevious().get().cases(),
-                        budgetResults(gate.budgets()), gate.recentChangePoints(), List.of(), List.of());
-                out.add(pdf(builder.build(ReportType.NIGHTLY, builder.nightly(), found, ToolVersion.version()),
+                ReportAnalyses found = ReportAnalysis.run(archive, db, new Side(Side.Kind.PREVIOUS, ""),
+                        new Side(Side.Kind.RUN, gate.runId()), options, Optional.of(budgets));
+                out.add(pdf(new ReportBuilder(db, project).build(ReportType.NIGHTLY, found, ToolVersion.version()),
                         site.resolve(REPORTS).resolve("nightly.pdf")));
             } else {
                 out.add("report: none yet (the first run has nothing to compare with)");
@@ -50,15 +50,16 @@ public final class Publication {
     }
 
     public static List<String> release(Archive archive, String project, Path site, ComparisonReport report,
-                                       EngineAnalyses analyses) throws Exception {
+                                       ComparisonOptions options) throws Exception {
+        EngineAnalyses analyses = new EngineAnalyses(options, List.of());
         List<String> out = new ArrayList<>();
         String baseline = String.join("+", report.baseline().versions());
         String candidate = String.join("+", report.candidate().versions());
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             out.add(site(db, project, site, analyses, List.of(baseline + ".." + candidate)));
-            ReportBuilder builder = new ReportBuilder(db, project);
-            ReportModel model = builder.build(ReportType.RELEASE, builder.release(baseline, candidate),
-                    ReportAnalyses.of(report.cases()), ToolVersion.version());
+            ReportAnalyses found = ReportAnalysis.run(archive, db, report.baseline().side(), report.candidate().side(),
+                    options, Optional.empty());
+            ReportModel model = new ReportBuilder(db, project).build(ReportType.RELEASE, found, ToolVersion.version());
             out.add(pdf(model, site.resolve(REPORTS).resolve("release-" + candidate + ".pdf")));
         }
         return out;
@@ -82,14 +83,4 @@ public final class Publication {
         return "report: " + file + " (" + pages + " pages)";
     }
 
-    static List<BudgetResult> budgetResults(Optional<BudgetReport> report) {
-        List<BudgetResult> out = new ArrayList<>();
-        report.ifPresent(r -> {
-            for (BudgetCheck c : r.checks()) {
-                out.add(new BudgetResult(c.caseKey(), c.benchmark(), c.criterion(), c.limit(), c.actual(), c.unit(),
-                        c.status() != BudgetStatus.FAIL));
-            }
-        });
-        return out;
-    }
 }

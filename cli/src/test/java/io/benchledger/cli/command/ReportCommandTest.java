@@ -64,57 +64,30 @@ class ReportCommandTest {
         archive.commit(runs);
     }
 
-    /** A comparison as {@code compare --format json} writes it; 100 → 112.3 is +12.3 %. */
-    private Path comparisonJson(String verdict) throws IOException {
-        String json = """
-                {"cases": [{"case_key": "%s", "benchmark": "org.example.crypto.AesGcm.encrypt",
-                  "params": {"size": "1024"}, "metric": "primary", "unit": "ns/op", "higher_is_better": false,
-                  "baseline_mean": 100.5, "candidate_mean": 112.3, "change": 0.11741, "ci_low": 0.101, "ci_high": 0.134,
-                  "p_value": 0.0011, "q_value": 0.0022, "verdict": "%s", "severity": "minor",
-                  "baseline_samples": 12, "candidate_samples": 6}]}
-                """.formatted(aesKey, verdict);
-        Path p = tmp.resolve("comparison.json");
-        Files.writeString(p, json);
-        return p;
-    }
-
-    private Path changesJson() throws IOException {
-        String json = """
-                {"change_points": [{"case_key": "%s", "benchmark": "org.example.crypto.AesGcm.encrypt",
-                  "metric": "primary", "run_id": "01RUN20000000000000000000000", "version": "1.5.0", "commit": "c2",
-                  "time": "2026-02-03T10:00:00Z", "index": 2, "before": 100.5, "after": 112.3, "change": 0.11741,
-                  "p_value": 0.004, "direction": "regression"}]}
-                """.formatted(aesKey);
-        Path p = tmp.resolve("changes.json");
-        Files.writeString(p, json);
-        return p;
-    }
-
     @Test
-    void releaseReportOfTheTwoLastVersions() throws IOException {
+    void releaseReportComparesTheNewestVersionWithTheOneBefore() throws IOException {
         Path pdf = tmp.resolve("out/release.pdf");
         CliRun o = CliRun.of("report", "--type", "release", "--archive", archiveDir.toString(), "--project", "crypto",
-                "--comparison", comparisonJson("regressed").toString(), "--changes", changesJson().toString(),
-                "--out", pdf.toString());
+                "--baseline", "1.4.0", "--out", pdf.toString());
         assertThat(o.exit()).as(o.err()).isZero();
-        assertThat(o.out()).contains("release.pdf: ", " pages, 1 cases, 1.5.0 against 1.4.0");
+        assertThat(o.out()).contains("release.pdf: ", " pages, 1 cases, version:1.5.0 = 1.5.0 (1 run) against 1.4.0 (2 runs)");
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             PDFTextStripper s = new PDFTextStripper();
             s.setSortByPosition(true);
             String text = s.getText(doc);
-            // defaults: candidate = version measured last, baseline = the one before; date = candidate's run
             // (lines joined: the environment wraps on the title page)
-            assertThat(text.replaceAll("\\s+", " ")).contains("Candidate 1.5.0", "Baseline 1.4.0", "Date 2026-02-03 10:00 UTC",
+            assertThat(text.replaceAll("\\s+", " ")).contains("Candidate version:1.5.0 = 1.5.0 (1 run)",
+                    "Baseline 1.4.0 (2 runs)", "Date 2026-02-03 10:00 UTC",
                     "bänch-2 · Test CPU, 4 CPUs · 16 GiB memory · Linux amd64 · Eclipse Adoptium 17.0.12");
-            assertThat(text).contains("ns/op 100.5 112.3 +11.7% [+10.1%, +13.4%] 0.002 regressed");
-            assertThat(text).contains("regressed 1", "total 1");
-            // the change point, and its case's history read from the archive: three runs, 0 to 2
-            assertThat(text).contains("History: org.example.crypto.AesGcm.encrypt", "+11.7% at 1.5.0",
-                    "run (oldest to newest)");
+            // baseline: 12 samples 100.0..100.4 and 101.0..101.4, symmetric about 100.7; candidate: 112.3..112.7,
+            // about 112.5; (112.5 − 100.7) ÷ 100.7 = +11.7 %: a regression of latency, severity minor (> 10 %)
+            assertThat(text).containsPattern("ns/op 100\\.7 112\\.5 \\+11\\.7% \\[\\+1\\d\\.\\d%, \\+1\\d\\.\\d%\\] \\S+ regressed");
+            assertThat(text).contains("regressed 1", "total 1", "minor");
             // the appendix holds the two baseline runs and the candidate run
             assertThat(text).contains("Run 01RUN00000000000000000000000 (baseline, 1.4.0)",
                     "Run 01RUN10000000000000000000000 (baseline, 1.4.0)",
                     "Run 01RUN20000000000000000000000 (candidate, 1.5.0)");
+            assertThat(text).contains("No budget file was given, so no budget was checked.");
             assertThat(doc.getDocumentInformation().getCreationDate().toInstant())
                     .isEqualTo(Instant.parse("2026-02-03T10:00:00Z"));
         }
@@ -124,34 +97,32 @@ class ReportCommandTest {
     void nightlyReportComparesTheLatestRunWithThePreviousOne() throws IOException {
         Path pdf = tmp.resolve("nightly.pdf");
         CliRun o = CliRun.of("report", "--type", "nightly", "--archive", archiveDir.toString(), "--project", "crypto",
-                "--comparison", comparisonJson("regressed").toString(), "--out", pdf.toString());
+                "--out", pdf.toString());
         assertThat(o.exit()).as(o.err()).isZero();
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
-            assertThat(text).contains("Nightly benchmark report", "Candidate 1.5.0, run 01RUN20000000000000000000000",
-                    "Baseline 1.4.0, run 01RUN10000000000000000000000");
+            assertThat(text).contains("Nightly benchmark report", "Run 01RUN20000000000000000000000 (candidate, 1.5.0)",
+                    "Run 01RUN10000000000000000000000 (baseline, 1.4.0)");
             assertThat(text).doesNotContain("01RUN00000000000000000000000");
         }
     }
 
     @Test
-    void aBadComparisonIsOneLineNamingFileAndFieldAndWritesNothing() throws IOException {
-        Path pdf = tmp.resolve("bad.pdf");
-        Path json = comparisonJson("worse");
-        CliRun o = CliRun.of("report", "--type", "release", "--archive", archiveDir.toString(), "--project", "crypto",
-                "--comparison", json.toString(), "--out", pdf.toString());
+    void nightlyTakesNoSides() {
+        CliRun o = CliRun.of("report", "--type", "nightly", "--archive", archiveDir.toString(), "--project", "crypto",
+                "--baseline", "1.4.0", "--out", tmp.resolve("x.pdf").toString());
         assertThat(o.exit()).isEqualTo(2);
-        assertThat(o.err().strip()).isEqualTo("benchledger: " + json
-                + ": cases[0].verdict: expected one of improved, regressed, unchanged, inconclusive");
-        assertThat(pdf).doesNotExist();
+        assertThat(o.err()).contains("--baseline and --candidate are for --type release");
+        assertThat(tmp.resolve("x.pdf")).doesNotExist();
     }
 
     @Test
-    void aReleaseReportNeedsTheVersionsToExist() throws IOException {
+    void aReleaseReportNeedsTheVersionsToExist() {
+        Path pdf = tmp.resolve("x.pdf");
         CliRun o = CliRun.of("report", "--type", "release", "--archive", archiveDir.toString(), "--project", "crypto",
-                "--baseline", "0.9.0", "--comparison", comparisonJson("regressed").toString(),
-                "--out", tmp.resolve("x.pdf").toString());
+                "--baseline", "version:0.9.0", "--out", pdf.toString());
         assertThat(o.exit()).isEqualTo(2);
-        assertThat(o.err()).contains("project 'crypto' has no run of version '0.9.0'");
+        assertThat(o.err()).contains("0.9.0");
+        assertThat(pdf).doesNotExist();
     }
 }

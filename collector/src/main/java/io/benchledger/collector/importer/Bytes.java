@@ -92,4 +92,32 @@ public final class Bytes {
         }
         return bytes.length;
     }
+
+    /** The 1-based line on which JSON nesting (outside strings) first reaches {@code depth}; 0 if never. */
+    public static int lineOfDepth(byte[] b, int from, int to, int depth) {
+        int line = 1;
+        int d = 0;
+        boolean inString = false;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c == '\n') {
+                line++;
+            } else if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                if (++d >= depth) {
+                    return line;
+                }
+            } else if (c == ']' || c == '}') {
+                d--;
+            }
+        }
+        return 0;
+    }
 }

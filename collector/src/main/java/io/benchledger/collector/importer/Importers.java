@@ -73,6 +73,14 @@ public final class Importers {
             return path + ": binary content, not a benchmark result";
         }
         JsonHead h = JsonHead.of(head);
+        Path parent = path.getParent();
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        if (h.json() && parent != null && parent.getFileName() != null
+                && List.of("benchmark.json", "estimates.json", "sample.json", "tukey.json").contains(name)
+                && (java.nio.file.Files.isRegularFile(parent.resolve("benchmark.json"))
+                    || parent.getFileName().toString().equals("change"))) {
+            return path + ": part of a Criterion results folder; import the folder (target/criterion) instead";
+        }
         String known = " (known formats: " + String.join(", ", formats()) + "; --format-in names one)";
         if (h.json()) {
             if (h.topFields().isEmpty()) {

@@ -29,6 +29,8 @@ public final class Json {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+    /** Jackson's default limit of nesting (StreamReadConstraints): deeper documents are refused. */
+    static final int MAX_DEPTH = com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_DEPTH;
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final String file;
@@ -55,6 +57,11 @@ public final class Json {
         JsonNode root;
         try {
             root = MAPPER.readTree(bytes, start, end - start);
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            // no location comes with a broken limit: find the line where the nesting got too deep
+            int line = Bytes.lineOfDepth(bytes, start, end, MAX_DEPTH + 1);
+            throw new BadInputException(file + ": not valid JSON" + (line > 0 ? " at line " + line : "") + ": "
+                    + (line > 0 ? "nested deeper than " + MAX_DEPTH + " levels" : describe(e)), e);
         } catch (JacksonException e) {
             throw new BadInputException(file + ": not valid JSON" + where(e) + ": " + describe(e), e);
         } catch (IOException e) {

@@ -3,7 +3,6 @@ package io.benchledger.collector.importer;
 import io.benchledger.archive.BadInputException;
 import io.benchledger.archive.model.RunRecord;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,11 +101,5 @@ public final class SourceReader {
             });
         }
         return SourceHash.ofFiles(files, names);
-    }
-
-    static byte[] head(Path p) throws IOException {
-        try (InputStream in = Files.newInputStream(p)) {
-            return in.readNBytes(HEAD_BYTES);
-        }
     }
 }

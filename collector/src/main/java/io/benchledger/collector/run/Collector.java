@@ -197,6 +197,7 @@ public final class Collector {
         cmd.addAll(inv.options());
         cmd.addAll(List.of("-foe", "false", "-rf", "json", "-rff", json.toString()));
         Map<String, JmhLogReader.CaseRef> startedCases = new LinkedHashMap<>();
+        List<String> forkCases;
         int exit;
         try (BufferedWriter w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
             w.write("# benchledger: " + String.join(" ", cmd.subList(cmd.indexOf(JMH_MAIN) + 1, cmd.size())) + "\n");
@@ -221,6 +222,7 @@ public final class Collector {
             });
             exit = ChildProcess.run(cmd, p -> sampler.watch(p.toHandle()), reader::accept);
             failuresFrom(reader, runId, inv, failed, results);
+            forkCases = reader.forkCases();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -253,7 +255,7 @@ public final class Collector {
         if (!skipped.isEmpty()) {
             notes.add("measured twice (two groups select them), kept the first: " + String.join(", ", skipped));
         }
-        addProcessMetrics(sampler.forks(), jmh, runId, results, samples, skipped);
+        addProcessMetrics(attributed(sampler.forks(), forkCases), jmh, runId, results, samples, skipped);
         return jmh;
     }
 
@@ -268,6 +270,24 @@ public final class Collector {
             failed.add(r);
             results.add(r);
         }
+    }
+
+    /**
+     * JMH runs forks one after the other and names each in its log before starting it, so the n-th
+     * JVM the sampler saw belongs to the n-th {@code # Fork:} line. This is sturdier than the case
+     * current when a JVM was first seen, since the log may be read a moment after the JVM starts.
+     * When the counts differ (a JVM too short-lived to be seen) the sampler's own attribution stays.
+     */
+    static List<ProcessSampler.Fork> attributed(List<ProcessSampler.Fork> forks, List<String> forkCases) {
+        if (forks.size() != forkCases.size()) {
+            return forks;
+        }
+        List<ProcessSampler.Fork> out = new ArrayList<>();
+        for (int i = 0; i < forks.size(); i++) {
+            ProcessSampler.Fork f = forks.get(i);
+            out.add(new ProcessSampler.Fork(forkCases.get(i), f.pid(), f.peakRssBytes(), f.cpuSeconds(), f.wallSeconds()));
+        }
+        return out;
     }
 
     /**

@@ -48,6 +48,7 @@ public final class JmhLogReader {
     private final Map<String, String> failures = new LinkedHashMap<>();
     private final Map<String, CaseRef> failedCases = new LinkedHashMap<>();
     private final List<CaseRef> started = new ArrayList<>();
+    private final List<String> forkCases = new ArrayList<>();
 
     public JmhLogReader(Listener listener) {
         this.listener = listener;
@@ -90,6 +91,8 @@ public final class JmhLogReader {
                 }
                 listener.caseStarted(current, pct, eta);
             }
+        } else if (current != null && (line.startsWith("# Fork: ") || line.startsWith("# Warmup Fork: "))) {
+            forkCases.add(current.caseKey());
         } else if (current != null && line.contains("<failure>")) {
             awaitingException = true;
         } else if (current != null) {
@@ -112,6 +115,11 @@ public final class JmhLogReader {
 
     public CaseRef failedCase(String caseKey) {
         return failedCases.get(caseKey);
+    }
+
+    /** The case of every forked JVM JMH started, in the order it started them (one at a time). */
+    public List<String> forkCases() {
+        return forkCases;
     }
 
     /** Every case that started, in order. */

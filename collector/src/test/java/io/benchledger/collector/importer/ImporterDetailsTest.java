@@ -96,7 +96,7 @@ class ImporterDetailsTest {
         Path gbench = Imported.resource("google-benchmark/benchmark-action__github-action-benchmark/test/data/extract/googlecpp_output.json");
         assertThatThrownBy(() -> new SourceReader(Importers.all(), Optional.of("nope"),
                 new SourceReader.Flags("", "", "", Optional.empty(), "t"), w -> { }))
-                .isInstanceOf(BadInputException.class).hasMessageStartingWith("--format-in nope: unknown format (known: github-action-benchmark");
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("--format-in nope: unknown format (known: jmh, github-action-benchmark");
         SourceReader asPytest = new SourceReader(Importers.all(), Optional.of("pytest-benchmark"),
                 new SourceReader.Flags("", "", "", Optional.empty(), "t"), w -> { });
         assertThatThrownBy(() -> asPytest.read(new Sources.Source(gbench, false, true)))
@@ -106,5 +106,26 @@ class ImporterDetailsTest {
                 new SourceReader.Flags("", "", "", Optional.empty(), "t"), w -> { })
                 .read(new Sources.Source(gbench, false, true)).orElseThrow().runs();
         assertThat(runs).hasSize(1);
+    }
+
+    @Test
+    void outputsThatAreNotResultsAreRejectedByName() throws Exception {
+        SourceReader reader = new SourceReader(Importers.all(), Optional.empty(),
+                new SourceReader.Flags("", "", "", Optional.empty(), "t"), w -> { });
+        // benchstat's comparison table, Criterion's and asv's terminal output
+        for (String f : List.of("go-bench/golang__perf/cmd/benchstat/testdata/crcOldNew.stdout",
+                "criterion/bencherdev__bencher/lib/bencher_adapter/tool_output/rust/criterion/many.txt",
+                "asv/bencherdev__bencher/lib/bencher_adapter/tool_output/python/asv/six.txt")) {
+            Path p = Imported.resource(f);
+            assertThatThrownBy(() -> reader.read(new Sources.Source(p, false, true)))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageStartingWith(p + ": not a result format benchledger imports (known formats: ");
+            // found in a folder, such text files are ignored rather than bad
+            assertThat(reader.read(new Sources.Source(p, false, false))).isEmpty();
+        }
+        Path part = Imported.resource("criterion/dougch__criterion_gettingstarted/target/criterion/fib 20 - fast/new/sample.json");
+        assertThatThrownBy(() -> reader.read(new Sources.Source(part, false, true)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(part + ": part of a Criterion results folder; import the folder (target/criterion) instead");
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param comparisons one row per case × metric, in the order the table shows them (by name)
  * @param histories the series behind the history charts (worst cases that have change points)
  * @param environments every run the report rests on, for the appendix
+ * @param notes what the reader should know about what was (not) analysed, one sentence each
  */
 public record ReportModel(
         TitlePage title,
@@ -20,9 +21,10 @@ public record ReportModel(
         List<BudgetResult> budgets,
         List<ChangePoint> changePoints,
         List<CaseHistory> histories,
-        List<Trend> trends,
+        List<CaseTrend> trends,
         List<Recommendation> recommendations,
-        List<RunEnvironment> environments) {
+        List<RunEnvironment> environments,
+        List<String> notes) {
 
     /** How many regressions the summary lists. */
     public static final int WORST = 10;
@@ -41,18 +43,20 @@ public record ReportModel(
         trends = List.copyOf(trends);
         recommendations = List.copyOf(recommendations);
         environments = List.copyOf(environments);
+        notes = List.copyOf(notes);
     }
 
     /** A model whose summary is computed from the comparisons and budgets, rows in table order. */
     public static ReportModel of(TitlePage title, List<CaseComparison> comparisons, List<BudgetResult> budgets,
-                                 List<ChangePoint> changePoints, List<CaseHistory> histories, List<Trend> trends,
-                                 List<Recommendation> recommendations, List<RunEnvironment> environments) {
+                                 List<ChangePoint> changePoints, List<CaseHistory> histories, List<CaseTrend> trends,
+                                 List<Recommendation> recommendations, List<RunEnvironment> environments,
+                                 List<String> notes) {
         List<CaseComparison> rows = comparisons.stream().sorted(TABLE_ORDER).toList();
         List<ChangePoint> points = changePoints.stream()
                 .sorted(Comparator.comparing(ChangePoint::time).thenComparing(ChangePoint::caseKey)
                         .thenComparing(ChangePoint::metric))
                 .toList();
         return new ReportModel(title, Summary.of(rows, budgets, WORST), rows, budgets, points, histories, trends,
-                recommendations, environments);
+                recommendations, environments, notes);
     }
 }

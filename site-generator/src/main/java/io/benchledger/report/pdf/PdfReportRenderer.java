@@ -12,7 +12,7 @@ import io.benchledger.report.model.ReportModel;
 import io.benchledger.report.model.RunEnvironment;
 import io.benchledger.report.model.Summary;
 import io.benchledger.report.model.TitlePage;
-import io.benchledger.report.model.Trend;
+import io.benchledger.report.model.CaseTrend;
 import io.benchledger.report.pdf.Table.Column;
 import io.benchledger.report.pdf.Table.Row;
 import java.awt.Color;
@@ -183,6 +183,13 @@ public final class PdfReportRenderer {
         }
         rows.add(Row.of("total", Integer.toString(s.total())));
         counts.draw(rows);
+
+        if (!model.notes().isEmpty()) {
+            flow.subheading(section, "About this report", 20);
+            for (String note : model.notes()) {
+                flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "• " + note);
+            }
+        }
 
         flow.subheading(section, "Worst regressions", 40);
         if (s.worstRegressions().isEmpty()) {
@@ -360,14 +367,14 @@ public final class PdfReportRenderer {
     private static void trends(PageFlow flow, ReportModel model) throws IOException {
         flow.heading("Trends", 40);
         if (model.trends().isEmpty()) {
-            flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "No trend is reported for these cases.");
+            flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "No compared case has a significant trend over its last 30 days.");
             return;
         }
         Table t = new Table(flow, List.of(Column.left("Case", 221), Column.left("Metric", 60),
                 Column.right("Runs", 35), Column.right("Slope / day", 60), Column.right("R²", 40),
                 Column.right("p", 40), Column.left("Direction", 55)));
         List<Row> rows = new ArrayList<>();
-        for (Trend tr : model.trends()) {
+        for (CaseTrend tr : model.trends()) {
             rows.add(Row.of(tr.benchmark(), tr.metric(), Integer.toString(tr.points()),
                     Formats.percent(tr.slopePerDay()), String.format(Locale.ROOT, "%.2f", tr.rSquared()),
                     Formats.probability(tr.pValue()), tr.direction()));
@@ -378,7 +385,7 @@ public final class PdfReportRenderer {
     private static void recommendations(PageFlow flow, ReportModel model) throws IOException {
         flow.heading("Recommendations", 40);
         if (model.recommendations().isEmpty()) {
-            flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "No recommendation for these cases.");
+            flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "No recommendation.");
             return;
         }
         for (Recommendation r : model.recommendations()) {

@@ -1,6 +1,7 @@
 package io.benchledger.report.bench;
 
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
+import io.benchledger.archive.analysis.compare.Band;
 import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.archive.analysis.compare.Severity;
 import io.benchledger.archive.analysis.compare.Verdict;
@@ -12,7 +13,7 @@ import io.benchledger.report.model.ReportModel;
 import io.benchledger.report.model.ReportType;
 import io.benchledger.report.model.RunEnvironment;
 import io.benchledger.report.model.TitlePage;
-import io.benchledger.report.model.Trend;
+import io.benchledger.report.model.CaseTrend;
 import io.benchledger.report.pdf.PdfReportRenderer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -108,9 +109,12 @@ public final class ReportScaleBenchmark {
                     : Severity.NONE;
             double base = Math.exp(rnd.nextDouble(0, 14));
             double q = v == Verdict.UNCHANGED || v == Verdict.INCONCLUSIVE ? rnd.nextDouble(0.05, 1) : rnd.nextDouble(0, 0.01);
+            double a = Math.abs(change);
+            Band band = a <= 0.05 ? Band.ACCEPTABLE : a <= 0.15 ? Band.WARNING : a <= 0.30 ? Band.CRITICAL : Band.OUTSIDE;
             rows.add(new CaseComparison(bench + params, bench, params, "primary", higher ? "ops/s" : "ns/op", higher,
                     base, base * (1 + change), base, base * (1 + change), change, change - half, change + half, q / 3,
-                    q / 3, q, 0.5, v, sev, 50, 50, v == Verdict.INCONCLUSIVE ? 120 : 0));
+                    q / 3, q, 0.5, v, sev, 50, 50, v == Verdict.INCONCLUSIVE ? 120 : 0, higher ? "thrpt" : "avgt",
+                    q / 3, CaseComparison.TEST_WELCH, CaseComparison.UNIT_FORKS, 5, 5, 0.02, band, ""));
         }
         Instant date = Instant.parse("2026-06-01T02:00:00Z");
         List<ChangePoint> points = new ArrayList<>();
@@ -143,11 +147,11 @@ public final class ReportScaleBenchmark {
                     limit, c.candidateMean(), c.unit(), c.higherIsBetter() ? c.candidateMean() >= limit / 1.44
                     : c.candidateMean() <= limit));
         }
-        List<Trend> trends = new ArrayList<>();
+        List<CaseTrend> trends = new ArrayList<>();
         List<Recommendation> recs = new ArrayList<>();
         for (int t = 0; t < 10; t++) {
             CaseComparison c = rows.get((t * 113) % n);
-            trends.add(new Trend(c.caseKey(), c.benchmark(), "primary", 120, 0.001 * (t - 5), 0.4, 0.01, "flat"));
+            trends.add(new CaseTrend(c.caseKey(), c.benchmark(), "primary", 120, 0.001 * (t - 5), 0.4, 0.01, "flat"));
             recs.add(new Recommendation("unstable case", c.benchmark(), "Run more forks: the spread between forks"
                     + " hides changes smaller than the noise threshold.", "fork coefficient of variation 9.5 %"));
         }
@@ -156,6 +160,6 @@ public final class ReportScaleBenchmark {
         RunEnvironment env = new RunEnvironment("01SCALE", RunEnvironment.CANDIDATE, "1.5.0", date, "all", "ci",
                 "release", "abc", "main", "bench-host", "Linux", "amd64", "", 2, 24L << 30, "OpenJDK", "17", "",
                 "jmh", "1.37");
-        return ReportModel.of(title, rows, budgets, points, histories, trends, recs, List.of(env));
+        return ReportModel.of(title, rows, budgets, points, histories, trends, recs, List.of(env), List.of());
     }
 }

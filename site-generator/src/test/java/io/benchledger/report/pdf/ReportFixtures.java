@@ -1,6 +1,7 @@
 package io.benchledger.report.pdf;
 
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
+import io.benchledger.archive.analysis.compare.Band;
 import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.archive.analysis.compare.Severity;
 import io.benchledger.archive.analysis.compare.Verdict;
@@ -12,11 +13,12 @@ import io.benchledger.report.model.ReportModel;
 import io.benchledger.report.model.ReportType;
 import io.benchledger.report.model.RunEnvironment;
 import io.benchledger.report.model.TitlePage;
-import io.benchledger.report.model.Trend;
+import io.benchledger.report.model.CaseTrend;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** Report models with hand-chosen numbers, so tests know what the PDF must say. */
@@ -34,9 +36,21 @@ final class ReportFixtures {
                               double baseline, double candidate, double ciLow, double ciHigh, double q,
                               Verdict verdict, Severity severity) {
         double change = (candidate - baseline) / baseline;
-        return new CaseComparison(benchmark + new TreeMap<>(params), benchmark, new TreeMap<>(params), "primary", unit,
-                higherIsBetter, baseline, candidate, baseline, candidate, change, ciLow, ciHigh, q / 2, q / 2, q,
-                0.8, verdict, severity, 50, 50, 0);
+        return comparison(benchmark + new TreeMap<>(params), benchmark, new TreeMap<>(params), unit, higherIsBetter,
+                baseline, candidate, change, ciLow, ciHigh, q, verdict, severity, 0);
+    }
+
+    /** A comparison row as the engine makes one (5 forks a side, Welch's t on fork means). */
+    static CaseComparison comparison(String caseKey, String benchmark, SortedMap<String, String> params, String unit,
+                                     boolean higherIsBetter, double baseline, double candidate, double change,
+                                     double ciLow, double ciHigh, double q, Verdict verdict, Severity severity,
+                                     long samplesNeeded) {
+        double a = Math.abs(change);
+        Band band = a <= 0.05 ? Band.ACCEPTABLE : a <= 0.15 ? Band.WARNING : a <= 0.30 ? Band.CRITICAL : Band.OUTSIDE;
+        return new CaseComparison(caseKey, benchmark, params, "primary", unit, higherIsBetter, baseline, candidate,
+                baseline, candidate, change, ciLow, ciHigh, q / 2, q / 2, q, 0.8, verdict, severity, 50, 50,
+                samplesNeeded, higherIsBetter ? "thrpt" : "avgt", q / 2, CaseComparison.TEST_WELCH,
+                CaseComparison.UNIT_FORKS, 5, 5, 0.02, band, "");
     }
 
     static TitlePage title() {
@@ -84,7 +98,7 @@ final class ReportFixtures {
                 "org.example.crypto.AesGcm.encrypt", "primary", "run12", "1.5.0", "def456",
                 t0.plusSeconds(86400L * 12), 12, 101.0, 113.0, 0.1188, 0.001, ChangePoint.REGRESSION);
         CaseHistory history = new CaseHistory(cp.caseKey(), cp.benchmark(), "primary", "ns/op", points, List.of(cp));
-        List<Trend> trends = List.of(new Trend(cp.caseKey(), cp.benchmark(), "primary", 20, 0.0061, 0.72, 0.0001,
+        List<CaseTrend> trends = List.of(new CaseTrend(cp.caseKey(), cp.benchmark(), "primary", 20, 0.0061, 0.72, 0.0001,
                 "degrading"));
         List<Recommendation> recs = List.of(new Recommendation("unstable case", "org.example.crypto.Random.nextBytes",
                 "Run more forks: the spread between forks is larger than the change the gate must detect.",
@@ -92,7 +106,8 @@ final class ReportFixtures {
         List<RunEnvironment> envs = List.of(
                 environment("01BASELINE0000000000000000", RunEnvironment.BASELINE, "1.4.0", DATE.minusSeconds(86400)),
                 environment("01CANDIDATE000000000000000", RunEnvironment.CANDIDATE, "1.5.0", DATE));
-        return ReportModel.of(title(), rows, budgets, List.of(cp), List.of(history), trends, recs, envs);
+        return ReportModel.of(title(), rows, budgets, List.of(cp), List.of(history), trends, recs, envs,
+                List.of("Recommendations here are examples written for this test."));
     }
 
     /** {@code n} cases with long parameterised names (about 150 characters), verdicts in turn. */
@@ -120,6 +135,6 @@ final class ReportFixtures {
                     0.01, v, sev));
         }
         return ReportModel.of(title(), rows, List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(environment("01CANDIDATE000000000000000", RunEnvironment.CANDIDATE, "1.5.0", DATE)));
+                List.of(environment("01CANDIDATE000000000000000", RunEnvironment.CANDIDATE, "1.5.0", DATE)), List.of());
     }
 }

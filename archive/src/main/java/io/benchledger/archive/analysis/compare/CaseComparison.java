@@ -56,6 +56,21 @@ public record CaseComparison(
         Band band,
         String failure) {
 
+    /**
+     * A comparison with the fields of the first JSON contract only (readers of saved
+     * {@code compare --format json} output, fixtures): the test details are unknown (empty, NaN, 0).
+     */
+    public CaseComparison(String caseKey, String benchmark, SortedMap<String, String> params, String metric, String unit,
+                          boolean higherIsBetter, double baselineMean, double candidateMean, double baselineMedian,
+                          double candidateMedian, double change, double ciLow, double ciHigh, double pValue,
+                          double welchPValue, double qValue, double effectSize, Verdict verdict, Severity severity,
+                          long baselineSamples, long candidateSamples, long samplesNeeded) {
+        this(caseKey, benchmark, params, metric, unit, higherIsBetter, baselineMean, candidateMean, baselineMedian,
+                candidateMedian, change, ciLow, ciHigh, pValue, welchPValue, qValue, effectSize, verdict, severity,
+                baselineSamples, candidateSamples, samplesNeeded, "", Double.NaN, "", "", 0, 0, Double.NaN,
+                BandLimits.DEFAULT.of(change), "");
+    }
+
     public static final String TEST_WELCH = "welch";
     public static final String TEST_MANN_WHITNEY = "mann-whitney";
     public static final String UNIT_FORKS = "forks";

@@ -8,6 +8,7 @@ import io.benchledger.archive.model.Result;
 import io.benchledger.archive.model.Run;
 import io.benchledger.archive.model.RunRecord;
 import io.benchledger.archive.model.Sample;
+import io.benchledger.collector.importer.Bytes;
 import io.benchledger.collector.importer.Direction;
 import io.benchledger.collector.importer.ImportContext;
 import io.benchledger.collector.importer.Importer;
@@ -62,7 +63,7 @@ public final class GithubActionBenchmarkImporter implements Importer {
     }
 
     private static boolean startsWithPrefix(byte[] b) {
-        int i = io.benchledger.collector.importer.Bytes.firstContent(b);
+        int i = Bytes.firstContent(b);
         if (b.length - i < PREFIX.length) {
             return false;
         }
@@ -95,7 +96,7 @@ public final class GithubActionBenchmarkImporter implements Importer {
 
     /** Strips {@code window.BENCHMARK_DATA =} and a trailing semicolon, then parses the object. */
     static Json parse(String file, byte[] bytes) {
-        int from = io.benchledger.collector.importer.Bytes.firstContent(bytes);
+        int from = Bytes.firstContent(bytes);
         int to = bytes.length;
         if (startsWithPrefix(bytes)) {
             int eq = from + PREFIX.length;
@@ -181,7 +182,7 @@ public final class GithubActionBenchmarkImporter implements Importer {
         }
     }
 
-    private record Bench(String benchmark, Map<String, String> params, String mode, int threads, int forks,
+    record Bench(String benchmark, Map<String, String> params, String mode, int threads, int forks,
                          int iterations) {
     }
 

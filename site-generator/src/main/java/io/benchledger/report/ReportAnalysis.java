@@ -1,0 +1,105 @@
+package io.benchledger.report;
+
+import io.benchledger.archive.analysis.budget.Budget;
+import io.benchledger.archive.analysis.budget.BudgetCheck;
+import io.benchledger.archive.analysis.budget.BudgetEvaluator;
+import io.benchledger.archive.analysis.budget.BudgetReport;
+import io.benchledger.archive.analysis.budget.BudgetStatus;
+import io.benchledger.archive.analysis.changepoint.ChangePoint;
+import io.benchledger.archive.analysis.changepoint.ChangePointAnalysis;
+import io.benchledger.archive.analysis.changepoint.DetectorSettings;
+import io.benchledger.archive.analysis.compare.CaseComparison;
+import io.benchledger.archive.analysis.compare.Comparison;
+import io.benchledger.archive.analysis.compare.ComparisonOptions;
+import io.benchledger.archive.analysis.compare.ComparisonReport;
+import io.benchledger.archive.analysis.compare.Side;
+import io.benchledger.archive.analysis.history.CaseSeries;
+import io.benchledger.archive.analysis.history.History;
+import io.benchledger.archive.analysis.trend.Trend;
+import io.benchledger.archive.analysis.trend.TrendAnalysis;
+import io.benchledger.archive.query.ArchiveDatabase;
+import io.benchledger.archive.store.Archive;
+import io.benchledger.report.model.BudgetResult;
+import io.benchledger.report.model.CaseTrend;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs the analyses a report shows, with the engines of the archive module: the comparison
+ * ({@link Comparison}), change points ({@link ChangePointAnalysis}, without writing its cache: a
+ * report leaves the archive as it was), trends ({@link TrendAnalysis}) and budgets
+ * ({@link BudgetEvaluator}, on the candidate).
+ */
+public final class ReportAnalysis {
+    private ReportAnalysis() {
+    }
+
+    public static ReportAnalyses run(Archive archive, ArchiveDatabase db, Side baseline, Side candidate,
+                                     ComparisonOptions options, Optional<List<Budget>> budgets)
+            throws SQLException, IOException {
+        ComparisonReport comparison = Comparison.run(db, baseline, candidate, options);
+        Set<String> compared = new HashSet<>();
+        for (CaseComparison c : comparison.cases()) {
+            compared.add(c.caseKey() + "\u0000" + c.metric());
+        }
+        History history = History.load(db, options.project());
+        ChangePointAnalysis.Outcome outcome = ChangePointAnalysis.analyse(archive, history, DetectorSettings.DEFAULTS,
+                false);
+        // the change points of the cases this report compares (acknowledged ones are left out, as in 'changes')
+        List<ChangePoint> points = outcome.changePoints().stream()
+                .filter(cp -> compared.contains(cp.caseKey() + "\u0000" + cp.metric()))
+                .toList();
+        List<CaseTrend> trends = trends(history, compared);
+        List<BudgetResult> budgetResults = new ArrayList<>();
+        if (budgets.isPresent()) {
+            BudgetReport r = BudgetEvaluator.evaluate(db, candidate, budgets.get(), options);
+            for (BudgetCheck c : r.checks()) {
+                budgetResults.add(new BudgetResult(c.caseKey(), c.benchmark().isEmpty() ? c.pattern() : c.benchmark(),
+                        c.criterion().replace('_', ' '), c.limit(), c.actual(), c.unit(),
+                        c.status() != BudgetStatus.FAIL));
+            }
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("Recommendations are not computed by this version of benchledger.");
+        if (budgets.isEmpty()) {
+            notes.add("No budget file was given, so no budget was checked.");
+        }
+        if (!outcome.acknowledged().isEmpty()) {
+            notes.add(outcome.acknowledged().size() + " acknowledged change point(s) are not shown.");
+        }
+        return new ReportAnalyses(comparison, budgetResults, points, trends, List.of(), notes);
+    }
+
+    /**
+     * Significant trends (improving or degrading) over the last 30 days of each compared case,
+     * the steepest first.
+     */
+    static List<CaseTrend> trends(History history, Set<String> compared) {
+        List<CaseTrend> out = new ArrayList<>();
+        for (CaseSeries s : history.series()) {
+            if (!compared.contains(s.key())) {
+                continue;
+            }
+            Instant[] times = new Instant[s.size()];
+            for (int i = 0; i < s.size(); i++) {
+                times[i] = history.runs().get(s.runIndexes()[i]).time();
+            }
+            Optional<Trend> t = TrendAnalysis.of(times, s.values(), s.higherIsBetter());
+            if (t.isPresent() && !Trend.STABLE.equals(t.get().direction())) {
+                Trend tr = t.get();
+                out.add(new CaseTrend(s.caseKey(), s.benchmark(), s.metric(), tr.points(), tr.relativeSlopePerDay(),
+                        tr.rSquared(), tr.pValue(), tr.direction()));
+            }
+        }
+        out.sort(Comparator.comparingDouble((CaseTrend t) -> -Math.abs(t.slopePerDay()))
+                .thenComparing(CaseTrend::caseKey).thenComparing(CaseTrend::metric));
+        return out;
+    }
+}
