@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
                 "of variation above --max-cv, with the forks needed), bimodal iteration scores (Sarle's",
                 "bimodality coefficient), large tails (p99 / p50), high or grown allocation per operation,",
                 "poor parallel efficiency, budgets close to their limit.",
-                "Reads the newest run of the project unless --run or --version says otherwise; --baseline",
+                "Reads the newest run of the project unless --run or --project-version says otherwise; --baseline",
                 "(a version: its newest run) enables the allocation-growth and regression-budget rules."})
 public final class RecommendCommand implements Callable<Integer> {
     @Mixin
@@ -43,7 +43,7 @@ public final class RecommendCommand implements Callable<Integer> {
 
     @Option(names = "--run", paramLabel = "RUN_ID", description = "The run to look at.")
     String runId;
-    @Option(names = "--version", paramLabel = "V", description = "Look at the newest run of this version.")
+    @Option(names = "--project-version", paramLabel = "V", description = "Look at the newest run of this version.")
     String version;
     @Option(names = "--baseline", paramLabel = "V", description = "A version whose newest run is the baseline.")
     String baseline;

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                 "several thread counts (case keys that differ only in their /tN suffix). Speed-up is",
                 "relative to the smallest thread count measured; efficiency = speed-up / threads (actual /",
                 "ideal); the knee is the first thread count whose efficiency is below --threshold.",
-                "Reads the newest run of the project unless --run or --version says otherwise."})
+                "Reads the newest run of the project unless --run or --project-version says otherwise."})
 public final class ScalabilityCommand implements Callable<Integer> {
     @Mixin
     ArchiveOptions archiveOptions;
@@ -34,7 +34,7 @@ public final class ScalabilityCommand implements Callable<Integer> {
 
     @Option(names = "--run", paramLabel = "RUN_ID", description = "The run to analyse.")
     String runId;
-    @Option(names = "--version", paramLabel = "V", description = "Analyse the newest run of this version.")
+    @Option(names = "--project-version", paramLabel = "V", description = "Analyse the newest run of this version.")
     String version;
     @Option(names = "--threshold", defaultValue = "0.7",
             description = "Efficiency below which scaling counts as poor (default: ${DEFAULT-VALUE}).")
