@@ -53,6 +53,35 @@ class AbCommandTest {
     }
 
     @Test
+    void threeVariantsGiveARankingWithProbabilitiesOfBeingBest() throws Exception {
+        Path archive = dir.resolve("impact");
+        CliRun r = CliRun.of("ab", "--archive", archive.toString(), "--format", "json",
+                "--include", "CollectionsBenchmark.primitiveSum", "--forks", "2",
+                "--variant", "g1=-XX:+UseG1GC", "--variant", "par=-XX:+UseParallelGC", "--variant", "serial=-XX:+UseSerialGC",
+                "--", "-wi", "0", "-i", "2", "-r", "100ms", "-p", "size=100");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        JsonNode overall = doc.get("overall");
+        assertThat(overall).hasSize(3);
+        // one case: the best has ratio 1 and is best on it; ranks are 1, 2, 3
+        assertThat(overall.get(0).get("geometricMeanRatio").asDouble()).isEqualTo(1.0);
+        assertThat(overall.get(0).get("casesBest").asInt()).isEqualTo(1);
+        assertThat(overall.get(2).get("rank").asInt()).isEqualTo(3);
+        JsonNode c = doc.get("cases").get(0);
+        double pBest = 0;
+        for (JsonNode s : c.get("ranking")) {
+            pBest += s.get("probabilityBest").asDouble();
+            assertThat(s.get("forks").asInt()).isEqualTo(2);
+        }
+        assertThat(pBest).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(c.get("matrix")).hasSize(6);
+        try (ArchiveDatabase db = ArchiveDatabase.open(Archive.openExisting(archive))) {
+            assertThat(db.run("SELECT variant FROM runs WHERE trigger = 'ab' ORDER BY variant").rows())
+                    .containsExactly(java.util.List.of("g1"), java.util.List.of("par"), java.util.List.of("serial"));
+        }
+    }
+
+    @Test
     void refusesForkOptionsAndBadEffectsWithExitTwo() {
         CliRun f = CliRun.of("ab", "--archive", dir.resolve("a").toString(), "--include", "X", "--", "-f", "3");
         assertThat(f.exit()).isEqualTo(2);

@@ -297,8 +297,21 @@ public final class AbCommand implements Callable<Integer> {
             AbOutcome o = r.outcomes().get(e.getKey());
             ExperimentPlan plan = r.plans().get(e.getKey());
             if (o == null) {
-                rows.add(Arrays.asList(c.caseKey(), c.unit(), null, null, null, null, null, null, null,
-                        "not tested: too few pairs", 0, 0, false));
+                int pairs = Math.max(0, Math.min(r.forkMeans().get(a).getOrDefault(e.getKey(), List.of()).size(),
+                        r.forkMeans().get(b).getOrDefault(e.getKey(), List.of()).size()) - r.pilotPairs());
+                String why = "not tested: " + pairs + " test pair(s), 3 needed";
+                rows.add(Arrays.asList(c.caseKey(), c.unit(), null, null, null, null, null, null, null, why, pairs,
+                        "0/" + (plan == null ? 0 : plan.lookPairs().length), false));
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("case_key", c.caseKey());
+                m.put("benchmark", c.benchmark());
+                m.put("params", c.params());
+                m.put("mode", c.mode());
+                m.put("unit", c.unit());
+                m.put("higher_is_better", c.higherIsBetter());
+                m.put("winner", why);
+                m.put("pairs", pairs);
+                json.add(m);
                 continue;
             }
             String winner = winner(o, c.higherIsBetter(), a, b);
@@ -346,6 +359,7 @@ public final class AbCommand implements Callable<Integer> {
             doc.put("minimum_effect", parseEffect(mde));
             doc.put("looks", noEarlyStopping ? 1 : looks);
             doc.put("stop_reason", r.stopReason());
+            doc.put("pilot_pairs", r.pilotPairs());
             doc.put("elapsed_seconds", r.elapsed().toMillis() / 1000.0);
             doc.put("cases", json);
             System.out.print(TableFormatter.json(doc));

@@ -15,10 +15,11 @@ import java.util.Map;
  * @param plans per case, the sequential plan (two variants only)
  * @param outcomes per case, the decision (two variants only; a case with too few pairs has none)
  * @param stopReason why the experiment ended
+ * @param pilotPairs the turns of each variant that only planned (not test data)
  */
 public record ExperimentResult(List<Variant> variants, Map<String, List<ForkResult>> forks,
                                Map<String, Map<String, List<Double>>> forkMeans, Map<String, CaseInfo> cases,
                                Map<String, ExperimentPlan> plans, Map<String, AbOutcome> outcomes,
                                Map<String, Instant> firstTurnAt, Map<String, Instant> lastTurnAt,
-                               Duration elapsed, String stopReason) {
+                               Duration elapsed, String stopReason, int pilotPairs) {
 }

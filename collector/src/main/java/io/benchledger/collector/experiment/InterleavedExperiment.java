@@ -46,13 +46,14 @@ public final class InterleavedExperiment {
         Instant start = clock.instant();
         Instant deadline = start.plus(s.maxTime());
         String stop;
+        st.pilot = 0;
         if (variants.size() == 2) {
             stop = runAb(st, s, deadline);
         } else {
             stop = runRounds(st, s, deadline);
         }
         return new ExperimentResult(variants, st.forks, st.forkMeans, st.cases, st.plans, st.outcomes, st.first,
-                st.last, Duration.between(start, clock.instant()), stop);
+                st.last, Duration.between(start, clock.instant()), stop, st.pilot);
     }
 
     private String runAb(State st, ExperimentSettings s, Instant deadline) throws IOException, InterruptedException {
@@ -62,6 +63,7 @@ public final class InterleavedExperiment {
         Duration pairTime = round(st, s, 0);
         boolean fromHistory = st.cases.keySet().stream().allMatch(s.historyNoise()::containsKey);
         int pilot = fromHistory ? 0 : Math.max(2, s.pilotPairs());
+        st.pilot = pilot;
         if (!fromHistory && !s.historyNoise().isEmpty()) {
             progress.accept("the archive has no fork noise for some cases: running a pilot of " + pilot + " pairs");
         }
@@ -227,6 +229,7 @@ public final class InterleavedExperiment {
         final Map<String, AbOutcome> outcomes = new TreeMap<>();
         final Map<String, Instant> first = new LinkedHashMap<>();
         final Map<String, Instant> last = new LinkedHashMap<>();
+        int pilot;
 
         State(List<Variant> variants) {
             this.variants = variants;

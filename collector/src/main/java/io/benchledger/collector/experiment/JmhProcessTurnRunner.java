@@ -14,7 +14,8 @@ import java.util.List;
  * Runs a turn as its own process: {@code <java> <jvm flags> -cp <classpath> org.openjdk.jmh.Main
  * <include>… -f 1 -rf json -rff <file> [-p …] [JMH options]}. JMH's fork inherits the launching
  * JVM and its flags, so the variant's JDK and flags are what is measured. JMH's console output goes
- * to a log file in the work folder; its last lines are in the error when the process fails.
+ * to a log file in the work folder; its last lines are in the error when the process fails. While
+ * another JMH run holds JMH's machine-wide lock, the turn waits (up to ten minutes) and retries.
  */
 public final class JmhProcessTurnRunner implements TurnRunner {
     private final List<String> includes;
@@ -55,14 +56,12 @@ public final class JmhProcessTurnRunner implements TurnRunner {
         String stem = safe(v.name()) + "-" + turn;
         Path json = workDir.resolve(stem + ".json");
         Path log = workDir.resolve(stem + ".log");
-        Process p = new ProcessBuilder(command(v, json)).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        int exit;
-        try {
-            exit = p.waitFor();
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            throw e;
+        int exit = launch(v, json, log);
+        // JMH refuses to run while another JMH run holds /tmp/jmh.lock (two benchmarks on one machine
+        // spoil each other): wait for it rather than fail or override the lock
+        for (int wait = 0; exit != 0 && wait < LOCK_RETRIES && lockBusy(log); wait++) {
+            Thread.sleep(LOCK_WAIT_MILLIS);
+            exit = launch(v, json, log);
         }
         if (exit != 0 || !Files.exists(json) || Files.size(json) == 0) {
             throw new TurnFailedException("variant " + v.name() + ", turn " + (turn + 1) + ": JMH exited with "
@@ -75,6 +74,24 @@ public final class JmhProcessTurnRunner implements TurnRunner {
             throw new TurnFailedException("variant " + v.name() + ": no benchmark matched " + includes);
         }
         return r;
+    }
+
+    private static final int LOCK_RETRIES = 300;
+    private static final long LOCK_WAIT_MILLIS = 2000;
+
+    private int launch(Variant v, Path json, Path log) throws IOException, InterruptedException {
+        Files.deleteIfExists(json);
+        Process p = new ProcessBuilder(command(v, json)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            throw e;
+        }
+    }
+
+    private static boolean lockBusy(Path log) throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8).contains("Unable to acquire the JMH lock");
     }
 
     private static String tail(Path log) throws IOException {
