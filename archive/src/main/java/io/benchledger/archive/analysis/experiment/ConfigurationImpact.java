@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.benchledger.archive.stats.BenjaminiHochberg;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
@@ -149,33 +150,29 @@ public final class ConfigurationImpact {
         return TTest.withDefaults().with(AlternativeHypothesis.TWO_SIDED).test(x, y).getPValue();
     }
 
-    /**
-     * Benjamini–Hochberg over the distinct unordered pairs (row/column and column/row carry the same
-     * test): q_(i) = min_{j ≥ i} p_(j)·m/j, significant when q ≤ α.
-     */
+    /** Benjamini–Hochberg ({@link BenjaminiHochberg}) over the distinct unordered pairs; significant when q ≤ α. */
     static List<PairwiseDifference> withQValues(List<PairwiseDifference> raw, double alpha) {
-        Map<String, Double> pOfPair = new LinkedHashMap<>();
+        // one test per unordered pair: row/column and column/row share it
+        Map<String, Integer> index = new LinkedHashMap<>();
+        List<Double> ps = new ArrayList<>();
         for (PairwiseDifference d : raw) {
-            String key = d.row().compareTo(d.column()) < 0 ? d.row() + "\u0000" + d.column() : d.column() + "\u0000" + d.row();
-            pOfPair.putIfAbsent(key, d.pValue());
+            String key = pairKey(d);
+            if (!index.containsKey(key)) {
+                index.put(key, ps.size());
+                ps.add(d.pValue());
+            }
         }
-        List<Map.Entry<String, Double>> sorted = new ArrayList<>(pOfPair.entrySet());
-        sorted.removeIf(e -> Double.isNaN(e.getValue()));
-        sorted.sort(Map.Entry.comparingByValue());
-        int m = sorted.size();
-        Map<String, Double> q = new LinkedHashMap<>();
-        double running = 1;
-        for (int i = m - 1; i >= 0; i--) {
-            running = Math.min(running, sorted.get(i).getValue() * m / (i + 1));
-            q.put(sorted.get(i).getKey(), running);
-        }
+        double[] q = BenjaminiHochberg.adjust(ps.stream().mapToDouble(Double::doubleValue).toArray());
         List<PairwiseDifference> out = new ArrayList<>();
         for (PairwiseDifference d : raw) {
-            String key = d.row().compareTo(d.column()) < 0 ? d.row() + "\u0000" + d.column() : d.column() + "\u0000" + d.row();
-            double qv = q.getOrDefault(key, Double.NaN);
+            double qv = q[index.get(pairKey(d))];
             out.add(new PairwiseDifference(d.row(), d.column(), d.difference(), d.pValue(), qv, qv <= alpha));
         }
         return out;
+    }
+
+    private static String pairKey(PairwiseDifference d) {
+        return d.row().compareTo(d.column()) < 0 ? d.row() + "\u0000" + d.column() : d.column() + "\u0000" + d.row();
     }
 
     private static double[] probabilityBest(List<String> names, Map<String, double[]> logs, boolean higher, long seed) {
