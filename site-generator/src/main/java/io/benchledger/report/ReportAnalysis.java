@@ -49,9 +49,10 @@ public final class ReportAnalysis {
         for (CaseComparison c : comparison.cases()) {
             compared.add(c.caseKey() + "\u0000" + c.metric());
         }
-        History history = History.load(db, options.project());
-        ChangePointAnalysis.Outcome outcome = ChangePointAnalysis.analyse(archive, history, DetectorSettings.DEFAULTS,
+        // without the cache: a report leaves the archive as it was
+        ChangePointAnalysis.Outcome outcome = ChangePointAnalysis.run(archive, options.project(), DetectorSettings.DEFAULTS,
                 false);
+        History history = outcome.history();
         // the change points of the cases this report compares (acknowledged ones are left out, as in 'changes')
         List<ChangePoint> points = outcome.changePoints().stream()
                 .filter(cp -> compared.contains(cp.caseKey() + "\u0000" + cp.metric()))
