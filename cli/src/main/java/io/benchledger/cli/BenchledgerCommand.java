@@ -1,5 +1,6 @@
 package io.benchledger.cli;
 
+import io.benchledger.cli.command.AbCommand;
 import io.benchledger.cli.command.AckCommand;
 import io.benchledger.cli.command.ArchiveCommand;
 import io.benchledger.cli.command.ChangesCommand;
@@ -11,8 +12,10 @@ import io.benchledger.cli.command.GenerateCommand;
 import io.benchledger.cli.command.HistoryCommand;
 import io.benchledger.cli.command.ImportCommand;
 import io.benchledger.cli.command.NightlyCommand;
+import io.benchledger.cli.command.RecommendCommand;
 import io.benchledger.cli.command.ReleaseCommand;
 import io.benchledger.cli.command.ReportCommand;
+import io.benchledger.cli.command.ScalabilityCommand;
 import io.benchledger.cli.command.SiteCommand;
 import io.benchledger.cli.command.SqlCommand;
 import picocli.CommandLine;
@@ -43,14 +46,14 @@ import picocli.CommandLine.Command;
                 // measure
                 CollectCommand.class,
                 ImportCommand.class,
-                io.benchledger.cli.command.AbCommand.class,
+                AbCommand.class,
                 // analyse
                 CompareCommand.class,
                 CheckCommand.class,
                 HistoryCommand.class,
                 ChangesCommand.class,
-                io.benchledger.cli.command.ScalabilityCommand.class,
-                io.benchledger.cli.command.RecommendCommand.class,
+                ScalabilityCommand.class,
+                RecommendCommand.class,
                 AckCommand.class,
                 // publish
                 SiteCommand.class,
