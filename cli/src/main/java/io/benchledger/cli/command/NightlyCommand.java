@@ -92,7 +92,11 @@ public final class NightlyCommand implements Callable<Integer> {
                     r.measuredCases(), crashed, r.elapsed().toSeconds());
         }
         List<Budget> budgets = suite.budgets();
-        ComparisonOptions options = ComparisonOptions.defaults(archiveOptions.project).withThreshold(suite.noiseThreshold());
+        // the configuration's noise rules, in order: the first pattern that matches a case sets its threshold
+        java.util.Map<String, Double> perCase = new java.util.LinkedHashMap<>();
+        suite.suite().noise().forEach(rule -> perCase.put(rule.pattern().pattern(), rule.threshold()));
+        ComparisonOptions options = ComparisonOptions.defaults(archiveOptions.project).withThreshold(suite.noiseThreshold())
+                .withCaseThresholds(perCase);
         Gate gate = Analysis.of(archive, archiveOptions.project, runId, new Side(Side.Kind.LAST_RELEASE, ""), budgets, options, failOn);
 
         List<String> outputs = new ArrayList<>();
