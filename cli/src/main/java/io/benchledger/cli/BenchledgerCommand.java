@@ -1,17 +1,21 @@
 package io.benchledger.cli;
 
+import io.benchledger.cli.command.AbCommand;
 import io.benchledger.cli.command.AckCommand;
 import io.benchledger.cli.command.ArchiveCommand;
 import io.benchledger.cli.command.ChangesCommand;
 import io.benchledger.cli.command.CheckCommand;
 import io.benchledger.cli.command.CollectCommand;
 import io.benchledger.cli.command.CompareCommand;
+import io.benchledger.cli.command.CompletionCommand;
 import io.benchledger.cli.command.GenerateCommand;
 import io.benchledger.cli.command.HistoryCommand;
 import io.benchledger.cli.command.ImportCommand;
 import io.benchledger.cli.command.NightlyCommand;
+import io.benchledger.cli.command.RecommendCommand;
 import io.benchledger.cli.command.ReleaseCommand;
 import io.benchledger.cli.command.ReportCommand;
+import io.benchledger.cli.command.ScalabilityCommand;
 import io.benchledger.cli.command.SiteCommand;
 import io.benchledger.cli.command.SqlCommand;
 import picocli.CommandLine;
@@ -42,11 +46,14 @@ import picocli.CommandLine.Command;
                 // measure
                 CollectCommand.class,
                 ImportCommand.class,
+                AbCommand.class,
                 // analyse
                 CompareCommand.class,
                 CheckCommand.class,
                 HistoryCommand.class,
                 ChangesCommand.class,
+                ScalabilityCommand.class,
+                RecommendCommand.class,
                 AckCommand.class,
                 // publish
                 SiteCommand.class,
@@ -55,6 +62,7 @@ import picocli.CommandLine.Command;
                 SqlCommand.class,
                 ArchiveCommand.class,
                 GenerateCommand.class,
+                CompletionCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class BenchledgerCommand implements Runnable {

@@ -110,6 +110,26 @@ class ArchiveCommandsTest {
     }
 
     @Test
+    void badPartitionValuesAreOneLineExitTwoAndChangeNothing() throws Exception {
+        Path root = archiveWithRuns();
+        Path source = dir.resolve("gbench.json");
+        try (var in = getClass().getResourceAsStream(
+                "/external/google-benchmark/conbench__conbench/arrow-tensor-conversion-benchmark.extracted.json")) {
+            Files.copy(in, source);
+        }
+        String before = ArchiveFiles.listing(root);
+        for (String[] bad : new String[][] {{"--project-version", "../../etc"}, {"--project-version", "1.0/evil"},
+                {"--project", "a\u0001b"}, {"--project", ".."}}) {
+            CliRun r = CliRun.of("import", "--archive", root.toString(), bad[0], bad[1],
+                    source.toString());
+            assertThat(r.exit()).as(String.join(" ", bad) + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err().strip()).as(bad[1]).startsWith("benchledger: ").doesNotContain("\n")
+                    .containsAnyOf("must not contain '..'", "path separator", "control character");
+        }
+        assertThat(ArchiveFiles.listing(root)).isEqualTo(before);
+    }
+
+    @Test
     void unknownOptionIsUsageErrorExitTwo() {
         CliRun r = CliRun.of("archive", "info", "--nope");
         assertThat(r.exit()).isEqualTo(2);

@@ -25,6 +25,20 @@ class HelpTest {
         assertThat(v.out()).startsWith("benchledger ");
     }
 
+    @Test
+    void completionScriptsKnowTheCommands() throws Exception {
+        CliRun bash = CliRun.of("completion", "bash");
+        assertThat(bash.exit()).isZero();
+        assertThat(bash.out()).contains("complete -F _complete_benchledger").contains("nightly").contains("compare");
+        CliRun zsh = CliRun.of("completion", "zsh");
+        assertThat(zsh.out()).startsWith("#compdef benchledger").contains("bashcompinit");
+        // the script is valid bash
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("benchledger", ".bash");
+        java.nio.file.Files.writeString(f, bash.out());
+        Process p = new ProcessBuilder("bash", "-n", f.toString()).redirectErrorStream(true).start();
+        assertThat(p.waitFor()).as(new String(p.getInputStream().readAllBytes())).isZero();
+    }
+
     private static void collect(CommandLine cl, List<String> prefix, List<String[]> out) {
         for (var e : cl.getSubcommands().entrySet()) {
             if (e.getKey().equals("help") || e.getValue().getCommandSpec().name().equals("generate-completion")) {

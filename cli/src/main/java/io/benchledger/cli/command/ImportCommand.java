@@ -35,6 +35,7 @@ import picocli.CommandLine.Parameters;
                 "Appends results that other tools wrote to the archive as runs (trigger 'import').",
                 "",
                 "Formats, detected from the content (or named with --format-in):",
+                "  jmh                      JMH's JSON result file (-rf json)",
                 "  github-action-benchmark  the action's history (data.js, or its JSON)",
                 "  google-benchmark         --benchmark_format=json output",
                 "  pytest-benchmark         --benchmark-json output or a saved .benchmarks run",

@@ -12,6 +12,7 @@ import io.benchledger.cli.GlobalOptions;
 import io.benchledger.cli.RunSelection;
 import io.benchledger.cli.ToolVersion;
 import io.benchledger.cli.workflow.Analysis;
+import io.benchledger.cli.workflow.Collection;
 import io.benchledger.cli.workflow.Gate;
 import io.benchledger.cli.workflow.GateSummary;
 import io.benchledger.cli.workflow.Publication;
@@ -19,8 +20,6 @@ import io.benchledger.collector.config.ResolvedSuite;
 import io.benchledger.collector.config.SuiteConfig;
 import io.benchledger.collector.run.CollectOptions;
 import io.benchledger.collector.run.CollectResult;
-import io.benchledger.collector.run.Collector;
-import io.benchledger.collector.run.Progress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,11 +84,7 @@ public final class NightlyCommand implements Callable<Integer> {
             CollectOptions options = selection.apply(CollectOptions.builder(archiveOptions.archive))
                     .project(archiveOptions.project).projectVersion(projectVersion).trigger(Run.TRIGGER_NIGHTLY)
                     .jmhArgs(jmhArgs).toolVersion(ToolVersion.version()).build();
-            CollectResult r;
-            try (Progress progress = Progress.forStderr()) {
-                r = new Collector(progress).collect(options);
-            }
-            r.notes().forEach(n -> System.err.println("benchledger: note: " + n));
+            CollectResult r = Collection.run(options);
             runId = r.runId();
             crashed = r.failed().size();
             title = String.format(Locale.ROOT, "benchledger nightly: run %s (version %s%s): %d cases measured, %d failed, in %d s",

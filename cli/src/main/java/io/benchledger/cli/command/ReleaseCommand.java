@@ -15,13 +15,12 @@ import io.benchledger.cli.ExitCodes;
 import io.benchledger.cli.GlobalOptions;
 import io.benchledger.cli.RunSelection;
 import io.benchledger.cli.ToolVersion;
+import io.benchledger.cli.workflow.Collection;
 import io.benchledger.cli.workflow.Gate;
 import io.benchledger.cli.workflow.GateSummary;
 import io.benchledger.cli.workflow.Publication;
 import io.benchledger.collector.run.CollectOptions;
 import io.benchledger.collector.run.CollectResult;
-import io.benchledger.collector.run.Collector;
-import io.benchledger.collector.run.Progress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,11 +82,7 @@ public final class ReleaseCommand implements Callable<Integer> {
             CollectOptions options = selection.apply(CollectOptions.builder(archiveOptions.archive))
                     .project(archiveOptions.project).projectVersion(version).trigger(Run.TRIGGER_RELEASE)
                     .jmhArgs(jmhArgs).toolVersion(ToolVersion.version()).build();
-            CollectResult r;
-            try (Progress progress = Progress.forStderr()) {
-                r = new Collector(progress).collect(options);
-            }
-            r.notes().forEach(n -> System.err.println("benchledger: note: " + n));
+            CollectResult r = Collection.run(options);
         }
         Side baseline = previous == null ? new Side(Side.Kind.LAST_RELEASE, "") : new Side(Side.Kind.VERSION, previous);
         ComparisonOptions options = ComparisonOptions.defaults(archiveOptions.project);

@@ -259,7 +259,7 @@ class ImportCommandTest {
     @Test
     void badOptionsAndPaths() throws Exception {
         assertThat(importing("--format-in", "csv", hyperfine().toString())).isEqualTo(2);
-        assertThat(err.strip()).startsWith("benchledger: --format-in csv: unknown format (known: github-action-benchmark, ");
+        assertThat(err.strip()).startsWith("benchledger: --format-in csv: unknown format (known: jmh, github-action-benchmark, ");
         assertThat(run("import", "--archive", archive.toString(), "--time", "yesterday", hyperfine().toString())).isEqualTo(2);
         assertThat(err.strip()).isEqualTo("benchledger: --time 'yesterday': expected ISO-8601 such as 2024-05-01T12:00:00Z");
         Path missing = tmp.resolve("nope.json");

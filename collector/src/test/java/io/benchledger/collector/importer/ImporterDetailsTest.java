@@ -96,7 +96,7 @@ class ImporterDetailsTest {
         Path gbench = Imported.resource("google-benchmark/benchmark-action__github-action-benchmark/test/data/extract/googlecpp_output.json");
         assertThatThrownBy(() -> new SourceReader(Importers.all(), Optional.of("nope"),
                 new SourceReader.Flags("", "", "", Optional.empty(), "t"), w -> { }))
-                .isInstanceOf(BadInputException.class).hasMessageStartingWith("--format-in nope: unknown format (known: github-action-benchmark");
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("--format-in nope: unknown format (known: jmh, github-action-benchmark");
         SourceReader asPytest = new SourceReader(Importers.all(), Optional.of("pytest-benchmark"),
                 new SourceReader.Flags("", "", "", Optional.empty(), "t"), w -> { });
         assertThatThrownBy(() -> asPytest.read(new Sources.Source(gbench, false, true)))

@@ -230,8 +230,8 @@ final class PageFlow implements AutoCloseable {
                 foot.stroke();
                 String left = ReportFonts.drawable(runningTitle);
                 float size = 7.5f;
-                List<String> fitted = TextWrap.wrap(fonts.regular, size, left, pageRight - LEFT - 80);
-                String shown = fitted.isEmpty() ? "" : fitted.get(0);
+                List<String> fitted = TextWrap.wrap(fonts.regular, size, left, pageRight - LEFT - 90);
+                String shown = fitted.isEmpty() ? "" : fitted.get(0) + (fitted.size() > 1 ? " …" : "");
                 foot.beginText();
                 foot.setFont(fonts.regular, size);
                 foot.setNonStrokingColor(MUTED);
