@@ -7,6 +7,11 @@ import io.benchledger.archive.analysis.budget.BudgetReport;
 import io.benchledger.archive.analysis.budget.BudgetStatus;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.changepoint.ChangePointAnalysis;
+import io.benchledger.archive.analysis.recommend.Recommender;
+import io.benchledger.archive.analysis.recommend.RunMeasurements;
+import io.benchledger.archive.analysis.recommend.Thresholds;
+import io.benchledger.archive.analysis.scalability.ScalabilityAnalysis;
+import io.benchledger.report.model.Recommendation;
 import io.benchledger.archive.analysis.changepoint.DetectorSettings;
 import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.archive.analysis.compare.Comparison;
@@ -21,6 +26,7 @@ import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.archive.store.Archive;
 import io.benchledger.report.model.BudgetResult;
 import io.benchledger.report.model.CaseTrend;
+import io.benchledger.report.model.Formats;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -87,14 +93,35 @@ public final class ReportAnalysis {
             timing.took("budgets", System.nanoTime() - t0);
         }
         List<String> notes = new ArrayList<>();
-        notes.add("Recommendations are not computed by this version of benchledger.");
         if (budgets.isEmpty()) {
             notes.add("No budget file was given, so no budget was checked.");
         }
         if (!outcome.acknowledged().isEmpty()) {
             notes.add(outcome.acknowledged().size() + " acknowledged change point(s) are not shown.");
         }
-        return new ReportAnalyses(comparison, budgetResults, points, trends, List.of(), notes);
+        return new ReportAnalyses(comparison, budgetResults, points, trends,
+                recommendations(db, comparison, budgets.orElse(List.of())), notes);
+    }
+
+    /** The recommendation rules over the candidate's newest run, against the baseline's newest for growth. */
+    static List<Recommendation> recommendations(ArchiveDatabase db, ComparisonReport comparison, List<Budget> budgets)
+            throws SQLException {
+        if (comparison.candidate().runIds().isEmpty()) {
+            return List.of();
+        }
+        String run = comparison.candidate().runIds().get(0);
+        String base = comparison.baseline().runIds().isEmpty() ? null : comparison.baseline().runIds().get(0);
+        Thresholds t = Thresholds.defaults();
+        List<Recommendation> out = new ArrayList<>();
+        for (io.benchledger.archive.analysis.recommend.Recommendation r : Recommender.recommend(
+                RunMeasurements.cases(db, run, base), ScalabilityAnalysis.analyse(RunMeasurements.scalePoints(db, run),
+                        t.efficiency()), budgets, t)) {
+            StringBuilder evidence = new StringBuilder();
+            r.evidence().forEach((k, v) -> evidence.append(evidence.length() == 0 ? "" : ", ").append(k).append(" = ")
+                    .append(v instanceof Double d ? Formats.number(d) : String.valueOf(v)));
+            out.add(new Recommendation(r.rule(), r.caseKey(), r.message(), evidence.toString()));
+        }
+        return out;
     }
 
     /**

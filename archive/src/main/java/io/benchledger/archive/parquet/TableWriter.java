@@ -66,6 +66,7 @@ public final class TableWriter {
         private final TableSchema<T> table;
         private final Map<String, String> footer;
         private RecordConsumer consumer;
+        private TableSchema<T>.TextCache cache;
 
         RowWriteSupport(TableSchema<T> table, Map<String, String> footer) {
             this.table = table;
@@ -85,11 +86,12 @@ public final class TableWriter {
         @Override
         public void prepareForWrite(RecordConsumer recordConsumer) {
             this.consumer = recordConsumer;
+            this.cache = table.newTextCache();
         }
 
         @Override
         public void write(T record) {
-            table.write(record, consumer);
+            table.write(record, consumer, cache);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.benchledger.cli.command;
 
 import io.benchledger.archive.BadInputException;
+import io.benchledger.archive.analysis.recommend.RunMeasurements;
 import io.benchledger.archive.analysis.budget.Budget;
 import io.benchledger.archive.analysis.recommend.Recommendation;
 import io.benchledger.archive.analysis.recommend.Recommender;

@@ -1,5 +1,6 @@
 package io.benchledger.cli.command;
 
+import io.benchledger.archive.analysis.recommend.RunMeasurements;
 import io.benchledger.archive.analysis.scalability.ScalabilityAnalysis;
 import io.benchledger.archive.format.OutputFormat;
 import io.benchledger.archive.format.Table;

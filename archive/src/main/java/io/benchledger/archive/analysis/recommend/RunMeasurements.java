@@ -1,7 +1,6 @@
-package io.benchledger.cli.command;
+package io.benchledger.archive.analysis.recommend;
 
 import io.benchledger.archive.BadInputException;
-import io.benchledger.archive.analysis.recommend.CaseMeasurements;
 import io.benchledger.archive.analysis.scalability.ScalabilityAnalysis;
 import io.benchledger.archive.analysis.scalability.ScalePoint;
 import io.benchledger.archive.format.Table;
@@ -17,14 +16,14 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /** Reads one run's measurements from the archive for the scalability and recommendation commands. */
-final class RunMeasurements {
+public final class RunMeasurements {
     private static final String ALLOC = "gc.alloc.rate.norm";
 
     private RunMeasurements() {
     }
 
     /** The run to look at: the given id, or the newest of the project (of the version when given). */
-    static String resolveRun(ArchiveDatabase db, String project, String runId, String version) throws SQLException {
+    public static String resolveRun(ArchiveDatabase db, String project, String runId, String version) throws SQLException {
         if (runId != null && !runId.isEmpty()) {
             return runId;
         }
@@ -37,7 +36,7 @@ final class RunMeasurements {
         return (String) t.rows().get(0).get(0);
     }
 
-    static List<ScalePoint> scalePoints(ArchiveDatabase db, String runId) throws SQLException {
+    public static List<ScalePoint> scalePoints(ArchiveDatabase db, String runId) throws SQLException {
         List<ScalePoint> out = new ArrayList<>();
         for (List<Object> r : db.query("run_case_results", runId).rows()) {
             if (!"primary".equals(r.get(3))) {
@@ -50,7 +49,7 @@ final class RunMeasurements {
         return out;
     }
 
-    static List<CaseMeasurements> cases(ArchiveDatabase db, String runId, String baselineRunId) throws SQLException {
+    public static List<CaseMeasurements> cases(ArchiveDatabase db, String runId, String baselineRunId) throws SQLException {
         Map<String, List<Object>> primary = new TreeMap<>();
         Map<String, Double> alloc = new TreeMap<>();
         for (List<Object> r : db.query("run_case_results", runId).rows()) {
