@@ -1,9 +1,16 @@
--- The history of the cases listed in the temporary table site_wanted (incremental generation).
-SELECT res.case_key, res.run_id, res.score, res.ci_low, res.ci_high
+-- The history of the cases listed in the temporary table site_wanted (incremental generation);
+-- run_index as in site_series.sql.
+WITH r AS (
+    SELECT run_id, started_at, trigger,
+           (row_number() OVER (ORDER BY started_at, run_id) - 1)::INTEGER AS run_index
+    FROM runs
+    WHERE project = ?
+)
+SELECT res.case_key, r.run_index, res.score, res.ci_low, res.ci_high
 FROM results res
-JOIN runs r ON r.run_id = res.run_id
+JOIN r ON r.run_id = res.run_id
 JOIN site_wanted w ON w.case_key = res.case_key
-WHERE res.project = ? AND r.project = ?
+WHERE res.project = ?
   AND res.metric = 'primary' AND res.failure IS NULL
   AND coalesce(r.trigger, '') <> 'ab'
 ORDER BY res.benchmark, res.case_key, r.started_at, r.run_id

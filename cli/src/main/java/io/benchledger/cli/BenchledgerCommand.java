@@ -43,11 +43,14 @@ import picocli.CommandLine.Command;
                 // measure
                 CollectCommand.class,
                 ImportCommand.class,
+                io.benchledger.cli.command.AbCommand.class,
                 // analyse
                 CompareCommand.class,
                 CheckCommand.class,
                 HistoryCommand.class,
                 ChangesCommand.class,
+                io.benchledger.cli.command.ScalabilityCommand.class,
+                io.benchledger.cli.command.RecommendCommand.class,
                 AckCommand.class,
                 // publish
                 SiteCommand.class,

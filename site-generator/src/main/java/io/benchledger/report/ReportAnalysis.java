@@ -63,9 +63,10 @@ public final class ReportAnalysis {
             compared.add(c.caseKey() + "\u0000" + c.metric());
         }
         t0 = System.nanoTime();
-        History history = History.load(db, options.project());
-        ChangePointAnalysis.Outcome outcome = ChangePointAnalysis.analyse(archive, history, DetectorSettings.DEFAULTS,
+        // without the cache: a report leaves the archive as it was
+        ChangePointAnalysis.Outcome outcome = ChangePointAnalysis.run(archive, options.project(), DetectorSettings.DEFAULTS,
                 false);
+        History history = outcome.history();
         timing.took("change points", System.nanoTime() - t0);
         // the change points of the cases this report compares (acknowledged ones are left out, as in 'changes')
         List<ChangePoint> points = outcome.changePoints().stream()

@@ -2,6 +2,11 @@ package io.benchledger.site;
 
 import io.benchledger.archive.BadInputException;
 import io.benchledger.archive.analysis.budget.Budget;
+import io.benchledger.archive.analysis.budget.BudgetCheck;
+import io.benchledger.archive.analysis.budget.BudgetEvaluator;
+import io.benchledger.archive.analysis.budget.BudgetReport;
+import io.benchledger.archive.analysis.compare.ComparisonOptions;
+import io.benchledger.archive.analysis.compare.Side;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.archive.query.ArchiveDatabase;
@@ -39,6 +44,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -70,6 +81,7 @@ public final class SiteGenerator {
     private List<ChangePoint> allChangePoints = List.of();
     private boolean changeAnalysis;
     private final List<ComparisonView> comparisons = new ArrayList<>();
+    private int[] environmentIds;
 
     /** What a generation did. */
     public record Outcome(int benchmarks, int benchmarkPagesRendered, int filesWritten, int filesUnchanged,
@@ -102,6 +114,7 @@ public final class SiteGenerator {
             }
         }
         history = runs.stream().filter(r -> !r.isAb()).toList();
+        environmentIds = BenchmarkPage.environmentIds(runs);
         latest = history.isEmpty() ? runs.get(runs.size() - 1) : history.get(history.size() - 1);
         writer = new SiteWriter(options.out());
 
@@ -220,42 +233,60 @@ public final class SiteGenerator {
         }
         Map<String, double[][]> samples = new HashMap<>();
         Map<String, List<CaseSeries>> pending = new LinkedHashMap<>();
-        final int[] rendered = {0};
-        final Exception[] failure = {null};
+        // pages are independent: render them on the machine's cores while the query streams on;
+        // at most a few pages wait in memory at any time
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Semaphore inFlight = new Semaphore(threads * 2);
+        AtomicInteger rendered = new AtomicInteger();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        Consumer<List<Object>> submit = job -> {
+            @SuppressWarnings("unchecked")
+            List<CaseSeries> list = (List<CaseSeries>) job.get(1);
+            inFlight.acquireUninterruptibly();
+            pool.execute(() -> {
+                try {
+                    if (failure.get() == null) {
+                        renderBenchmark((String) job.get(0), list, samples);
+                        rendered.incrementAndGet();
+                    }
+                } catch (Exception ex) {
+                    failure.compareAndSet(null, ex);
+                } finally {
+                    inFlight.release();
+                }
+            });
+        };
         Consumer<CaseSeries> sink = s -> {
-            if (failure[0] != null) {
-                return;
-            }
             String bench = s.info().benchmark();
             List<CaseSeries> list = pending.computeIfAbsent(bench, k -> new ArrayList<>());
             list.add(s);
             if (list.size() == byBenchmark.get(bench).size()) {
                 pending.remove(bench);
-                try {
-                    renderBenchmark(bench, list, samples);
-                    rendered[0]++;
-                } catch (Exception ex) {
-                    failure[0] = ex;
-                }
+                submit.accept(List.of(bench, list));
             }
         };
-        if (!stale.isEmpty()) {
-            loadLatestSamples(cases, staleSet, samples);
-            data.series(caseMap, runIndex, stale.size() == byBenchmark.size() ? null : wanted, sink);
+        try {
+            if (!stale.isEmpty()) {
+                loadLatestSamples(cases, staleSet, samples);
+                data.series(caseMap, stale.size() == byBenchmark.size() ? null : wanted, sink);
+            }
+            for (Map.Entry<String, List<CaseSeries>> e : pending.entrySet()) {
+                submit.accept(List.of(e.getKey(), e.getValue()));
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(1, TimeUnit.HOURS);
         }
-        if (failure[0] != null) {
-            throw failure[0];
-        }
-        for (Map.Entry<String, List<CaseSeries>> e : pending.entrySet()) {
-            renderBenchmark(e.getKey(), e.getValue(), samples);
-            rendered[0]++;
+        if (failure.get() != null) {
+            throw failure.get();
         }
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("generator", GENERATOR);
         manifest.put("project", options.project());
         manifest.put("benchmarks", fingerprints);
         writer.write(MANIFEST, Json.of(manifest) + "\n");
-        return rendered[0];
+        return rendered.get();
     }
 
     /** Samples of the latest run of each stale benchmark's cases (usually one run for all). */
@@ -321,7 +352,7 @@ public final class SiteGenerator {
     private void renderBenchmark(String benchmark, List<CaseSeries> series, Map<String, double[][]> samples)
             throws IOException {
         BenchmarkPage bp = new BenchmarkPage(benchmark, series, runs, changePointsByCase, changeAnalysis,
-                analyses.budgets(), samples, this::commitHref);
+                analyses.budgets(), samples, this::commitHref, environmentIds);
         Map<String, Object> v = vars("../", benchmark, "benchmarks");
         // a benchmark page is as of its own latest run, so a run that did not measure it leaves it unchanged
         int lastRun = series.stream().mapToInt(s -> s.runIndex()[s.size() - 1]).max().orElse(latest.index());
@@ -684,28 +715,38 @@ public final class SiteGenerator {
     }
 
     private void runsPage() throws IOException {
-        List<Map<String, Object>> rows = new ArrayList<>();
         List<List<Cell>> cells = new ArrayList<>();
+        List<String> envChange = new ArrayList<>();
         RunInfo prev = null;
-        for (int i = runs.size() - 1; i >= 0; i--) {
-            RunInfo r = runs.get(i);
-            cells.add(runRow(r, ""));
-        }
         for (RunInfo r : runs) {
-            Map<String, Object> m = new HashMap<>();
-            m.put("anchor", SafeNames.anchor(r.runId()));
-            m.put("cells", runRow(r, ""));
-            m.put("envChange", prev != null && !r.isAb() && !prev.environmentKey().equals(r.environmentKey())
+            envChange.add(prev != null && !r.isAb() && prev.index() >= 0 && environmentIds[prev.index()] != environmentIds[r.index()]
                     ? r.environmentChangeFrom(prev) : "");
             if (!r.isAb()) {
                 prev = r;
             }
+        }
+        List<String> anchors = new ArrayList<>();
+        List<String> changes = new ArrayList<>();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            RunInfo r = runs.get(i);
+            cells.add(runRow(r, ""));
+            anchors.add(SafeNames.anchor(r.runId()));
+            changes.add(envChange.get(i));
+        }
+        DataTable t = new DataTable("runs", "Runs, newest first", runColumns(), cells, "downloads/runs");
+        Map<String, Object> view = t.view();
+        @SuppressWarnings("unchecked")
+        List<List<Map<String, Object>>> viewRows = (List<List<Map<String, Object>>>) view.get("rows");
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < viewRows.size(); i++) {
+            Map<String, Object> m = new HashMap<>();
+            m.put("anchor", anchors.get(i));
+            m.put("cells", viewRows.get(i));
+            m.put("envChange", changes.get(i));
             rows.add(m);
         }
-        java.util.Collections.reverse(rows);
-        DataTable t = new DataTable("runs", "Runs, newest first", runColumns(), cells, "downloads/runs");
         Map<String, Object> v = vars("", "Runs", "runs");
-        v.put("table", t);
+        v.put("view", view);
         v.put("rows", rows);
         page("runs.html", "runs.html", v, List.of(t));
     }
@@ -736,8 +777,8 @@ public final class SiteGenerator {
         }
         StringBuilder setup = new StringBuilder();
         setup.append("-- DuckDB: views over the published archive of project ").append(options.project())
-                .append(" (web servers cannot list folders, so the files are named one by one)\n");
-        setup.append("INSTALL httpfs; LOAD httpfs;\n");
+                .append(" (web servers cannot list folders, so the files are named one by one;\n")
+                .append("-- the DuckDB CLI loads its httpfs extension by itself for http(s) addresses)\n");
         for (Map.Entry<String, List<String>> e : urls.entrySet()) {
             setup.append("CREATE OR REPLACE VIEW ").append(e.getKey()).append(" AS SELECT * FROM read_parquet([");
             for (int i = 0; i < e.getValue().size(); i++) {
@@ -749,8 +790,9 @@ public final class SiteGenerator {
         String latestResults = urls.get("results").isEmpty() ? base + "data/results/..." : lastMatching(urls.get("results"), latest);
         List<Map<String, String>> queries = new ArrayList<>();
         queries.add(Map.of("title", "Open the whole archive (creates views runs, results, samples)",
-                "sql", ".read setup.sql  -- after downloading it, or paste its text\n-- or in one line from the DuckDB CLI:\n"
-                        + "-- curl -s " + base + "data/setup.sql | duckdb -init /dev/stdin"));
+                "sql", "-- in a shell: download setup.sql and start the DuckDB CLI with it\n"
+                        + "curl -sO " + base + "data/setup.sql && duckdb -init setup.sql\n"
+                        + "-- or, inside DuckDB, after downloading it:\n.read setup.sql"));
         queries.add(Map.of("title", "The latest run's results, straight from the published file",
                 "sql", "SELECT benchmark, params, mode, score, score_error, unit\nFROM read_parquet(" + sqlString(latestResults)
                         + ")\nWHERE metric = 'primary'\nORDER BY benchmark;"));
@@ -820,6 +862,7 @@ public final class SiteGenerator {
             cmp.add(m);
         }
         v.put("comparisons", cmp);
+        v.put("reports", reports());
         DataTable budgets = budgetTable();
         tables.add(budgets);
         v.put("budgets", budgets);
@@ -858,6 +901,21 @@ public final class SiteGenerator {
         page("index.html", "index.html", v, tables);
     }
 
+    /** PDF reports published beside the site (the nightly and release workflows put them in reports/). */
+    private List<Map<String, String>> reports() throws IOException {
+        Path dir = options.out().resolve("reports");
+        List<Map<String, String>> out = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (var s = Files.list(dir)) {
+                for (Path p : s.filter(f -> f.getFileName().toString().endsWith(".pdf")).sorted().toList()) {
+                    String name = p.getFileName().toString();
+                    out.add(Map.of("name", name, "href", "reports/" + seg(name), "bytes", Fmt.bytes(Files.size(p))));
+                }
+            }
+        }
+        return out;
+    }
+
     private DataTable recentChangePoints(int max) {
         List<List<Cell>> rows = new ArrayList<>();
         for (ChangePoint cp : allChangePoints.subList(0, Math.min(max, allChangePoints.size()))) {
@@ -873,20 +931,25 @@ public final class SiteGenerator {
                 "downloads/recent-change-points");
     }
 
-    /** Budgets checked against the latest run (and, for max regression, against the comparison with the last release). */
+    /** Budgets checked against the latest run by the budget evaluator (max regression: against its baseline). */
     private DataTable budgetTable() throws Exception {
         List<List<Cell>> rows = new ArrayList<>();
-        List<BudgetCheck.Outcome> outcomes = BudgetCheck.evaluate(analyses.budgets(), data, latest,
-                sinceRelease == null ? sincePrevious : sinceRelease);
-        for (BudgetCheck.Outcome o : outcomes) {
-            rows.add(List.of(Cell.link(o.benchmark(), BenchmarkPage.pageFile(o.benchmark())).raw(o.benchmark()),
-                    Cell.of(o.caseKey()), Cell.of(o.criterion()),
-                    Cell.num(o.limit(), Fmt.num(o.limit())), Cell.num(o.actual(), Fmt.num(o.actual())),
-                    Cell.of(o.unit()), Cell.of(o.pass() ? "pass" : "fail").css(o.pass() ? "pass" : "fail")));
+        if (!analyses.budgets().isEmpty()) {
+            BudgetReport report = BudgetEvaluator.evaluate(data.db(), new Side(Side.Kind.RUN, latest.runId()),
+                    analyses.budgets(), ComparisonOptions.defaults(options.project()));
+            for (BudgetCheck c : report.checks()) {
+                String status = c.status().json();
+                rows.add(List.of(c.benchmark().isEmpty() ? Cell.of("")
+                                : Cell.link(c.benchmark(), BenchmarkPage.pageFile(c.benchmark())).raw(c.benchmark()),
+                        Cell.of(c.caseKey()), Cell.of(c.criterion()),
+                        Cell.num(c.limit(), Fmt.num(c.limit())), Cell.num(c.actual(), Fmt.num(c.actual())),
+                        Cell.of(c.unit()), Cell.of(status).css(status), Cell.of(c.note())));
+            }
         }
         return new DataTable("budgets", "Budgets against the latest run",
                 List.of(Col.text("Benchmark"), Col.text("Case"), Col.text("Criterion"), Col.num("Limit"),
-                        Col.num("Measured"), Col.text("Unit"), Col.text("Result")), rows, "downloads/budgets");
+                        Col.num("Measured"), Col.text("Unit"), Col.text("Result"), Col.text("Note")), rows,
+                "downloads/budgets");
     }
 
     private void feed() throws IOException {

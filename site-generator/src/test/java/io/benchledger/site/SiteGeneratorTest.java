@@ -152,9 +152,9 @@ class SiteGeneratorTest {
         budgets.path("rows").forEach(r -> outcomes.add(r.path("Case").asText() + " " + r.path("Criterion").asText()
                 + " " + r.path("Measured").asDouble() + " " + r.path("Result").asText()));
         assertThat(outcomes).containsExactlyInAnyOrder(
-                SiteFixture.cryptoKey("1024") + " min throughput 800.0 fail",
-                SiteFixture.cryptoKey("64") + " min throughput 5000.0 pass",
-                SiteFixture.LATENCY + "@sample max p99 30.0 fail");
+                SiteFixture.cryptoKey("1024") + " min_throughput 800.0 fail",
+                SiteFixture.cryptoKey("64") + " min_throughput 5000.0 pass",
+                SiteFixture.LATENCY + "@sample max_p99 30.0 fail");
 
         // the latest run's distribution of Latency.get: median 10, Q1 10, Q3 20 (weighted 5, 3, 2)
         String latencySeries = "downloads/b/" + BenchmarkPage.pageFile(SiteFixture.LATENCY).substring(2).replace(".html", "")
@@ -216,6 +216,32 @@ class SiteGeneratorTest {
     }
 
     @Test
+    void theDataPagesSetupScriptOpensThePublishedArchive() throws Exception {
+        // DuckDB here has no httpfs: point the published address at the site's folder instead
+        String setup = Files.readString(site.resolve("data/setup.sql"))
+                .replace("https://example.github.io/repo/", site.toUri().getPath());
+        try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:"); var st = c.createStatement()) {
+            for (String statement : setup.split(";\n")) {
+                if (!statement.replaceAll("(?m)^--.*$", "").isBlank()) {
+                    st.execute(statement);
+                }
+            }
+            // 40 nightly runs of 4 results (21 samples) and 6 A/B runs of 1 result (6 samples)
+            assertThat(count(st, "SELECT count(*) FROM runs")).isEqualTo(46);
+            assertThat(count(st, "SELECT count(*) FROM results")).isEqualTo(40 * 4 + 6);
+            assertThat(count(st, "SELECT count(*) FROM samples")).isEqualTo(40 * 21 + 6 * 6);
+            assertThat(count(st, "SELECT count(DISTINCT version) FROM results")).isEqualTo(3);
+        }
+    }
+
+    private static long count(java.sql.Statement st, String sql) throws java.sql.SQLException {
+        try (var rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void aBadComparisonIsBadInput() throws Exception {
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             assertThatThrownBy(() -> SiteGenerator.generate(db, SiteAnalyses.none(), new SiteOptions(tmp.resolve("bad"),
@@ -231,12 +257,16 @@ class SiteGeneratorTest {
         Files.createDirectories(mine.resolve("assets"));
         Files.writeString(mine.resolve("assets/style.css"), "body { color: rebeccapurple; }\n");
         Path out = tmp.resolve("custom");
+        Files.createDirectories(out.resolve("reports"));
+        Files.write(out.resolve("reports/nightly.pdf"), new byte[2048]); // as the nightly workflow leaves it
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             SiteGenerator.generate(db, SiteAnalyses.none(), new SiteOptions(out, Optional.of(mine), "default", "Mine",
                     "", List.of(), false, ""));
         }
         assertThat(Files.readString(out.resolve("assets/style.css"))).isEqualTo("body { color: rebeccapurple; }\n");
-        assertThat(Files.readString(out.resolve("index.html"))).contains("<title>Mine · Mine</title>");
+        assertThat(Files.readString(out.resolve("index.html"))).contains("<title>Mine · Mine</title>")
+                .contains("<a href=\"reports/nightly.pdf\">nightly.pdf</a> (<span>2.0 KiB</span>, PDF)");
+        assertThat(out.resolve("reports/nightly.pdf")).exists(); // not the site's to remove
     }
 
     static void assertSameTree(Path a, Path b) throws IOException {

@@ -167,4 +167,65 @@ public final class Centre {
         }
         return kept == 0 ? median(Arrays.copyOf(xs, n)) : sum / kept;
     }
+
+    /**
+     * {@link #weightedTrimmedMean} of the first m values of xs with unit weights, computed without
+     * sorting when few values are cut: with g = fraction · m, only the ⌈g⌉ smallest and ⌈g⌉ largest
+     * values matter, so T = (Σ x − Σ_{j<⌊g⌋}(s_j + l_j) − (g − ⌊g⌋)(s_⌊g⌋ + l_⌊g⌋)) / (m − 2g), with
+     * s the smallest values ascending and l the largest descending. May reorder xs.
+     */
+    public static double trimmedMeanUnitWeights(double[] xs, int m, double fraction) {
+        return trimmedMeanUnitWeights(xs, m, fraction, new double[8], new double[8]);
+    }
+
+    /** The same with caller-owned buffers of at least 8 values (the bootstrap calls it millions of times). */
+    static double trimmedMeanUnitWeights(double[] xs, int m, double fraction, double[] small, double[] large) {
+        double g = fraction * m;
+        int k = (int) Math.ceil(g);
+        if (k == 0) {
+            double s = 0;
+            for (int i = 0; i < m; i++) {
+                s += xs[i];
+            }
+            return s / m;
+        }
+        if (k > 8 || 2 * k + 1 > m) {
+            Arrays.sort(xs, 0, m);
+            return trimmedMeanOfSorted(xs, null, m, fraction);
+        }
+        for (int j = 0; j < k; j++) {
+            small[j] = Double.POSITIVE_INFINITY;
+            large[j] = Double.NEGATIVE_INFINITY;
+        }
+        double sum = 0;
+        for (int i = 0; i < m; i++) {
+            double x = xs[i];
+            sum += x;
+            if (x < small[k - 1]) {
+                int j = k - 1;
+                while (j > 0 && small[j - 1] > x) {
+                    small[j] = small[j - 1];
+                    j--;
+                }
+                small[j] = x;
+            }
+            if (x > large[k - 1]) {
+                int j = k - 1;
+                while (j > 0 && large[j - 1] < x) {
+                    large[j] = large[j - 1];
+                    j--;
+                }
+                large[j] = x;
+            }
+        }
+        int whole = (int) Math.floor(g);
+        double part = g - whole;
+        for (int j = 0; j < whole; j++) {
+            sum -= small[j] + large[j];
+        }
+        if (part > 0) {
+            sum -= part * (small[whole] + large[whole]);
+        }
+        return sum / (m - 2 * g);
+    }
 }

@@ -55,6 +55,8 @@ public final class HierarchicalBootstrap {
         double[] values;
         double[] weights;
         final boolean unitWeights;
+        final double[] small = new double[8];
+        final double[] large = new double[8];
 
         Scratch(ForkedSample s) {
             values = new double[s.size() * 2 + 1];
@@ -98,12 +100,12 @@ public final class HierarchicalBootstrap {
             double[] cw = java.util.Arrays.copyOf(ws, m);
             return statistic.of(cx, cw);
         }
-        // unit weights (every mode but JMH sample mode): sort in place, no allocation
-        java.util.Arrays.sort(xs, 0, m);
-        if (statistic == CentreStatistic.MEDIAN) {
-            return m % 2 == 1 ? xs[m / 2] : (xs[m / 2 - 1] + xs[m / 2]) / 2;
+        // unit weights (every mode but JMH sample mode): no allocation
+        if (statistic == CentreStatistic.TRIMMED_MEAN) {
+            return Centre.trimmedMeanUnitWeights(xs, m, CentreStatistic.TRIM, scratch.small, scratch.large);
         }
-        return Centre.trimmedMeanOfSorted(xs, null, m, CentreStatistic.TRIM);
+        java.util.Arrays.sort(xs, 0, m);
+        return m % 2 == 1 ? xs[m / 2] : (xs[m / 2 - 1] + xs[m / 2]) / 2;
     }
 
     static double resampledMean(ForkedSample s, UniformRandomProvider rng) {

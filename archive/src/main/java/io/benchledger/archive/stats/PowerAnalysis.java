@@ -63,11 +63,45 @@ public final class PowerAnalysis {
         return hi;
     }
 
-    /** Whole units per group needed: ⌈{@link #sampleSize}⌉, or {@link Long#MAX_VALUE} when infeasible. */
+    /**
+     * Whole units per group needed: the smallest integer n ≥ 2 whose power reaches the target, or
+     * {@link Long#MAX_VALUE} when infeasible. Starts from the normal approximation
+     * n₀ = 2 ((z₁₋α/₂ + z_power) c / δ)², which the t test always needs at least, and steps up,
+     * so it costs a few evaluations of the power, not a bisection.
+     */
     public static long sampleSizePerGroup(double relativeEffect, double cv, double alpha, double targetPower) {
-        double n = sampleSize(relativeEffect, cv, alpha, targetPower);
-        return Double.isInfinite(n) ? Long.MAX_VALUE : (long) Math.ceil(n - 1e-9);
+        if (power(2, relativeEffect, cv, alpha) >= targetPower) {
+            return 2;
+        }
+        double z = NORMAL.inverseSurvivalProbability(alpha / 2) + NORMAL.inverseCumulativeProbability(targetPower);
+        double n0 = 2 * Math.pow(z * cv / Math.abs(relativeEffect), 2);
+        if (!(n0 < MAX_N)) {
+            return Long.MAX_VALUE;
+        }
+        long lo = Math.max(2, (long) Math.floor(n0)); // power(lo) may or may not reach the target
+        long step = 1;
+        long hi = lo;
+        while (power(hi, relativeEffect, cv, alpha) < targetPower) {
+            lo = hi;
+            hi += step;
+            step *= 2;
+            if (hi > MAX_N) {
+                return Long.MAX_VALUE;
+            }
+        }
+        while (hi - lo > 1) { // power(hi) reaches the target, power(lo) may not
+            long mid = (lo + hi) / 2;
+            if (power(mid, relativeEffect, cv, alpha) >= targetPower) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return power(lo, relativeEffect, cv, alpha) >= targetPower ? lo : hi;
     }
+
+    private static final org.apache.commons.statistics.distribution.NormalDistribution NORMAL =
+            org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1);
 
     /** The smallest relative effect detected with {@code targetPower} given n units per group. */
     public static double detectableEffect(double n, double cv, double alpha, double targetPower) {

@@ -39,12 +39,14 @@ class CrashSafetyTest {
             boolean compact = i % 3 == 2;
             Path out = dir.resolve("child-" + i + ".out");
             Process p = ChildJvm.start(CommitLoop.class, out, root.toString(), compact ? "compact" : "commit", "0");
-            // wait until the child is working, then kill it somewhere in its loop
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (!Files.readString(out).contains("ready") && System.nanoTime() < deadline && p.isAlive()) {
-                Thread.sleep(20);
+            // wait until the child has committed once (classes loaded, so it works at full speed), then
+            // kill it somewhere in its loop; every fourth kill lands before its first commit is done
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            String waitFor = i % 4 == 3 ? "ready" : "committed";
+            while (!Files.readString(out).contains(waitFor) && System.nanoTime() < deadline && p.isAlive()) {
+                Thread.sleep(10);
             }
-            Thread.sleep(50 + random.nextInt(700));
+            Thread.sleep(random.nextInt(compact ? 600 : 300));
             p.destroyForcibly();
             p.waitFor(30, TimeUnit.SECONDS);
             List<String> lines = Files.readAllLines(out);
@@ -52,7 +54,7 @@ class CrashSafetyTest {
             if (compact && !lines.isEmpty() && !lines.get(lines.size() - 1).equals("compacted")) {
                 killedInCompaction++;
             }
-            if (i % 10 == 9 || i == KILLS - 1) {
+            if (i % 13 == 12 || i == KILLS - 1) {
                 check(root, reported);
             }
         }

@@ -22,12 +22,6 @@ public final class CommitLoop {
         Path root = Path.of(args[0]);
         String mode = args[1];
         int count = Integer.parseInt(args[2]);
-        // warm up class loading and native libraries on a throwaway archive, so kills land in real work
-        Path warm = java.nio.file.Files.createTempDirectory("warm");
-        Archive scratch = Archive.open(warm.resolve("a"));
-        scratch.commit(TestRuns.run("p", "1.0", CASES, FORKS, ITERATIONS));
-        scratch.commit(TestRuns.run("p", "1.0", CASES, FORKS, ITERATIONS));
-        Compactor.compact(scratch, 2);
         Archive archive = Archive.open(root);
         System.out.println("ready");
         System.out.flush();

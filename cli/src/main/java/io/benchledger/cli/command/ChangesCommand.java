@@ -130,8 +130,11 @@ public final class ChangesCommand implements Callable<Integer> {
         for (ChangePoint c : list) {
             Object change = format == OutputFormat.CSV ? (Object) c.change() : TableFormatter.percent(c.change());
             String commit = format == OutputFormat.CSV || c.commit().length() <= 12 ? c.commit() : c.commit().substring(0, 12);
+            // p-values reach 1e-100: the text formats show two significant digits, CSV the full double
+            Object p = format == OutputFormat.CSV ? (Object) c.pValue()
+                    : String.format(java.util.Locale.ROOT, "%.2g", c.pValue());
             rows.add(new ArrayList<>(List.of(c.caseKey(), c.metric(), c.direction(), change, c.before(), c.after(),
-                    c.pValue(), c.index(), c.version(), commit, c.time().toString(), c.runId())));
+                    p, c.index(), c.version(), commit, c.time().toString(), c.runId())));
         }
         System.out.print(TableFormatter.format(new Table(cols, rows), format));
     }

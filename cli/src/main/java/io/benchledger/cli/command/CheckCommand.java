@@ -22,16 +22,18 @@ import picocli.CommandLine.Option;
 
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Checks budgets on a run: max p99, min throughput, max allocation per operation, and max regression",
-                "against a baseline (default last-release; a regression counts only when 'compare' calls it one).",
-                "Prints what fails and what is close to its limit (within 10%); exit 1 when any budget fails.",
-                "Budgets come from a YAML list (--budgets FILE), e.g.:",
+                "Checks budgets on a run: max p99, min throughput, max allocation per",
+                "operation, and max regression against a baseline (default last-release; a",
+                "regression counts only when 'compare' calls it one). Prints what fails and",
+                "what is close to its limit (within 10%%); exit 1 when any budget fails.",
+                "Budgets come from a YAML list (--budgets FILE), for example:",
                 "  - pattern: \"Crypto\\\\.aesGcm\"   # regex found in the benchmark name",
                 "    max_p99: 250.0              # in the case's time unit",
                 "    min_throughput: 100000      # ops per the case's time unit",
                 "    max_allocation_per_op: 1024 # B/op",
                 "    max_regression: 0.05        # fraction",
-                "    baseline: last-release"},
+                "    baseline: last-release",
+                ""},
         footer = {"", "Exit codes: 0 every budget holds; 1 a budget fails; 2 bad input; 3 failure while running."})
 public final class CheckCommand implements Callable<Integer> {
     @Mixin

@@ -31,17 +31,25 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Compares two sets of runs case by case: relative change of the centre with a bootstrap 95% interval",
-                "(forks resampled, then iterations), Welch t / Mann-Whitney U p-values, Benjamini-Hochberg q-values",
-                "across all cases, and a verdict: improved or regressed only when q < alpha AND the whole interval",
-                "lies beyond the noise threshold; inconclusive when there are too few samples to tell; else unchanged.",
-                "Every metric is compared (secondary ones such as gc.alloc.rate.norm too) unless --metric is given.",
+                "Compares two sets of runs case by case and metric by metric: relative change",
+                "of the centre with a bootstrap 95%% interval (forks resampled, then iterations",
+                "within them), Welch t and Mann-Whitney U p-values, Benjamini-Hochberg q-values",
+                "across all cases, and a verdict: improved or regressed only when q < alpha AND",
+                "the whole interval lies beyond the noise threshold; inconclusive when there are",
+                "too few samples to tell (with how many would be needed); else unchanged.",
+                "Every metric is compared (secondary ones such as gc.alloc.rate.norm too)",
+                "unless --metric is given.",
                 "",
-                "BASELINE and CANDIDATE each name: a version (all its runs, pooled), a run id, latest, previous (the",
-                "newest run before the candidate's), last-release (the release runs of the newest version released",
-                "before the candidate; without release runs the highest other version), branch:NAME (that branch's",
-                "newest run), variant:NAME (every run of that A/B arm), or version:V / run:ID to be explicit.",
-                "See docs/statistics.md for what each verdict means and how to tune it."},
+                "BASELINE and CANDIDATE each name one of:",
+                "  a version (all its runs, pooled)   a run id   latest",
+                "  previous      the newest run started before the candidate's runs",
+                "  last-release  the release runs of the newest version released before the",
+                "                candidate (without release runs: the highest other version)",
+                "  branch:NAME   that branch's newest run",
+                "  variant:NAME  every run of that A/B arm",
+                "  version:V, run:ID  to be explicit",
+                "See docs/statistics.md for what each verdict means and how to tune it.",
+                ""},
         footer = {"", "Exit codes: 0 ok; 1 --fail-on found a case; 2 bad input; 3 failure while running."})
 public final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BASELINE", description = "What to compare against.")
@@ -87,14 +95,14 @@ public final class CompareCommand implements Callable<Integer> {
     String bands;
 
     @Option(names = "--centre", paramLabel = "STATISTIC", defaultValue = "trimmed-mean",
-            description = "Centre whose change is measured: trimmed-mean (10% each end), median or mean (default: ${DEFAULT-VALUE}).")
+            description = "Centre whose change is measured: trimmed-mean (10%% cut at each end), median or mean (default: ${DEFAULT-VALUE}).")
     String centre;
 
     @Option(names = "--min-forks", paramLabel = "N", defaultValue = "3",
             description = "Test per-fork centres when both sides have at least N forks, else iteration scores (default: ${DEFAULT-VALUE}).")
     int minForks;
 
-    @Option(names = "--replicates", paramLabel = "B", defaultValue = "2000",
+    @Option(names = "--replicates", paramLabel = "B", defaultValue = "1000",
             description = "Bootstrap replicates (default: ${DEFAULT-VALUE}).")
     int replicates;
 

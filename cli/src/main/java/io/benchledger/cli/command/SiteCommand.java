@@ -2,6 +2,7 @@ package io.benchledger.cli.command;
 
 import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.archive.store.Archive;
+import io.benchledger.archive.analysis.budget.BudgetFile;
 import io.benchledger.archive.analysis.compare.ComparisonOptions;
 import io.benchledger.cli.ArchiveOptions;
 import io.benchledger.cli.workflow.EngineAnalyses;
@@ -50,6 +51,10 @@ public final class SiteCommand implements Callable<Integer> {
             description = "Link commits to this address, {commit} replaced by the hash, e.g. https://github.com/org/repo/commit/{commit} (default: the runs page).")
     String commitUrl;
 
+    @Option(names = "--budgets", paramLabel = "FILE",
+            description = "YAML list of budgets (as for 'check') to show on the dashboard and as lines on the charts.")
+    Path budgets;
+
     @Option(names = "--incremental",
             description = "Regenerate only the benchmark pages whose history, change points or templates changed since the last generation into DIR.")
     boolean incremental;
@@ -62,7 +67,8 @@ public final class SiteCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             SiteGenerator.Outcome o = SiteGenerator.generate(db,
-                    new EngineAnalyses(ComparisonOptions.defaults(archiveOptions.project), List.of()), options);
+                    new EngineAnalyses(ComparisonOptions.defaults(archiveOptions.project),
+                            budgets == null ? List.of() : BudgetFile.read(budgets)), options);
             System.err.printf("site: %d benchmarks (%d pages rendered), %d files written, %d unchanged, %d removed in %.1f s%n",
                     o.benchmarks(), o.benchmarkPagesRendered(), o.filesWritten(), o.filesUnchanged(), o.filesRemoved(),
                     (System.nanoTime() - start) / 1e9);

@@ -85,8 +85,8 @@ public final class SiteData {
      * the order of {@link #cases()}: the caller renders each and lets it go, so memory stays small
      * whatever the archive's size.
      */
-    public void series(Map<String, CaseInfo> cases, Map<String, Integer> runIndex, Collection<String> only,
-                       Consumer<CaseSeries> sink) throws SQLException {
+    public void series(Map<String, CaseInfo> cases, Collection<String> only, Consumer<CaseSeries> sink)
+            throws SQLException {
         String sql;
         if (only == null) {
             sql = SqlFile.load("site_series");
@@ -118,7 +118,7 @@ public final class SiteData {
                         current = key;
                         b = new Builder(cases.get(key));
                     }
-                    b.add(runIndex.get(rs.getString(2)), number(rs, 3), number(rs, 4), number(rs, 5));
+                    b.add(rs.getInt(2), number(rs, 3), number(rs, 4), number(rs, 5));
                 }
                 if (b != null) {
                     sink.accept(b.build());

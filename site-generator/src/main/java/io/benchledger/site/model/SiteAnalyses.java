@@ -26,7 +26,7 @@ public interface SiteAnalyses {
         return Optional.empty();
     }
 
-    /** The suite configuration's budgets (none when no configuration was given). */
+    /** The budgets to check on the latest run (none when none were given); the budget evaluator checks them. */
     default List<Budget> budgets() {
         return List.of();
     }

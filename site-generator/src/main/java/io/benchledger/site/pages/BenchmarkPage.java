@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +36,7 @@ public final class BenchmarkPage {
     private final List<Budget> budgets;
     private final Map<String, double[][]> latestSamples;
     private final Links links;
+    private final int[] environment;
 
     /** How links to commits are made. */
     public interface Links {
@@ -45,7 +45,7 @@ public final class BenchmarkPage {
 
     public BenchmarkPage(String benchmark, List<CaseSeries> series, List<RunInfo> runs,
                          Map<String, List<ChangePoint>> changePoints, boolean changeAnalysis, List<Budget> budgets,
-                         Map<String, double[][]> latestSamples, Links links) {
+                         Map<String, double[][]> latestSamples, Links links, int[] environment) {
         this.benchmark = benchmark;
         this.name = SafeNames.of(benchmark);
         this.series = series;
@@ -55,6 +55,17 @@ public final class BenchmarkPage {
         this.budgets = budgets;
         this.latestSamples = latestSamples;
         this.links = links;
+        this.environment = environment;
+    }
+
+    /** Environment ids per run index (equal ids: same machine and JVM), computed once for all pages. */
+    public static int[] environmentIds(List<RunInfo> runs) {
+        Map<String, Integer> ids = new java.util.HashMap<>();
+        int[] out = new int[runs.size()];
+        for (RunInfo r : runs) {
+            out[r.index()] = ids.computeIfAbsent(r.environmentKey(), k -> ids.size());
+        }
+        return out;
     }
 
     public static String pageFile(String benchmark) {
@@ -77,7 +88,7 @@ public final class BenchmarkPage {
     }
 
     private String chartJson(int cap) {
-        TreeSet<Integer> used = new TreeSet<>();
+        java.util.BitSet used = new java.util.BitSet(runs.size());
         List<Map<String, Object>> out = new ArrayList<>();
         List<int[]> chosenBySeries = new ArrayList<>();
         for (CaseSeries s : series) {
@@ -93,21 +104,21 @@ public final class BenchmarkPage {
             int[] chosen = Lttb.select(x, s.score(), cap, keep);
             chosenBySeries.add(chosen);
             for (int i : chosen) {
-                used.add(s.runIndex()[i]);
+                used.set(s.runIndex()[i]);
             }
         }
         // the page's runs: global run index, time, version, short commit (for both x-axis modes)
-        List<Integer> pageRuns = new ArrayList<>(used);
-        Map<Integer, Integer> pos = new TreeMap<>();
+        int[] pageRuns = used.stream().toArray();
+        int[] pos = new int[runs.size()];
         List<String> versions = new ArrayList<>();
         Map<String, Integer> versionIndex = new LinkedHashMap<>();
-        long[] t = new long[pageRuns.size()];
-        int[] v = new int[pageRuns.size()];
-        int[] ri = new int[pageRuns.size()];
-        List<String> commits = new ArrayList<>();
-        for (int k = 0; k < pageRuns.size(); k++) {
-            RunInfo r = runs.get(pageRuns.get(k));
-            pos.put(r.index(), k);
+        long[] t = new long[pageRuns.length];
+        int[] v = new int[pageRuns.length];
+        int[] ri = new int[pageRuns.length];
+        List<String> commits = new ArrayList<>(pageRuns.length);
+        for (int k = 0; k < pageRuns.length; k++) {
+            RunInfo r = runs.get(pageRuns[k]);
+            pos[r.index()] = k;
             t[k] = r.startedAt().toEpochMilli();
             ri[k] = r.index();
             v[k] = versionIndex.computeIfAbsent(r.version(), key -> {
@@ -125,7 +136,7 @@ public final class BenchmarkPage {
             double[] hi = new double[chosen.length];
             for (int k = 0; k < chosen.length; k++) {
                 int i = chosen[k];
-                p[k] = pos.get(s.runIndex()[i]);
+                p[k] = pos[s.runIndex()[i]];
                 y[k] = s.score()[i];
                 lo[k] = s.low()[i];
                 hi[k] = s.high()[i];
@@ -274,17 +285,17 @@ public final class BenchmarkPage {
 
     /** Consecutive runs of this benchmark's history whose environment differs. */
     private List<Object> environmentChanges() {
-        TreeSet<Integer> all = new TreeSet<>();
+        java.util.BitSet all = new java.util.BitSet(runs.size());
         for (CaseSeries s : series) {
             for (int r : s.runIndex()) {
-                all.add(r);
+                all.set(r);
             }
         }
         List<Object> out = new ArrayList<>();
         RunInfo prev = null;
-        for (int idx : all) {
+        for (int idx = all.nextSetBit(0); idx >= 0; idx = all.nextSetBit(idx + 1)) {
             RunInfo r = runs.get(idx);
-            if (prev != null && !prev.environmentKey().equals(r.environmentKey())) {
+            if (prev != null && environment[prev.index()] != environment[idx]) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("t", r.startedAt().toEpochMilli());
                 m.put("ri", r.index());

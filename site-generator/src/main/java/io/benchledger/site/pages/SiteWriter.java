@@ -8,7 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -20,9 +21,10 @@ import java.util.stream.Stream;
  */
 public final class SiteWriter {
     private final Path root;
-    private final Set<String> expected = new HashSet<>();
-    private int written;
-    private int unchanged;
+    // pages are written from several threads
+    private final Set<String> expected = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger written = new AtomicInteger();
+    private final AtomicInteger unchanged = new AtomicInteger();
 
     public SiteWriter(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
@@ -42,14 +44,14 @@ public final class SiteWriter {
         expected.add(rel);
         if (Files.isRegularFile(target) && Files.size(target) == bytes.length
                 && Arrays.equals(Files.readAllBytes(target), bytes)) {
-            unchanged++;
+            unchanged.incrementAndGet();
             return;
         }
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.write(tmp, bytes);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        written++;
+        written.incrementAndGet();
     }
 
     /** Copies an immutable file (an archive Parquet file): skipped when a file of the same size is there. */
@@ -57,14 +59,14 @@ public final class SiteWriter {
         Path target = resolve(rel);
         expected.add(rel);
         if (Files.isRegularFile(target) && Files.size(target) == Files.size(source)) {
-            unchanged++;
+            unchanged.incrementAndGet();
             return;
         }
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        written++;
+        written.incrementAndGet();
     }
 
     public void copy(InputStream in, String rel) throws IOException {
@@ -114,10 +116,10 @@ public final class SiteWriter {
     }
 
     public int written() {
-        return written;
+        return written.get();
     }
 
     public int unchanged() {
-        return unchanged;
+        return unchanged.get();
     }
 }

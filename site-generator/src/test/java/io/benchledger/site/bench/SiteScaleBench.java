@@ -30,7 +30,8 @@ import java.util.TreeMap;
  * <pre>
  *   SiteScaleBench prepare ARCHIVE BENCHMARKS RUNS SAMPLES   writes runs 0 .. RUNS-2
  *   SiteScaleBench full ARCHIVE OUT                           one full generation, timed
- *   SiteScaleBench append ARCHIVE BENCHMARKS RUNS SAMPLES     commits run RUNS-1
+ *   SiteScaleBench append ARCHIVE BENCHMARKS INDEX SAMPLES MEASURED
+ *                                                             commits run INDEX measuring the first MEASURED benchmarks
  *   SiteScaleBench incremental ARCHIVE OUT                    incremental generation, timed
  * </pre>
  */
@@ -42,21 +43,21 @@ public final class SiteScaleBench {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
-            case "prepare" -> prepare(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
-                    Integer.parseInt(args[4]), 0, Integer.parseInt(args[3]) - 1);
-            case "append" -> prepare(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
-                    Integer.parseInt(args[4]), Integer.parseInt(args[3]) - 1, Integer.parseInt(args[3]));
+            case "prepare" -> prepare(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[4]), 0,
+                    Integer.parseInt(args[3]) - 1, Integer.parseInt(args[2]));
+            case "append" -> prepare(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[4]),
+                    Integer.parseInt(args[3]), Integer.parseInt(args[3]) + 1, Integer.parseInt(args[5]));
             case "full" -> generate(Path.of(args[1]), Path.of(args[2]), false);
             case "incremental" -> generate(Path.of(args[1]), Path.of(args[2]), true);
             default -> throw new IllegalArgumentException("prepare|append|full|incremental");
         }
     }
 
-    static void prepare(Path dir, int benchmarks, int runs, int samples, int from, int to) throws Exception {
+    static void prepare(Path dir, int benchmarks, int samples, int from, int to, int measured) throws Exception {
         Archive a = Archive.open(dir);
         long t0 = System.nanoTime();
         for (int i = from; i < to; i++) {
-            a.commit(run(i, benchmarks, samples));
+            a.commit(run(i, benchmarks, samples, measured));
             if (i % 100 == 99) {
                 System.err.printf("prepared %d runs in %.0f s%n", i + 1, (System.nanoTime() - t0) / 1e9);
             }
@@ -64,7 +65,7 @@ public final class SiteScaleBench {
     }
 
     /** Run i: every benchmark measured; every tenth benchmark steps down 15 % at run 600; JVM changes at run 500. */
-    static RunRecord run(int i, int benchmarks, int samples) {
+    static RunRecord run(int i, int benchmarks, int samples, int measured) {
         Instant t = START.plus(Duration.ofHours(24L * i));
         String id = RunIds.derived(t, "site-scale", Integer.toString(i));
         Run run = Run.builder(id, t).finishedAt(t.plusSeconds(1800 + i % 60)).project("default")
@@ -75,7 +76,7 @@ public final class SiteScaleBench {
         SplittableRandom rnd = new SplittableRandom(i);
         List<Result> results = new ArrayList<>(benchmarks);
         List<Sample> sampleRows = new ArrayList<>(benchmarks * samples);
-        for (int b = 0; b < benchmarks; b++) {
+        for (int b = 0; b < Math.min(benchmarks, measured); b++) {
             double base = 1000.0 + b;
             double level = b % 10 == 0 && i >= 600 ? base * 0.85 : base;
             double score = level * (1 + 0.01 * rnd.nextGaussian());

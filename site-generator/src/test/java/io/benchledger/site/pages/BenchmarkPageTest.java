@@ -46,7 +46,7 @@ class BenchmarkPageTest {
         ChangePoint cp = new ChangePoint("b[size=3]@thrpt", "b", "primary", "RUN03000", "1.6", "", t0.plus(Duration.ofHours(3000)),
                 3000, 1000, 900, -0.1, 0.001, ChangePoint.REGRESSION);
         BenchmarkPage page = new BenchmarkPage("b", series, runs, Map.of("b[size=3]@thrpt", List.of(cp)), true, List.of(),
-                Map.of(), (r, root) -> root + "runs.html");
+                Map.of(), (r, root) -> root + "runs.html", BenchmarkPage.environmentIds(runs));
         String script = page.chartScript();
         assertThat(script.length()).isLessThanOrEqualTo(BenchmarkPage.DATA_LIMIT + 40);
         JsonNode data = new ObjectMapper().readTree(script.substring("window.BL_DATA = ".length(), script.length() - 2));

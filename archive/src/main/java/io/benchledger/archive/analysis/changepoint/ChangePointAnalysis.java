@@ -8,10 +8,13 @@ import io.benchledger.archive.store.Archive;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Change points of every case of a project: loads the history, detects per series (in parallel:
@@ -36,19 +39,65 @@ public final class ChangePointAnalysis {
 
     public static Outcome run(Archive archive, String project, DetectorSettings settings, boolean useCache)
             throws IOException, SQLException {
+        Optional<AnalysisCache.Content> cache = useCache ? AnalysisCache.read(archive, project, settings) : Optional.empty();
         History history;
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
-            history = History.load(db, project);
+            List<RunPoint> runs = History.loadRuns(db, project);
+            if (cache.isPresent() && startsWith(runs, cache.get().runIds())) {
+                // only the runs the last analysis has not seen are read from the archive
+                List<CaseSeries> fresh = History.loadSince(db, project, cache.get().runIds().size());
+                history = new History(project, runs, combine(cache.get(), fresh));
+            } else {
+                cache = Optional.empty();
+                history = History.load(db, project);
+            }
         }
-        return analyse(archive, history, settings, useCache);
+        return analyse(archive, history, settings, cache, useCache);
     }
 
-    public static Outcome analyse(Archive archive, History history, DetectorSettings settings, boolean useCache)
-            throws IOException {
-        Map<String, SeriesDetector.SplitState> cached = useCache
-                ? AnalysisCache.read(archive, history.project(), settings) : Map.of();
+    private static boolean startsWith(List<RunPoint> runs, List<String> ids) {
+        if (ids.size() > runs.size()) {
+            return false;
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            if (!runs.get(i).runId().equals(ids.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The cached series with the new runs' values appended; series of new cases start there. */
+    private static List<CaseSeries> combine(AnalysisCache.Content cache, List<CaseSeries> fresh) {
+        Map<String, CaseSeries> byKey = new TreeMap<>();
+        for (AnalysisCache.Entry e : cache.series().values()) {
+            byKey.put(e.series().key(), e.series());
+        }
+        for (CaseSeries f : fresh) {
+            CaseSeries old = byKey.get(f.key());
+            if (old == null) {
+                byKey.put(f.key(), f);
+                continue;
+            }
+            int n = old.size();
+            int[] idx = Arrays.copyOf(old.runIndexes(), n + f.size());
+            double[] val = Arrays.copyOf(old.values(), n + f.size());
+            System.arraycopy(f.runIndexes(), 0, idx, n, f.size());
+            System.arraycopy(f.values(), 0, val, n, f.size());
+            byKey.put(f.key(), new CaseSeries(f.caseKey(), f.metric(), f.benchmark(), f.unit(), f.higherIsBetter(), idx, val));
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    private static Outcome analyse(Archive archive, History history, DetectorSettings settings,
+                                   Optional<AnalysisCache.Content> cache, boolean writeCache) throws IOException {
+        Map<String, AnalysisCache.Entry> cached = cache.map(AnalysisCache.Content::series).orElse(Map.of());
         List<SeriesDetector.Detection> results = history.series().parallelStream()
-                .map(s -> SeriesDetector.detect(s.values(), settings, cached.get(s.key())))
+                .map(s -> {
+                    AnalysisCache.Entry prev = cached.get(s.key());
+                    return prev == null ? SeriesDetector.detect(s.values(), settings)
+                            : SeriesDetector.detect(s.values(), settings, prev.state(), prev.filtered());
+                })
                 .toList();
         Acknowledgements acks = Acknowledgements.read(archive);
         Map<String, RunPoint> runsById = history.runsById();
@@ -62,7 +111,7 @@ public final class ChangePointAnalysis {
             CaseSeries s = history.series().get(i);
             SeriesDetector.Detection d = results.get(i);
             detections.put(s.key(), d);
-            entries.add(AnalysisCache.entry(s.caseKey(), s.metric(), d.state()));
+            entries.add(new AnalysisCache.Entry(s, d.filtered(), d.state()));
             incremental += d.incremental() ? 1 : 0;
             windows += d.windowsExamined();
             for (EDivisive.Split split : d.changePoints()) {
@@ -72,12 +121,8 @@ public final class ChangePointAnalysis {
         }
         open.sort(LARGEST_FIRST);
         acked.sort(LARGEST_FIRST);
-        boolean written = false;
-        if (useCache) {
-            List<RunPoint> runs = history.runs();
-            written = AnalysisCache.write(archive, history.project(), settings, runs.size(),
-                    runs.isEmpty() ? "" : runs.get(runs.size() - 1).runId(), entries);
-        }
+        boolean written = writeCache && AnalysisCache.write(archive, history.project(), settings,
+                history.runs().stream().map(RunPoint::runId).toList(), entries);
         return new Outcome(history, open, acked, detections, incremental, windows, written);
     }
 

@@ -22,13 +22,25 @@ public final class OutlierFilter {
     }
 
     public static double[] apply(double[] x, int halfWidth, double threshold) {
+        return apply(x, halfWidth, threshold, null, 0);
+    }
+
+    /**
+     * Filters x, taking the first {@code reuse} values from {@code previous} (the filtered values of
+     * an earlier, shorter version of the same series: valid up to its length − halfWidth).
+     */
+    public static double[] apply(double[] x, int halfWidth, double threshold, double[] previous, int reuse) {
         if (halfWidth <= 0 || x.length < 3) {
             return x.clone();
         }
         double[] out = new double[x.length];
+        int from = previous == null ? 0 : Math.max(0, Math.min(reuse, previous.length));
+        if (from > 0) {
+            System.arraycopy(previous, 0, out, 0, from);
+        }
         double[] buf = new double[2 * halfWidth + 1];
         double[] dev = new double[2 * halfWidth + 1];
-        for (int i = 0; i < x.length; i++) {
+        for (int i = from; i < x.length; i++) {
             int lo = Math.max(0, i - halfWidth);
             int hi = Math.min(x.length, i + halfWidth + 1);
             int n = hi - lo;

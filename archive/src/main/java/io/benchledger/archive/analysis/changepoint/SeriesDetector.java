@@ -52,12 +52,24 @@ public final class SeriesDetector {
     }
 
     public static Detection detect(double[] raw, DetectorSettings settings, SplitState previous) {
-        double[] z = OutlierFilter.apply(raw, settings.outlierHalfWidth(), settings.outlierThreshold());
-        int from = 0;
-        List<Integer> frozen = new ArrayList<>();
+        return detect(raw, settings, previous, null);
+    }
+
+    /**
+     * As {@link #detect(double[], DetectorSettings, SplitState)}, also reusing the filtered values of
+     * the previous analysis ({@link Detection#filtered()}) for the positions new runs cannot change.
+     */
+    public static Detection detect(double[] raw, DetectorSettings settings, SplitState previous,
+                                   double[] previousFiltered) {
         boolean incremental = previous != null && previous.length() <= raw.length
                 && previous.restart() <= previous.length()
                 && previous.fingerprint() == fingerprint(raw, previous.length());
+        int reuse = incremental && previousFiltered != null && previousFiltered.length == previous.length()
+                ? previous.length() - settings.outlierHalfWidth() : 0;
+        double[] z = OutlierFilter.apply(raw, settings.outlierHalfWidth(), settings.outlierThreshold(),
+                reuse > 0 ? previousFiltered : null, reuse);
+        int from = 0;
+        List<Integer> frozen = new ArrayList<>();
         if (incremental) {
             from = previous.restart();
             frozen.addAll(previous.frozenWeak());

@@ -36,7 +36,7 @@ final class CaseAnalysis {
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, Verdict.FAILED, Severity.NONE, base.sample().size(),
                     cand.sample().size(), 0, cand.mode(), Double.NaN, "", "", base.sample().forks(),
-                    cand.sample().forks(), threshold, Band.OUTSIDE, failure);
+                    cand.sample().forks(), threshold, Band.OUTSIDE, failure, Double.NaN, Double.NaN);
         }
         ForkedSample b = base.sample();
         ForkedSample c = cand.sample();
@@ -48,7 +48,9 @@ final class CaseAnalysis {
         double p = forkUnits ? welch : mannWhitney;
         double baseMean = b.mean();
         double candMean = c.mean();
-        double change = o.centre().of(c) / o.centre().of(b) - 1;
+        double baseCentre = o.centre().of(b);
+        double candCentre = o.centre().of(c);
+        double change = candCentre / baseCentre - 1;
         HierarchicalBootstrap.Interval ci = HierarchicalBootstrap.relativeChange(b, c, o.centre(), o.replicates(), o.confidence(),
                 o.seed() ^ caseSeed(base.caseKey(), base.metric()));
         return new CaseComparison(base.caseKey(), base.benchmark(), base.params(), base.metric(), cand.unit(), hib,
@@ -56,7 +58,7 @@ final class CaseAnalysis {
                 HedgesG.of(x, y), Verdict.INCONCLUSIVE, Severity.NONE, b.size(), c.size(), 0, cand.mode(),
                 mannWhitney, forkUnits ? CaseComparison.TEST_WELCH : CaseComparison.TEST_MANN_WHITNEY,
                 forkUnits ? CaseComparison.UNIT_FORKS : CaseComparison.UNIT_SAMPLES, b.forks(), c.forks(), threshold,
-                o.bands().of(change), "");
+                o.bands().of(change), "", baseCentre, candCentre);
     }
 
     /**

@@ -22,6 +22,8 @@ import java.util.SortedMap;
  * @param threshold the noise threshold applied to this case (a fraction)
  * @param band where {@code change} falls among the tolerance bands
  * @param failure for a {@code FAILED} case, which side failed and the benchmark's error; empty otherwise
+ * @param baselineCentre the centre {@code change} is computed from (the options' centre statistic:
+ *               10 % trimmed mean by default), so change = candidateCentre ÷ baselineCentre − 1
  */
 public record CaseComparison(
         String caseKey,
@@ -54,11 +56,14 @@ public record CaseComparison(
         int candidateForks,
         double threshold,
         Band band,
-        String failure) {
+        String failure,
+        double baselineCentre,
+        double candidateCentre) {
 
     /**
      * A comparison with the fields of the first JSON contract only (readers of saved
-     * {@code compare --format json} output, fixtures): the test details are unknown (empty, NaN, 0).
+     * {@code compare --format json} output, fixtures): the test details are unknown (empty, NaN, 0)
+     * and the centres are taken to be the means.
      */
     public CaseComparison(String caseKey, String benchmark, SortedMap<String, String> params, String metric, String unit,
                           boolean higherIsBetter, double baselineMean, double candidateMean, double baselineMedian,
@@ -68,7 +73,24 @@ public record CaseComparison(
         this(caseKey, benchmark, params, metric, unit, higherIsBetter, baselineMean, candidateMean, baselineMedian,
                 candidateMedian, change, ciLow, ciHigh, pValue, welchPValue, qValue, effectSize, verdict, severity,
                 baselineSamples, candidateSamples, samplesNeeded, "", Double.NaN, "", "", 0, 0, Double.NaN,
-                BandLimits.DEFAULT.of(change), "");
+                BandLimits.DEFAULT.of(change), "", baselineMean, candidateMean);
+    }
+
+    /**
+     * All fields but the centres, which are taken to be the means (the record before the centres
+     * were added; fixtures of the site and the PDF use it).
+     */
+    public CaseComparison(String caseKey, String benchmark, SortedMap<String, String> params, String metric, String unit,
+                          boolean higherIsBetter, double baselineMean, double candidateMean, double baselineMedian,
+                          double candidateMedian, double change, double ciLow, double ciHigh, double pValue,
+                          double welchPValue, double qValue, double effectSize, Verdict verdict, Severity severity,
+                          long baselineSamples, long candidateSamples, long samplesNeeded, String mode,
+                          double mannWhitneyPValue, String test, String testUnit, int baselineForks, int candidateForks,
+                          double threshold, Band band, String failure) {
+        this(caseKey, benchmark, params, metric, unit, higherIsBetter, baselineMean, candidateMean, baselineMedian,
+                candidateMedian, change, ciLow, ciHigh, pValue, welchPValue, qValue, effectSize, verdict, severity,
+                baselineSamples, candidateSamples, samplesNeeded, mode, mannWhitneyPValue, test, testUnit, baselineForks,
+                candidateForks, threshold, band, failure, baselineMean, candidateMean);
     }
 
     public static final String TEST_WELCH = "welch";
@@ -76,9 +98,9 @@ public record CaseComparison(
     public static final String UNIT_FORKS = "forks";
     public static final String UNIT_SAMPLES = "samples";
 
-    /** Candidate ÷ baseline mean (1.05 is 5 % more). */
+    /** Candidate ÷ baseline centre (1.05 is 5 % more): 1 + {@code change}. */
     public double ratio() {
-        return candidateMean / baselineMean;
+        return candidateCentre / baselineCentre;
     }
 
     /** True when the change goes the wrong way for this metric, whatever its significance. */
@@ -91,6 +113,6 @@ public record CaseComparison(
         return new CaseComparison(caseKey, benchmark, params, metric, unit, higherIsBetter, baselineMean,
                 candidateMean, baselineMedian, candidateMedian, change, ciLow, ciHigh, pValue, welchPValue, q,
                 effectSize, v, s, baselineSamples, candidateSamples, needed, mode, mannWhitneyPValue, test,
-                testUnit, baselineForks, candidateForks, threshold, band, failure);
+                testUnit, baselineForks, candidateForks, threshold, band, failure, baselineCentre, candidateCentre);
     }
 }

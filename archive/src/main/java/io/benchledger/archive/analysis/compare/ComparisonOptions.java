@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * @param severity         severity levels (minor 10 %, major 25 %, critical 50 %)
  * @param bands            tolerance bands (±5 %, ±15 %, ±30 %)
  * @param confidence       level of the bootstrap interval (0.95)
- * @param replicates       bootstrap replicates (2000)
+ * @param replicates       bootstrap replicates (1000)
  * @param seed             bootstrap seed; combined with each case's key so cases are independent and
  *                         the output does not depend on their order
  * @param minForks         test fork means when both sides have at least this many forks (3), else
@@ -78,7 +78,7 @@ public record ComparisonOptions(
 
     public static ComparisonOptions defaults(String project) {
         return new ComparisonOptions(project, "", Optional.empty(), "", DEFAULT_ALPHA, DEFAULT_THRESHOLD, Map.of(),
-                SeverityLevels.DEFAULT, BandLimits.DEFAULT, 0.95, 2000, DEFAULT_SEED, 3, 0.8, CentreStatistic.TRIMMED_MEAN);
+                SeverityLevels.DEFAULT, BandLimits.DEFAULT, 0.95, 1000, DEFAULT_SEED, 3, 0.8, CentreStatistic.TRIMMED_MEAN);
     }
 
     public ComparisonOptions withSuite(String v) {

@@ -32,8 +32,8 @@ public final class ComparisonOutput {
             row.add(c.verdict() == Verdict.REGRESSED || c.verdict() == Verdict.IMPROVED ? c.severity().json() : "");
             row.add(c.caseKey());
             row.add(c.metric());
-            row.add(number(c.baselineMean()) + unitSuffix(c.unit()));
-            row.add(number(c.candidateMean()) + unitSuffix(c.unit()));
+            row.add(number(c.baselineCentre()) + unitSuffix(c.unit()));
+            row.add(number(c.candidateCentre()) + unitSuffix(c.unit()));
             row.add(pct(c.change()));
             row.add(Double.isNaN(c.ciLow()) ? "" : "[" + pct(c.ciLow()) + ", " + pct(c.ciHigh()) + "]");
             row.add(Double.isNaN(c.qValue()) ? "" : String.format(Locale.ROOT, "%.3g", c.qValue()));
@@ -77,7 +77,8 @@ public final class ComparisonOutput {
         }
         sb.append("\nbaseline ").append(r.baseline().label()).append(", candidate ").append(r.candidate().label())
                 .append("; q < ").append(r.options().alpha()).append(" and interval beyond ±")
-                .append(pctPlain(r.options().threshold())).append(" to count as a change");
+                .append(pctPlain(r.options().threshold())).append(" to count as a change; baseline, candidate and change are of the ")
+                .append(r.options().centre().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         return sb.toString();
     }
 
@@ -104,7 +105,7 @@ public final class ComparisonOutput {
 
     private static CaseComparison emptyCase() {
         return new CaseComparison("", "", new java.util.TreeMap<>(), "", "", true, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                Verdict.UNCHANGED, Severity.NONE, 0, 0, 0, "", 0, "", "", 0, 0, 0, Band.ACCEPTABLE, "");
+                Verdict.UNCHANGED, Severity.NONE, 0, 0, 0, "", 0, "", "", 0, 0, 0, Band.ACCEPTABLE, "", 0, 0);
     }
 
     public static Map<String, Object> json(ComparisonReport r) {
@@ -125,6 +126,7 @@ public final class ComparisonOutput {
         opts.put("seed", o.seed());
         opts.put("min_forks", o.minForks());
         opts.put("power", o.power());
+        opts.put("centre", o.centre().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         opts.put("severity", Map.of("minor", o.severity().minor(), "major", o.severity().major(), "critical", o.severity().critical()));
         opts.put("bands", Map.of("acceptable", o.bands().acceptable(), "warning", o.bands().warning(), "critical", o.bands().critical()));
         doc.put("options", opts);
@@ -171,6 +173,8 @@ public final class ComparisonOutput {
         m.put("baseline_samples", c.baselineSamples());
         m.put("candidate_samples", c.candidateSamples());
         m.put("mode", c.mode());
+        m.put("baseline_centre", num(c.baselineCentre()));
+        m.put("candidate_centre", num(c.candidateCentre()));
         m.put("baseline_median", num(c.baselineMedian()));
         m.put("candidate_median", num(c.candidateMedian()));
         m.put("welch_p_value", num(c.welchPValue()));

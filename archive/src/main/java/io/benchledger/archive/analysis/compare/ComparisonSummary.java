@@ -8,7 +8,7 @@ import java.util.Map;
  * The line under a comparison table.
  *
  * @param counts           cases per verdict (every verdict present, 0 when none)
- * @param geomeanRatio     geometric mean of candidate ÷ baseline over the compared cases of the
+ * @param geomeanRatio     geometric mean of candidate ÷ baseline centre over the compared cases of the
  *                         primary metric (as benchstat's geomean row); NaN when none
  * @param geomeanSpeedup   the same with each ratio turned so that above 1 is better (baseline ÷
  *                         candidate for lower-is-better metrics)

@@ -32,6 +32,23 @@ public record History(String project, List<RunPoint> runs, List<CaseSeries> seri
         return new History(project, runs, series);
     }
 
+    /** The runs of a project, in series order. */
+    public static List<RunPoint> loadRuns(ArchiveDatabase db, String project) throws SQLException {
+        return runs(db, project);
+    }
+
+    /** Every series' values in the runs from position {@code fromRun} on (run indexes stay absolute). */
+    public static List<CaseSeries> loadSince(ArchiveDatabase db, String project, int fromRun) throws SQLException {
+        List<CaseSeries> series = new ArrayList<>();
+        try (PreparedStatement ps = db.connection().prepareStatement(SqlFile.load("case_series_since"))) {
+            ps.setString(1, project);
+            ps.setString(2, project);
+            ps.setInt(3, fromRun);
+            readSeries(ps, series);
+        }
+        return series;
+    }
+
     /** The series of one case (every metric). */
     public static History loadCase(ArchiveDatabase db, String project, String caseKey) throws SQLException {
         List<RunPoint> runs = runs(db, project);

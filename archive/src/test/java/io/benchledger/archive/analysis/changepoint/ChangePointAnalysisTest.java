@@ -67,7 +67,7 @@ class ChangePointAnalysisTest {
         var first = ChangePointAnalysis.run(archive, "default", DetectorSettings.DEFAULTS, true);
         assertThat(first.cacheWritten()).isTrue();
         assertThat(first.incrementalSeries()).isZero();
-        assertThat(Files.exists(archive.root().resolve("analysis/changepoints-default.json"))).isTrue();
+        assertThat(Files.exists(archive.root().resolve("analysis/changepoints-default.bin"))).isTrue();
 
         commit(archive, gen, RUNS - 1, RUNS);
         var incremental = ChangePointAnalysis.run(archive, "default", DetectorSettings.DEFAULTS, true);

@@ -87,6 +87,7 @@ class BenchstatAgreementTest {
     static Path dir;
     static Map<String, CaseComparison> secPerOp = new HashMap<>();
     static Map<String, CaseComparison> bytesPerSecond = new HashMap<>();
+    static ComparisonReport secPerOpReport;
 
     @BeforeAll
     static void compareThroughTheArchive() throws Exception {
@@ -105,6 +106,8 @@ class BenchstatAgreementTest {
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             ComparisonReport r = Comparison.run(db, Side.parse("old"), Side.parse("new"),
                     ComparisonOptions.defaults("go").withCentre(io.benchledger.archive.stats.CentreStatistic.MEDIAN));
+            secPerOpReport = Comparison.run(db, Side.parse("old"), Side.parse("new"), ComparisonOptions.defaults("go")
+                    .withCentre(io.benchledger.archive.stats.CentreStatistic.MEDIAN).withMetric(Result.PRIMARY));
             for (CaseComparison c : r.cases()) {
                 (Result.PRIMARY.equals(c.metric()) ? secPerOp : bytesPerSecond).put(c.benchmark(), c);
             }
@@ -188,6 +191,12 @@ class BenchstatAgreementTest {
             }
         }
         assertThat(bigChanges).as("the eight IEEE cases of 512 B and more").isEqualTo(8);
+    }
+
+    @Test
+    void geometricMeanIsBenchstats() {
+        // crcIgnore.stdout, sec/op table: "geomean 344.5n 237.5n -31.05%"
+        assertThat(secPerOpReport.summary().geomeanRatio()).isCloseTo(1 - 0.3105, within(0.00005));
     }
 
     @Test

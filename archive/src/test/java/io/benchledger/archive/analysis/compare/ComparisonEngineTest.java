@@ -81,18 +81,15 @@ class ComparisonEngineTest {
     @BeforeEach
     void fill() throws Exception {
         archive = Archive.open(dir.resolve("archive"));
-        // one commit per run: a commit of several runs of one partition writes a combined file, whose
-        // footer the archive reads back through a Parquet path that needs Hadoop classes (see the report)
-        for (RunRecord rec : List.of(
+        // one commit: runs of one version share a combined file, which the views must read correctly
+        archive.commit(List.of(
                 run("01J0000000000000000000R100", "1.0.0", 0, Run.TRIGGER_RELEASE, "main", "", 1.00, 1.00, false),
                 run("01J0000000000000000000R110", "1.1.0", 1, Run.TRIGGER_RELEASE, "main", "", 1.00, 1.00, false),
                 run("01J0000000000000000000N111", "1.1.1", 2, Run.TRIGGER_NIGHTLY, "main", "", 1.00, 1.00, false),
                 run("01J0000000000000000000N112", "1.1.1", 3, Run.TRIGGER_NIGHTLY, "main", "", 1.00, 1.00, false),
                 run("01J0000000000000000000F120", "1.2.0", 4, Run.TRIGGER_NIGHTLY, "feature", "", 0.80, 1.30, true),
                 run("01J0000000000000000000A001", "1.2.0", 5, Run.TRIGGER_AB, "main", "g1", 1.00, 1.00, false),
-                run("01J0000000000000000000A002", "1.2.0", 6, Run.TRIGGER_AB, "main", "zgc", 1.10, 0.90, false))) {
-            archive.commit(rec);
-        }
+                run("01J0000000000000000000A002", "1.2.0", 6, Run.TRIGGER_AB, "main", "zgc", 1.10, 0.90, false)));
     }
 
     ComparisonReport compare(String b, String c, ComparisonOptions o) throws Exception {

@@ -1,0 +1,24 @@
+package io.benchledger.archive.analysis.recommend;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One piece of advice derived from the measurements.
+ *
+ * @param rule which rule fired: {@code unstable}, {@code bimodal}, {@code tail}, {@code allocation},
+ *             {@code allocation-growth}, {@code scalability}, {@code budget}
+ * @param caseKey the case it is about (for {@code scalability}: the case family, without {@code /tN})
+ * @param message one sentence a person acts on
+ * @param evidence the numbers it rests on, by name, in the order they read best
+ */
+public record Recommendation(String rule, String caseKey, String message, Map<String, Object> evidence) {
+    public Recommendation {
+        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(caseKey, "caseKey");
+        Objects.requireNonNull(message, "message");
+        evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+    }
+}

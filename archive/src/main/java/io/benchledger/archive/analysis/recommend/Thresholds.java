@@ -1,0 +1,22 @@
+package io.benchledger.archive.analysis.recommend;
+
+/**
+ * When the rules fire.
+ *
+ * @param maxCv coefficient of variation above which a case is unstable
+ * @param targetPrecision the relative half-width (95 %) of the mean the "forks needed" advice aims at
+ * @param bimodality Sarle's bimodality coefficient above which a distribution looks bimodal (5/9 is the uniform's)
+ * @param minSamplesForShape the fewest iteration scores the bimodality rule judges
+ * @param tailRatio p99 ÷ p50 above which the tail is called large
+ * @param allocationHigh bytes per operation above which allocation is called high
+ * @param allocationGrowth relative growth of bytes per operation since the baseline that is reported
+ * @param efficiency parallel efficiency below which scaling is called poor
+ * @param budgetMargin how close to a budget's limit (as a fraction of the limit) is "close"
+ */
+public record Thresholds(double maxCv, double targetPrecision, double bimodality, int minSamplesForShape,
+                         double tailRatio, double allocationHigh, double allocationGrowth, double efficiency,
+                         double budgetMargin) {
+    public static Thresholds defaults() {
+        return new Thresholds(0.05, 0.02, 5.0 / 9.0, 10, 5.0, 1024, 0.10, 0.7, 0.10);
+    }
+}

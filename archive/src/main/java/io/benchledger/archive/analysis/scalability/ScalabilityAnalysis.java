@@ -1,0 +1,91 @@
+package io.benchledger.archive.analysis.scalability;
+
+import io.benchledger.archive.model.Mode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+/**
+ * Speed-up and parallel efficiency over thread counts.
+ *
+ * <p>Aggregate throughput X(t) at t threads is the score itself for throughput-like scores (JMH
+ * sums the threads' operations), and t / score for time-per-operation scores (each of t threads
+ * completes one operation per score). With t₀ the smallest thread count measured,
+ * <pre>  speed-up S(t) = t₀ · X(t) / X(t₀)      (= X(t)/X(1) when t₀ = 1)
+ *  efficiency E(t) = S(t) / t               (actual ÷ ideal; 1 is linear scaling)</pre>
+ * The knee is the smallest thread count whose efficiency falls below the threshold (0.7 by default).
+ */
+public final class ScalabilityAnalysis {
+    public static final double DEFAULT_THRESHOLD = 0.7;
+
+    private ScalabilityAnalysis() {
+    }
+
+    public record Point(int threads, double score, double speedup, double efficiency) {
+    }
+
+    /** @param knee the first thread count with efficiency below the threshold; empty when none */
+    public record Curve(String family, String unit, String mode, List<Point> points, OptionalInt knee,
+                        double threshold) {
+    }
+
+    /** Strips JMH's {@code /tN} thread suffix from a case key. */
+    public static String family(String caseKey) {
+        return caseKey.replaceFirst("/t\\d+$", "");
+    }
+
+    /** Curves for every family measured at two or more thread counts. */
+    public static List<Curve> analyse(List<ScalePoint> points, double threshold) {
+        Map<String, List<ScalePoint>> byFamily = new TreeMap<>();
+        for (ScalePoint p : points) {
+            byFamily.computeIfAbsent(p.family() + "\u0000" + p.unit(), k -> new ArrayList<>()).add(p);
+        }
+        List<Curve> out = new ArrayList<>();
+        for (List<ScalePoint> ps : byFamily.values()) {
+            Map<Integer, ScalePoint> byThreads = new TreeMap<>();
+            for (ScalePoint p : ps) {
+                byThreads.putIfAbsent(p.threads(), p);
+            }
+            if (byThreads.size() < 2) {
+                continue;
+            }
+            List<ScalePoint> sorted = new ArrayList<>(byThreads.values());
+            sorted.sort(Comparator.comparingInt(ScalePoint::threads));
+            ScalePoint base = sorted.get(0);
+            double x0 = throughput(base);
+            List<Point> curve = new ArrayList<>();
+            Integer knee = null;
+            for (ScalePoint p : sorted) {
+                double s = base.threads() * throughput(p) / x0;
+                double e = s / p.threads();
+                curve.add(new Point(p.threads(), p.score(), s, e));
+                if (knee == null && e < threshold) {
+                    knee = p.threads();
+                }
+            }
+            out.add(new Curve(base.family(), base.unit(), base.mode(), curve,
+                    knee == null ? OptionalInt.empty() : OptionalInt.of(knee), threshold));
+        }
+        return out;
+    }
+
+    /** X(t): operations per time over all threads. */
+    static double throughput(ScalePoint p) {
+        boolean perOp = !p.higherIsBetter() || Mode.AVERAGE_TIME.equals(p.mode()) || Mode.SAMPLE_TIME.equals(p.mode())
+                || Mode.SINGLE_SHOT.equals(p.mode());
+        return perOp ? p.threads() / p.score() : p.score();
+    }
+
+    /** Groups map-ready: family → curve, for JSON output. */
+    public static Map<String, Curve> byFamily(List<Curve> curves) {
+        Map<String, Curve> m = new LinkedHashMap<>();
+        for (Curve c : curves) {
+            m.put(c.family(), c);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,19 @@
+-- Every case's values in the runs from a given position of history_runs.sql on (the runs a
+-- previous analysis has not seen), as case_series_all.sql. Parameters: project, project, position.
+WITH ordered AS (
+    SELECT run_id, row_number() OVER (ORDER BY started_at, run_id) - 1 AS run_index
+    FROM runs
+    WHERE project = ? AND coalesce(variant, '') = ''
+)
+SELECT r.case_key,
+       r.metric,
+       arg_max(r.benchmark, o.run_index) AS benchmark,
+       arg_max(r.unit, o.run_index) AS unit,
+       arg_max(r.higher_is_better, o.run_index) AS higher_is_better,
+       list(o.run_index ORDER BY o.run_index) AS run_indexes,
+       list(r.score ORDER BY o.run_index) AS scores
+FROM results r
+JOIN ordered o ON r.run_id = o.run_id
+WHERE r.project = ? AND o.run_index >= ? AND coalesce(r.failure, '') = '' AND isfinite(r.score)
+GROUP BY r.case_key, r.metric
+ORDER BY r.case_key, r.metric

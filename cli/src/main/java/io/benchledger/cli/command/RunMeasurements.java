@@ -1,0 +1,109 @@
+package io.benchledger.cli.command;
+
+import io.benchledger.archive.BadInputException;
+import io.benchledger.archive.analysis.recommend.CaseMeasurements;
+import io.benchledger.archive.analysis.scalability.ScalabilityAnalysis;
+import io.benchledger.archive.analysis.scalability.ScalePoint;
+import io.benchledger.archive.format.Table;
+import io.benchledger.archive.model.Percentiles;
+import io.benchledger.archive.query.ArchiveDatabase;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/** Reads one run's measurements from the archive for the scalability and recommendation commands. */
+final class RunMeasurements {
+    private static final String ALLOC = "gc.alloc.rate.norm";
+
+    private RunMeasurements() {
+    }
+
+    /** The run to look at: the given id, or the newest of the project (of the version when given). */
+    static String resolveRun(ArchiveDatabase db, String project, String runId, String version) throws SQLException {
+        if (runId != null && !runId.isEmpty()) {
+            return runId;
+        }
+        String v = version == null ? "" : version;
+        Table t = db.query("latest_run", project, v, v);
+        if (t.size() == 0) {
+            throw new BadInputException("no run of project '" + project + "'" + (v.isEmpty() ? "" : " version '" + v + "'")
+                    + " in the archive");
+        }
+        return (String) t.rows().get(0).get(0);
+    }
+
+    static List<ScalePoint> scalePoints(ArchiveDatabase db, String runId) throws SQLException {
+        List<ScalePoint> out = new ArrayList<>();
+        for (List<Object> r : db.query("run_case_results", runId).rows()) {
+            if (!"primary".equals(r.get(3))) {
+                continue;
+            }
+            String key = (String) r.get(0);
+            out.add(new ScalePoint(ScalabilityAnalysis.family(key), key, ((Number) r.get(6)).intValue(),
+                    ((Number) r.get(7)).doubleValue(), (String) r.get(2), str(r.get(4)), Boolean.TRUE.equals(r.get(5))));
+        }
+        return out;
+    }
+
+    static List<CaseMeasurements> cases(ArchiveDatabase db, String runId, String baselineRunId) throws SQLException {
+        Map<String, List<Object>> primary = new TreeMap<>();
+        Map<String, Double> alloc = new TreeMap<>();
+        for (List<Object> r : db.query("run_case_results", runId).rows()) {
+            if ("primary".equals(r.get(3))) {
+                primary.put((String) r.get(0), r);
+            } else if (ALLOC.equals(r.get(3))) {
+                alloc.put((String) r.get(0), ((Number) r.get(7)).doubleValue());
+            }
+        }
+        Map<String, Double> baseAlloc = new TreeMap<>();
+        Map<String, Double> baseScore = new TreeMap<>();
+        if (baselineRunId != null) {
+            for (List<Object> r : db.query("run_case_results", baselineRunId).rows()) {
+                if ("primary".equals(r.get(3))) {
+                    baseScore.put((String) r.get(0), ((Number) r.get(7)).doubleValue());
+                } else if (ALLOC.equals(r.get(3))) {
+                    baseAlloc.put((String) r.get(0), ((Number) r.get(7)).doubleValue());
+                }
+            }
+        }
+        Map<String, Map<Integer, List<Double>>> iterations = new LinkedHashMap<>();
+        for (List<Object> r : db.query("run_fork_scores", runId).rows()) {
+            iterations.computeIfAbsent((String) r.get(0), k -> new TreeMap<>())
+                    .computeIfAbsent(((Number) r.get(1)).intValue(), k -> new ArrayList<>())
+                    .add(((Number) r.get(3)).doubleValue());
+        }
+        List<CaseMeasurements> out = new ArrayList<>();
+        for (Map.Entry<String, List<Object>> e : primary.entrySet()) {
+            List<Object> r = e.getValue();
+            List<Double> forkMeans = new ArrayList<>();
+            List<Double> all = new ArrayList<>();
+            for (List<Double> it : iterations.getOrDefault(e.getKey(), Map.of()).values()) {
+                forkMeans.add(it.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
+                all.addAll(it);
+            }
+            Optional<Percentiles> pct = r.get(8) == null ? Optional.empty() : Optional.of(new Percentiles(Double.NaN,
+                    num(r.get(8)), Double.NaN, Double.NaN, num(r.get(9)), num(r.get(10)), Double.NaN));
+            out.add(new CaseMeasurements(e.getKey(), (String) r.get(1), (String) r.get(2), str(r.get(4)),
+                    Boolean.TRUE.equals(r.get(5)), ((Number) r.get(6)).intValue(), num(r.get(7)), forkMeans, all, pct,
+                    opt(alloc.get(e.getKey())), opt(baseAlloc.get(e.getKey())), opt(baseScore.get(e.getKey()))));
+        }
+        return out;
+    }
+
+    private static OptionalDouble opt(Double d) {
+        return d == null ? OptionalDouble.empty() : OptionalDouble.of(d);
+    }
+
+    private static double num(Object o) {
+        return o == null ? Double.NaN : ((Number) o).doubleValue();
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : o.toString();
+    }
+}

@@ -1,0 +1,132 @@
+package io.benchledger.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** generate, changes, history and ack through the command line, on one generated archive. */
+class HistoryCommandsTest {
+    @TempDir
+    static Path tmp;
+    static Path archive;
+    static JsonNode truth;
+
+    @BeforeAll
+    static void generate() throws Exception {
+        archive = tmp.resolve("archive");
+        CliRun g = CliRun.of("generate", "--benchmarks", "10", "--runs", "100", "--seed", "7", "--changes", "6",
+                "--forks", "2", "--iterations", "3", "--out", archive.toString());
+        assertThat(g.exit()).as(g.err()).isZero();
+        assertThat(g.out()).contains("generated 10 cases × 100 runs");
+        Path truthFile = tmp.resolve("ground-truth.json");
+        assertThat(truthFile).exists();
+        truth = new ObjectMapper().readTree(truthFile.toFile());
+        assertThat(truth.get("change_points")).hasSize(6);
+    }
+
+    @Test
+    void changesAsJsonFollowTheContract() throws Exception {
+        CliRun r = CliRun.of("changes", "--archive", archive.toString(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode cps = new ObjectMapper().readTree(r.out()).get("change_points");
+        assertThat(cps.size()).isGreaterThanOrEqualTo(4);
+        List<String> fields = List.of("case_key", "benchmark", "metric", "run_id", "version", "commit", "time", "index",
+                "before", "after", "change", "p_value", "direction");
+        for (JsonNode cp : cps) {
+            assertThat(cp.fieldNames()).toIterable().containsExactlyElementsOf(fields);
+            assertThat(cp.get("direction").asText()).isIn("regression", "improvement");
+        }
+        // every detection is an injected step (within ±2 runs)
+        for (JsonNode cp : cps) {
+            boolean injected = false;
+            for (JsonNode t : truth.get("change_points")) {
+                injected |= t.get("case_key").asText().equals(cp.get("case_key").asText())
+                        && Math.abs(t.get("index").asInt() - cp.get("index").asInt()) <= 2;
+            }
+            assertThat(injected).as(cp.toString()).isTrue();
+        }
+        assertThat(Files.exists(archive.resolve("analysis/changepoints-default.bin"))).isTrue();
+    }
+
+    @Test
+    void gateFailsOnRegressionsSinceAVersionAndAckSilencesThem() throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        JsonNode all = m.readTree(CliRun.of("changes", "--archive", archive.toString(), "--format", "json").out())
+                .get("change_points");
+        JsonNode regression = null;
+        for (JsonNode cp : all) {
+            if (cp.get("direction").asText().equals("regression")) {
+                regression = cp;
+            }
+        }
+        assertThat(regression).as("the generated history has a regression").isNotNull();
+        assertThat(CliRun.of("changes", "--archive", archive.toString(), "--fail-on", "regression").exit()).isEqualTo(1);
+
+        // since the last version: only change points after its last run (there are none after the final version)
+        CliRun none = CliRun.of("changes", "--archive", archive.toString(), "--since", "1.4.0", "--format", "json",
+                "--fail-on", "regression");
+        assertThat(none.exit()).isZero();
+        assertThat(m.readTree(none.out()).get("change_points")).isEmpty();
+        CliRun unknown = CliRun.of("changes", "--archive", archive.toString(), "--since", "9.9.9");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("no run of version '9.9.9'");
+
+        CliRun ack = CliRun.of("ack", regression.get("case_key").asText(), "--archive", archive.toString(), "--run",
+                regression.get("run_id").asText(), "--by", "perf-team", "--why", "accepted: safer defaults");
+        assertThat(ack.exit()).as(ack.err()).isZero();
+        assertThat(ack.out()).contains("acknowledged " + regression.get("case_key").asText());
+        JsonNode after = m.readTree(CliRun.of("changes", "--archive", archive.toString(), "--format", "json").out())
+                .get("change_points");
+        assertThat(after.size()).isEqualTo(all.size() - 1);
+        for (JsonNode cp : after) {
+            assertThat(cp.get("run_id").asText() + cp.get("case_key").asText())
+                    .isNotEqualTo(regression.get("run_id").asText() + regression.get("case_key").asText());
+        }
+        try (var files = Files.list(archive.resolve("annotations"))) {
+            assertThat(files.count()).isEqualTo(1);
+        }
+
+        CliRun badAck = CliRun.of("ack", regression.get("case_key").asText(), "--archive", archive.toString(), "--run",
+                m.readTree(CliRun.of("history", regression.get("case_key").asText(), "--archive", archive.toString(),
+                        "--format", "json").out()).get("series").get(0).get("points").get(0).get("run_id").asText(),
+                "--by", "x", "--why", "y");
+        assertThat(badAck.exit()).isEqualTo(2);
+        assertThat(badAck.err()).contains("no change point of");
+    }
+
+    @Test
+    void historyShowsTheSeriesWithItsChangePoints() throws Exception {
+        JsonNode largest = new ObjectMapper().readTree(CliRun.of("changes", "--archive", archive.toString(), "--format",
+                "json").out()).get("change_points").get(0);
+        String key = largest.get("case_key").asText();
+        CliRun t = CliRun.of("history", key, "--archive", archive.toString());
+        assertThat(t.exit()).as(t.err()).isZero();
+        assertThat(t.out()).contains(key, "100 runs").containsPattern("[▁▂▃▄▅▆▇█]{20,}").containsPattern("[▲▼]");
+        assertThat(t.out()).contains("trend over the last");
+
+        CliRun csv = CliRun.of("history", key, "--archive", archive.toString(), "--format", "csv");
+        String[] lines = csv.out().split("\r\n");
+        assertThat(lines[0]).isEqualTo("case_key,metric,index,run_id,version,commit,time,value,change_point");
+        assertThat(lines).hasSize(101);
+        assertThat(lines[1 + largest.get("index").asInt()]).endsWith("," + largest.get("direction").asText());
+
+        CliRun pattern = CliRun.of("history", "*Crypto.sha256*", "--archive", archive.toString(), "--format", "json");
+        JsonNode series = new ObjectMapper().readTree(pattern.out()).get("series");
+        assertThat(series.size()).isGreaterThanOrEqualTo(1);
+        for (JsonNode s : series) {
+            assertThat(s.get("case_key").asText()).contains("Crypto.sha256");
+            assertThat(s.get("points")).hasSize(100);
+        }
+
+        CliRun missing = CliRun.of("history", "no.such.Bench", "--archive", archive.toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("no case of project 'default' matches 'no.such.Bench'");
+    }
+}
