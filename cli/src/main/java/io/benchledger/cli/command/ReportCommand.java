@@ -63,10 +63,10 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Noise threshold of the comparison (default: ${DEFAULT-VALUE}).")
     String threshold;
 
-    @Option(names = "--replicates", paramLabel = "B", defaultValue = "2000",
-            description = "Bootstrap replicates of the comparison (default: ${DEFAULT-VALUE}); fewer is faster for"
-                    + " thousands of cases, with slightly less stable interval ends.")
-    int replicates;
+    @Option(names = "--replicates", paramLabel = "B",
+            description = "Bootstrap replicates of the comparison (default: as compare); fewer is faster for"
+                    + " thousands of cases, with less stable interval ends.")
+    Integer replicates;
 
     @Option(names = "--budgets", paramLabel = "FILE",
             description = "YAML list of budgets to check on the candidate (as 'check --budgets').")
@@ -83,11 +83,14 @@ public final class ReportCommand implements Callable<Integer> {
                     + " the latest run with the one before it");
         }
         Optional<List<Budget>> budgetList = budgets == null ? Optional.empty() : Optional.of(BudgetFile.read(budgets));
-        if (replicates < 100) {
-            throw new BadInputException("--replicates: at least 100, got " + replicates);
-        }
         ComparisonOptions options = ComparisonOptions.defaults(archiveOptions.project).withSuite(suite)
-                .withThreshold(Fractions.parse("--threshold", threshold)).withReplicates(replicates);
+                .withThreshold(Fractions.parse("--threshold", threshold));
+        if (replicates != null) {
+            if (replicates < 100) {
+                throw new BadInputException("--replicates: at least 100, got " + replicates);
+            }
+            options = options.withReplicates(replicates);
+        }
         Archive archive = archiveOptions.openExisting();
         ReportModel model;
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {

@@ -292,9 +292,10 @@ public final class PdfReportRenderer {
         flow.landscape(true);
         flow.newPage();
         flow.heading("Comparison", 60);
-        flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "Every case and metric, by name. Change is"
-                + " (candidate − baseline) ÷ baseline of the mean; q is the p-value after Benjamini–Hochberg"
-                + " correction across the " + model.comparisons().size() + " rows.");
+        flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "Every case and metric, by name. Baseline and"
+                + " candidate are means; change is the relative change of the centre the comparison used (by"
+                + " default a 10 % trimmed mean), so it can differ a little from the ratio of the means; q is the"
+                + " p-value after Benjamini–Hochberg correction across the " + model.comparisons().size() + " rows.");
         flow.moveDown(4);
         Table t = new Table(flow, COMPARISON_COLUMNS);
         List<Row> rows = new ArrayList<>(model.comparisons().size());
