@@ -7,10 +7,8 @@ import io.benchledger.archive.analysis.budget.BudgetReport;
 import io.benchledger.archive.analysis.budget.BudgetStatus;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.changepoint.ChangePointAnalysis;
-import io.benchledger.archive.analysis.recommend.Recommender;
 import io.benchledger.archive.analysis.recommend.RunMeasurements;
 import io.benchledger.archive.analysis.recommend.Thresholds;
-import io.benchledger.archive.analysis.scalability.ScalabilityAnalysis;
 import io.benchledger.report.model.Recommendation;
 import io.benchledger.archive.analysis.changepoint.DetectorSettings;
 import io.benchledger.archive.analysis.compare.CaseComparison;
@@ -113,9 +111,8 @@ public final class ReportAnalysis {
         String base = comparison.baseline().runIds().isEmpty() ? null : comparison.baseline().runIds().get(0);
         Thresholds t = Thresholds.defaults();
         List<Recommendation> out = new ArrayList<>();
-        for (io.benchledger.archive.analysis.recommend.Recommendation r : Recommender.recommend(
-                RunMeasurements.cases(db, run, base), ScalabilityAnalysis.analyse(RunMeasurements.scalePoints(db, run),
-                        t.efficiency()), budgets, t)) {
+        for (io.benchledger.archive.analysis.recommend.Recommendation r
+                : RunMeasurements.recommendations(db, run, base, budgets, t)) {
             StringBuilder evidence = new StringBuilder();
             r.evidence().forEach((k, v) -> evidence.append(evidence.length() == 0 ? "" : ", ").append(k).append(" = ")
                     .append(v instanceof Double d ? Formats.number(d) : String.valueOf(v)));

@@ -9,6 +9,9 @@ import io.benchledger.archive.analysis.compare.ComparisonOptions;
 import io.benchledger.archive.analysis.compare.Side;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.compare.CaseComparison;
+import io.benchledger.archive.analysis.recommend.Recommendation;
+import io.benchledger.archive.analysis.recommend.RunMeasurements;
+import io.benchledger.archive.analysis.recommend.Thresholds;
 import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.archive.store.DataFile;
 import io.benchledger.site.chart.Json;
@@ -867,6 +870,9 @@ public final class SiteGenerator {
         tables.add(budgets);
         v.put("budgets", budgets);
         v.put("hasBudgets", !analyses.budgets().isEmpty());
+        DataTable advice = recommendationTable();
+        tables.add(advice);
+        v.put("recommendations", advice);
         DataTable recent = recentChangePoints(20);
         tables.add(recent);
         v.put("changes", recent);
@@ -950,6 +956,31 @@ public final class SiteGenerator {
                 List.of(Col.text("Benchmark"), Col.text("Case"), Col.text("Criterion"), Col.num("Limit"),
                         Col.num("Measured"), Col.text("Unit"), Col.text("Result"), Col.text("Note")), rows,
                 "downloads/budgets");
+    }
+
+    /**
+     * The recommendation rules over the latest run; the growth rules (allocation, regression budgets)
+     * against the newest run of the last release, or of the previous run when there is no release.
+     */
+    private DataTable recommendationTable() throws Exception {
+        String baseline = null;
+        if (sinceRelease != null) {
+            List<String> ids = sinceRelease.baseline().runIds();
+            baseline = ids.get(ids.size() - 1);
+        } else if (sincePrevious != null) {
+            baseline = sincePrevious.baseline().runIds().get(0);
+        }
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Recommendation r : RunMeasurements.recommendations(data.db(), latest.runId(), baseline, analyses.budgets(),
+                Thresholds.defaults())) {
+            StringBuilder evidence = new StringBuilder();
+            r.evidence().forEach((k, val) -> evidence.append(evidence.length() == 0 ? "" : ", ").append(k).append(" = ")
+                    .append(val instanceof Double d ? Fmt.num(d) : String.valueOf(val)));
+            rows.add(List.of(Cell.of(r.rule()), Cell.of(r.caseKey()), Cell.of(r.message()), Cell.of(evidence.toString())));
+        }
+        return new DataTable("recommendations", "Recommendations for the latest run",
+                List.of(Col.text("Rule"), Col.text("Case"), Col.text("Recommendation"), Col.text("Evidence")), rows,
+                "downloads/recommendations");
     }
 
     private void feed() throws IOException {

@@ -156,6 +156,16 @@ class SiteGeneratorTest {
                 SiteFixture.cryptoKey("64") + " min_throughput 5000.0 pass",
                 SiteFixture.LATENCY + "@sample max_p99 30.0 fail");
 
+        // the recommendation rules over the latest run: the two broken budgets, nothing else
+        JsonNode advice = JSON.readTree(site.resolve("downloads/recommendations.json").toFile());
+        List<String> fired = new ArrayList<>();
+        advice.path("rows").forEach(r -> fired.add(r.path("Rule").asText() + " " + r.path("Case").asText() + " "
+                + r.path("Recommendation").asText()));
+        assertThat(fired).containsExactlyInAnyOrder(
+                "budget " + SiteFixture.cryptoKey("1024") + " budget min_throughput broken: 800.0 against a limit of 900.0 ops/s",
+                "budget " + SiteFixture.LATENCY + "@sample budget max_p99 broken: 30.00 against a limit of 25.00 us/op");
+        assertThat(Files.readString(site.resolve("index.html"))).contains("Recommendations for the latest run");
+
         // the latest run's distribution of Latency.get: median 10, Q1 10, Q3 20 (weighted 5, 3, 2)
         String latencySeries = "downloads/b/" + BenchmarkPage.pageFile(SiteFixture.LATENCY).substring(2).replace(".html", "")
                 + "-series.json";

@@ -4,9 +4,7 @@ import io.benchledger.archive.BadInputException;
 import io.benchledger.archive.analysis.recommend.RunMeasurements;
 import io.benchledger.archive.analysis.budget.Budget;
 import io.benchledger.archive.analysis.recommend.Recommendation;
-import io.benchledger.archive.analysis.recommend.Recommender;
 import io.benchledger.archive.analysis.recommend.Thresholds;
-import io.benchledger.archive.analysis.scalability.ScalabilityAnalysis;
 import io.benchledger.archive.format.OutputFormat;
 import io.benchledger.archive.format.Table;
 import io.benchledger.archive.format.TableFormatter;
@@ -81,8 +79,7 @@ public final class RecommendCommand implements Callable<Integer> {
         try (ArchiveDatabase db = ArchiveDatabase.open(archiveOptions.openExisting())) {
             run = RunMeasurements.resolveRun(db, archiveOptions.project, runId, version);
             String base = baseline == null ? null : RunMeasurements.resolveRun(db, archiveOptions.project, null, baseline);
-            recs = Recommender.recommend(RunMeasurements.cases(db, run, base),
-                    ScalabilityAnalysis.analyse(RunMeasurements.scalePoints(db, run), efficiency), budgets, t);
+            recs = RunMeasurements.recommendations(db, run, base, budgets, t);
         }
         if (formatOption.format == OutputFormat.JSON) {
             Map<String, Object> doc = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package io.benchledger.archive.analysis.recommend;
 
 import io.benchledger.archive.BadInputException;
+import io.benchledger.archive.analysis.budget.Budget;
 import io.benchledger.archive.analysis.scalability.ScalabilityAnalysis;
 import io.benchledger.archive.analysis.scalability.ScalePoint;
 import io.benchledger.archive.format.Table;
@@ -34,6 +35,13 @@ public final class RunMeasurements {
                     + " in the archive");
         }
         return (String) t.rows().get(0).get(0);
+    }
+
+    /** Every recommendation rule over one run, against a baseline run for the growth rules (may be null). */
+    public static List<Recommendation> recommendations(ArchiveDatabase db, String runId, String baselineRunId,
+                                                       List<Budget> budgets, Thresholds t) throws SQLException {
+        return Recommender.recommend(cases(db, runId, baselineRunId),
+                ScalabilityAnalysis.analyse(scalePoints(db, runId), t.efficiency()), budgets, t);
     }
 
     public static List<ScalePoint> scalePoints(ArchiveDatabase db, String runId) throws SQLException {
