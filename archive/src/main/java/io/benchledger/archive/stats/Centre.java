@@ -178,7 +178,10 @@ public final class Centre {
         return trimmedMeanUnitWeights(xs, m, fraction, new double[8], new double[8]);
     }
 
-    /** The same with caller-owned buffers of at least 8 values (the bootstrap calls it millions of times). */
+    /**
+     * The same with caller-owned buffers (the bootstrap calls it millions of times); it sorts when
+     * more values are cut at an end than the buffers hold.
+     */
     static double trimmedMeanUnitWeights(double[] xs, int m, double fraction, double[] small, double[] large) {
         double g = fraction * m;
         int k = (int) Math.ceil(g);
@@ -189,7 +192,7 @@ public final class Centre {
             }
             return s / m;
         }
-        if (k > 8 || 2 * k + 1 > m) {
+        if (k > small.length || k > large.length || 2 * k + 1 > m) {
             Arrays.sort(xs, 0, m);
             return trimmedMeanOfSorted(xs, null, m, fraction);
         }

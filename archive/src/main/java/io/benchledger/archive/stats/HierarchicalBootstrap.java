@@ -17,8 +17,19 @@ import org.apache.commons.rng.simple.RandomSource;
  * change*_b = centre*_candidate / centre*_baseline − 1. The interval is the (α/2, 1 − α/2)
  * empirical quantiles of the B replicates. The generator is seeded, so the same data give the same
  * interval on every run and machine.
+ *
+ * <p>Many forks (more than {@value #FORK_LEVEL_ABOVE} on a side, as when a release pools 30 nightly
+ * runs): that side's replicates resample fork centres only, centre* = statistic of the drawn forks'
+ * centres weighted by their total weight (for the mean this is exactly the pooled mean of the drawn
+ * forks). With many forks the fork-to-fork variation dominates the variance of the centre, and
+ * resampling clusters alone is the conservative choice of Davison and Hinkley's strategy 1 (it
+ * includes the within-fork noise through the fork centres); the cost of a replicate falls from the
+ * number of iterations to the number of forks.
  */
 public final class HierarchicalBootstrap {
+    /** Above this many forks a side resamples fork centres only (see the class comment). */
+    public static final int FORK_LEVEL_ABOVE = 30;
+
     private HierarchicalBootstrap() {
     }
 
@@ -38,16 +49,66 @@ public final class HierarchicalBootstrap {
         }
         UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
         double[] changes = new double[replicates];
-        Scratch sb = new Scratch(baseline);
-        Scratch sc = new Scratch(candidate);
+        Resampler base = resampler(baseline, statistic);
+        Resampler cand = resampler(candidate, statistic);
         for (int b = 0; b < replicates; b++) {
-            double base = statistic == CentreStatistic.MEAN ? resampledMean(baseline, rng) : resampledSorted(baseline, rng, sb, statistic);
-            double cand = statistic == CentreStatistic.MEAN ? resampledMean(candidate, rng) : resampledSorted(candidate, rng, sc, statistic);
-            changes[b] = cand / base - 1;
+            double centreBase = base.next(rng);
+            changes[b] = cand.next(rng) / centreBase - 1;
         }
         Arrays.sort(changes);
         double tail = (1 - confidence) / 2;
         return new Interval(quantile(changes, tail), quantile(changes, 1 - tail));
+    }
+
+    /** One side's replicate centres. */
+    private interface Resampler {
+        double next(UniformRandomProvider rng);
+    }
+
+    private static Resampler resampler(ForkedSample s, CentreStatistic statistic) {
+        if (s.forks() > FORK_LEVEL_ABOVE) {
+            return forkLevel(s, statistic);
+        }
+        if (statistic == CentreStatistic.MEAN) {
+            return rng -> resampledMean(s, rng);
+        }
+        Scratch scratch = new Scratch(s);
+        return rng -> resampledSorted(s, rng, scratch, statistic);
+    }
+
+    /** Resamples the forks' centres, each weighted by its fork's total weight. */
+    static Resampler forkLevel(ForkedSample s, CentreStatistic statistic) {
+        double[] centres = statistic.perFork(s);
+        int k = centres.length;
+        double[] totals = new double[k];
+        boolean equal = true;
+        for (int f = 0; f < k; f++) {
+            for (double w : s.weights()[f]) {
+                totals[f] += w;
+            }
+            equal &= totals[f] == totals[0];
+        }
+        double[] xs = new double[k];
+        double[] ws = new double[k];
+        double[] small = new double[16];
+        double[] large = new double[16];
+        boolean equalWeights = equal;
+        return rng -> {
+            for (int f = 0; f < k; f++) {
+                int fork = rng.nextInt(k);
+                xs[f] = centres[fork];
+                ws[f] = totals[fork];
+            }
+            if (!equalWeights) {
+                return statistic.of(xs.clone(), ws.clone());
+            }
+            // forks of equal weight (the usual case): the unit-weight paths, without allocation
+            return switch (statistic) {
+                case MEAN -> Centre.mean(xs);
+                case TRIMMED_MEAN -> Centre.trimmedMeanUnitWeights(xs, k, CentreStatistic.TRIM, small, large);
+                case MEDIAN -> Centre.median(xs);
+            };
+        };
     }
 
     /** Reused arrays for the median replicates (one allocation per side, not per replicate). */
@@ -55,8 +116,8 @@ public final class HierarchicalBootstrap {
         double[] values;
         double[] weights;
         final boolean unitWeights;
-        final double[] small = new double[8];
-        final double[] large = new double[8];
+        final double[] small = new double[16];
+        final double[] large = new double[16];
 
         Scratch(ForkedSample s) {
             values = new double[s.size() * 2 + 1];

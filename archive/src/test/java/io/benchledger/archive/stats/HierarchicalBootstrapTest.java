@@ -66,10 +66,44 @@ class HierarchicalBootstrapTest {
                 + Centre.variance(fc) / (forks * Math.pow(Centre.mean(fc), 2)));
         double width = ci.high() - ci.low();
         assertThat(width).isCloseTo(2 * Z * se, within(0.15 * 2 * Z * se));
+        // 40 forks is above FORK_LEVEL_ABOVE: the replicates resample fork centres, for every centre
+        assertThat(forks).isGreaterThan(HierarchicalBootstrap.FORK_LEVEL_ABOVE);
+        for (CentreStatistic s : new CentreStatistic[] {CentreStatistic.TRIMMED_MEAN, CentreStatistic.MEDIAN}) {
+            HierarchicalBootstrap.Interval robust = HierarchicalBootstrap.relativeChange(sb, sc, s, 4000, 0.95, 8L);
+            assertThat(robust.high() - robust.low()).as(s.name()).isCloseTo(2 * Z * se, within(0.2 * 2 * Z * se));
+            assertThat(s.of(sc) / s.of(sb) - 1).as(s.name()).isBetween(robust.low(), robust.high());
+        }
         // treating the 800 iterations as independent would give an interval about √20 times narrower
         HierarchicalBootstrap.Interval naive = HierarchicalBootstrap.relativeChange(ForkedSample.of(sb.flat()),
                 ForkedSample.of(sc.flat()), CentreStatistic.MEAN, 4000, 0.95, 8L);
         assertThat(width).isGreaterThan(3 * (naive.high() - naive.low()));
+    }
+
+    @Test
+    void manyForksOfUnequalWeightResampleWeightedForkCentres() {
+        // 35 forks per side of 2 or 3 iterations with weights (sample mode): the weighted path
+        double[][] v = new double[35][];
+        double[][] w = new double[35][];
+        double[][] v2 = new double[35][];
+        for (int f = 0; f < 35; f++) {
+            int n = 2 + f % 2;
+            v[f] = new double[n];
+            w[f] = new double[n];
+            v2[f] = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[f][i] = 100 + (f % 7) + i;
+                v2[f][i] = 1.1 * v[f][i];
+                w[f][i] = 1 + i;
+            }
+        }
+        ForkedSample b = new ForkedSample(v, w);
+        ForkedSample c = new ForkedSample(v2, w);
+        for (CentreStatistic s : CentreStatistic.values()) {
+            HierarchicalBootstrap.Interval ci = HierarchicalBootstrap.relativeChange(b, c, s, 2000, 0.95, 5L);
+            // every value is exactly 10 % higher, but the two sides draw different forks: around +10 %
+            assertThat(ci.low()).as(s.name()).isLessThan(0.1).isGreaterThan(0.03);
+            assertThat(ci.high()).as(s.name()).isGreaterThan(0.1).isLessThan(0.17);
+        }
     }
 
     @Test
