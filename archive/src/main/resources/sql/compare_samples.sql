@@ -1,7 +1,10 @@
--- What did these runs measure, case by case and metric by metric, iteration by iteration?
--- One row per (case, metric, run, fork, iteration): the iteration's score (for JMH sample mode the
--- weighted mean of its histogram buckets) and its weight. A result without samples (a failed case)
--- comes back once with NULL fork. Parameter: the run ids, as a VARCHAR list.
+-- What did these runs measure, case by case and metric by metric, fork by fork? One row per
+-- (case, metric): its description, the first failure (empty when none), and its iteration scores
+-- (for JMH sample mode the weighted mean of the iteration's histogram buckets) with their weights,
+-- fork after fork in (run, fork, iteration) order, plus each fork's length. A result without samples
+-- (a failed case) has empty lists. One row per case rather than per iteration: fetching a million
+-- rows of text through JDBC costs seconds, a list of doubles per case does not.
+-- Parameter: the run ids, as a VARCHAR list.
 WITH picked AS (
     SELECT DISTINCT unnest(CAST(? AS VARCHAR[])) AS run_id
 ), iterations AS (
@@ -12,10 +15,29 @@ WITH picked AS (
     JOIN picked USING (run_id)
     WHERE isfinite(s.value) AND s.weight > 0
     GROUP BY s.run_id, s.case_key, s.metric, s.fork, s.iteration
+), forks AS (
+    SELECT run_id, case_key, metric, fork,
+           list(value ORDER BY iteration) AS fork_values,
+           list(weight ORDER BY iteration) AS fork_weights
+    FROM iterations
+    GROUP BY run_id, case_key, metric, fork
+), measured AS (
+    SELECT r.case_key, r.metric, r.benchmark, r.params, r.mode, coalesce(r.unit, '') AS unit, r.higher_is_better,
+           coalesce(r.failure, '') AS failure, r.run_id, f.fork, f.fork_values, f.fork_weights
+    FROM results r
+    JOIN picked USING (run_id)
+    LEFT JOIN forks f ON f.run_id = r.run_id AND f.case_key = r.case_key AND f.metric = r.metric
 )
-SELECT r.case_key, r.metric, r.benchmark, r.params, r.mode, coalesce(r.unit, '') AS unit, r.higher_is_better,
-       coalesce(r.failure, '') AS failure, r.run_id, i.fork, i.iteration, i.value, i.weight
-FROM results r
-JOIN picked USING (run_id)
-LEFT JOIN iterations i ON i.run_id = r.run_id AND i.case_key = r.case_key AND i.metric = r.metric
-ORDER BY r.case_key, r.metric, r.run_id, i.fork, i.iteration
+SELECT case_key, metric,
+       arg_min(benchmark, run_id) AS benchmark,
+       arg_min(params, run_id) AS params,
+       arg_min(mode, run_id) AS mode,
+       arg_min(unit, run_id) AS unit,
+       arg_min(higher_is_better, run_id) AS higher_is_better,
+       coalesce(arg_min(failure, run_id) FILTER (WHERE failure <> ''), '') AS failure,
+       coalesce(flatten(list(fork_values ORDER BY run_id, fork) FILTER (WHERE fork IS NOT NULL)), []) AS "values",
+       coalesce(flatten(list(fork_weights ORDER BY run_id, fork) FILTER (WHERE fork IS NOT NULL)), []) AS weights,
+       coalesce(list(len(fork_values) ORDER BY run_id, fork) FILTER (WHERE fork IS NOT NULL), []) AS fork_sizes
+FROM measured
+GROUP BY case_key, metric
+ORDER BY case_key, metric

@@ -10,6 +10,7 @@ import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -120,7 +121,7 @@ public final class Comparison {
 
     /** Every case × metric of these runs that passes the filters, keyed "case_key|metric". */
     static Map<String, CaseData> load(ArchiveDatabase db, List<String> runIds, ComparisonOptions o) throws SQLException {
-        Map<String, Builder> builders = new LinkedHashMap<>();
+        Map<String, CaseData> out = new LinkedHashMap<>();
         try (PreparedStatement ps = db.connection().prepareStatement(SqlFile.load("compare_samples"))) {
             Array ids = db.connection().createArrayOf("VARCHAR", runIds.toArray());
             ps.setArray(1, ids);
@@ -135,28 +136,31 @@ public final class Comparison {
                     if (o.benchmark().isPresent() && !o.benchmark().get().matcher(benchmark).find()) {
                         continue;
                     }
-                    String key = caseKey + "|" + metric;
-                    Builder b = builders.get(key);
-                    if (b == null) {
-                        b = new Builder(caseKey, metric, benchmark, params(rs.getObject(4)), rs.getString(5),
-                                rs.getString(6), rs.getBoolean(7));
-                        builders.put(key, b);
+                    double[] values = doubles(rs.getArray(9));
+                    double[] weights = doubles(rs.getArray(10));
+                    Object[] sizes = (Object[]) rs.getArray(11).getArray();
+                    double[][] v = new double[sizes.length][];
+                    double[][] w = new double[sizes.length][];
+                    for (int f = 0, at = 0; f < sizes.length; f++) {
+                        int n = ((Number) sizes[f]).intValue();
+                        v[f] = Arrays.copyOfRange(values, at, at + n);
+                        w[f] = Arrays.copyOfRange(weights, at, at + n);
+                        at += n;
                     }
-                    String failure = rs.getString(8);
-                    if (!failure.isEmpty() && b.failure.isEmpty()) {
-                        b.failure = failure;
-                    }
-                    int fork = rs.getInt(10);
-                    if (rs.wasNull()) {
-                        continue;
-                    }
-                    b.add(rs.getString(9) + "#" + fork, rs.getDouble(12), rs.getDouble(13));
+                    out.put(caseKey + "|" + metric, new CaseData(caseKey, benchmark, params(rs.getObject(4)),
+                            rs.getString(5), metric, rs.getString(6), rs.getBoolean(7), rs.getString(8),
+                            new ForkedSample(v, w)));
                 }
             }
         }
-        Map<String, CaseData> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Builder> e : builders.entrySet()) {
-            out.put(e.getKey(), e.getValue().build());
+        return out;
+    }
+
+    private static double[] doubles(Array list) throws SQLException {
+        Object[] boxed = (Object[]) list.getArray();
+        double[] out = new double[boxed.length];
+        for (int i = 0; i < boxed.length; i++) {
+            out[i] = ((Number) boxed[i]).doubleValue();
         }
         return out;
     }
@@ -168,49 +172,5 @@ public final class Comparison {
             m.forEach((k, val) -> out.put(String.valueOf(k), String.valueOf(val)));
         }
         return out;
-    }
-
-    private static final class Builder {
-        final String caseKey;
-        final String metric;
-        final String benchmark;
-        final SortedMap<String, String> params;
-        final String mode;
-        final String unit;
-        final boolean higherIsBetter;
-        String failure = "";
-        final Map<String, List<double[]>> forks = new LinkedHashMap<>();
-
-        Builder(String caseKey, String metric, String benchmark, SortedMap<String, String> params, String mode,
-                String unit, boolean higherIsBetter) {
-            this.caseKey = caseKey;
-            this.metric = metric;
-            this.benchmark = benchmark;
-            this.params = params;
-            this.mode = mode;
-            this.unit = unit;
-            this.higherIsBetter = higherIsBetter;
-        }
-
-        void add(String fork, double value, double weight) {
-            forks.computeIfAbsent(fork, k -> new ArrayList<>()).add(new double[] {value, weight});
-        }
-
-        CaseData build() {
-            double[][] v = new double[forks.size()][];
-            double[][] w = new double[forks.size()][];
-            int f = 0;
-            for (List<double[]> it : forks.values()) {
-                v[f] = new double[it.size()];
-                w[f] = new double[it.size()];
-                for (int i = 0; i < it.size(); i++) {
-                    v[f][i] = it.get(i)[0];
-                    w[f][i] = it.get(i)[1];
-                }
-                f++;
-            }
-            return new CaseData(caseKey, benchmark, params, mode, metric, unit, higherIsBetter, failure,
-                    new ForkedSample(v, w));
-        }
     }
 }
