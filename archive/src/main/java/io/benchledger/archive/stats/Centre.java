@@ -104,6 +104,36 @@ public final class Centre {
     }
 
     /**
+     * {@link #weightedMedian} of the first n values of xs, sorted ascending, with weights ws (zero
+     * weights allowed: such values are skipped).
+     */
+    static double weightedMedianOfSorted(double[] xs, double[] ws, int n) {
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            total += ws[i];
+        }
+        double half = total / 2;
+        double cum = 0;
+        for (int i = 0; i < n; i++) {
+            if (ws[i] == 0) {
+                continue;
+            }
+            cum += ws[i];
+            if (cum > half) {
+                return xs[i];
+            }
+            if (cum == half) {
+                int next = i + 1;
+                while (next < n && ws[next] == 0) {
+                    next++;
+                }
+                return next < n ? (xs[i] + xs[next]) / 2 : xs[i];
+            }
+        }
+        return Double.NaN;
+    }
+
+    /**
      * Weighted trimmed mean: sort by value, remove {@code fraction} of the total weight W from each
      * end (partially removing the boundary value when the cut falls inside its weight), and take the
      * weighted mean of what is left:  T = Σ w′ᵢ xᵢ / Σ w′ᵢ with Σ w′ᵢ = (1 − 2·fraction)·W.

@@ -76,37 +76,45 @@ public final class HierarchicalBootstrap {
         return rng -> resampledSorted(s, rng, scratch, statistic);
     }
 
-    /** Resamples the forks' centres, each weighted by its fork's total weight. */
+    /**
+     * Resamples the forks' centres, each weighted by its fork's total weight. The centres are sorted
+     * once; a replicate is then a count of how often each was drawn, and its centre a weighted walk
+     * over the sorted centres (weight = draws × fork weight): O(k) a replicate, no sorting.
+     */
     static Resampler forkLevel(ForkedSample s, CentreStatistic statistic) {
         double[] centres = statistic.perFork(s);
         int k = centres.length;
         double[] totals = new double[k];
-        boolean equal = true;
         for (int f = 0; f < k; f++) {
             for (double w : s.weights()[f]) {
                 totals[f] += w;
             }
-            equal &= totals[f] == totals[0];
         }
-        double[] xs = new double[k];
+        Integer[] order = new Integer[k];
+        for (int f = 0; f < k; f++) {
+            order[f] = f;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(centres[a], centres[b]));
+        double[] sorted = new double[k];
+        double[] sortedTotals = new double[k];
+        for (int j = 0; j < k; j++) {
+            sorted[j] = centres[order[j]];
+            sortedTotals[j] = totals[order[j]];
+        }
+        int[] draws = new int[k];
         double[] ws = new double[k];
-        double[] small = new double[16];
-        double[] large = new double[16];
-        boolean equalWeights = equal;
         return rng -> {
+            Arrays.fill(draws, 0);
             for (int f = 0; f < k; f++) {
-                int fork = rng.nextInt(k);
-                xs[f] = centres[fork];
-                ws[f] = totals[fork];
+                draws[rng.nextInt(k)]++;
             }
-            if (!equalWeights) {
-                return statistic.of(xs.clone(), ws.clone());
+            for (int j = 0; j < k; j++) {
+                ws[j] = draws[j] * sortedTotals[j];
             }
-            // forks of equal weight (the usual case): the unit-weight paths, without allocation
             return switch (statistic) {
-                case MEAN -> Centre.mean(xs);
-                case TRIMMED_MEAN -> Centre.trimmedMeanUnitWeights(xs, k, CentreStatistic.TRIM, small, large);
-                case MEDIAN -> Centre.median(xs);
+                case MEAN -> Centre.weightedMean(sorted, ws);
+                case TRIMMED_MEAN -> Centre.trimmedMeanOfSorted(sorted, ws, k, CentreStatistic.TRIM);
+                case MEDIAN -> Centre.weightedMedianOfSorted(sorted, ws, k);
             };
         };
     }

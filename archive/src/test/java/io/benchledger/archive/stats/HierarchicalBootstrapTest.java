@@ -107,6 +107,35 @@ class HierarchicalBootstrapTest {
     }
 
     @Test
+    void drawCountsOverSortedCentresGiveTheStatisticOfTheResample() {
+        // the fork-level replicate walks sorted centres weighted by draw counts; it must equal the
+        // statistic of the resample written out value by value
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(11L);
+        for (int trial = 0; trial < 200; trial++) {
+            int k = 2 + rng.nextInt(60);
+            double[] sorted = new double[k];
+            double[] forkWeight = new double[k];
+            for (int j = 0; j < k; j++) {
+                sorted[j] = (j == 0 ? 0 : sorted[j - 1]) + rng.nextInt(3); // ties included
+                forkWeight[j] = trial % 2 == 0 ? 5 : 1 + rng.nextInt(4);
+            }
+            double[] ws = new double[k];
+            double[] xs = new double[k];
+            double[] wx = new double[k];
+            for (int f = 0; f < k; f++) {
+                int j = rng.nextInt(k);
+                ws[j] += forkWeight[j];
+                xs[f] = sorted[j];
+                wx[f] = forkWeight[j];
+            }
+            assertThat(Centre.trimmedMeanOfSorted(sorted, ws, k, CentreStatistic.TRIM))
+                    .isCloseTo(Centre.weightedTrimmedMean(xs, wx, CentreStatistic.TRIM), within(1e-9));
+            assertThat(Centre.weightedMedianOfSorted(sorted, ws, k)).isEqualTo(Centre.weightedMedian(xs, wx));
+            assertThat(Centre.weightedMean(sorted, ws)).isCloseTo(Centre.weightedMean(xs, wx), within(1e-9));
+        }
+    }
+
+    @Test
     void theSameSeedGivesTheSameInterval() {
         ForkedSample b = ForkedSample.of(new double[] {10, 11, 10.5}, new double[] {10.2, 9.8, 10.1});
         ForkedSample c = ForkedSample.of(new double[] {11, 12, 11.5}, new double[] {11.2, 10.8, 11.1});
