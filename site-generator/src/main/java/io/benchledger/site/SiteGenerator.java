@@ -71,6 +71,7 @@ public final class SiteGenerator {
     private static final List<String> MANAGED = List.of("b", "charts", "series", "compare", "v", "ab", "downloads",
             "data", "assets");
     private static final String[] TEMPLATE_FILES = {"layout.html", "benchmark.html"};
+    private static final String[] COMPARISON_TEMPLATES = {"layout.html", "comparison.html"};
 
     private final SiteData data;
     private final SiteAnalyses analyses;
@@ -85,10 +86,19 @@ public final class SiteGenerator {
     private boolean changeAnalysis;
     private final List<ComparisonView> comparisons = new ArrayList<>();
     private int[] environmentIds;
+    private final Map<String, RunInfo> runById = new HashMap<>();
+    private Manifest previous = Manifest.EMPTY;
+    private final Map<String, String> benchmarkFingerprints = new TreeMap<>();
+    private final Map<String, Map<String, Object>> comparisonManifest = new TreeMap<>();
+
+    /** What the last generation into the same folder recorded (empty unless incremental). */
+    private record Manifest(Map<String, String> benchmarks, Map<String, com.fasterxml.jackson.databind.JsonNode> comparisons) {
+        static final Manifest EMPTY = new Manifest(Map.of(), Map.of());
+    }
 
     /** What a generation did. */
-    public record Outcome(int benchmarks, int benchmarkPagesRendered, int filesWritten, int filesUnchanged,
-                          int filesRemoved) {
+    public record Outcome(int benchmarks, int benchmarkPagesRendered, int comparisonsKept, int filesWritten,
+                          int filesUnchanged, int filesRemoved) {
     }
 
     private SiteGenerator(ArchiveDatabase db, SiteAnalyses analyses, SiteOptions options) {
@@ -116,10 +126,12 @@ public final class SiteGenerator {
                         + e.getDescription() + ")");
             }
         }
+        runs.forEach(r -> runById.put(r.runId(), r));
         history = runs.stream().filter(r -> !r.isAb()).toList();
         environmentIds = BenchmarkPage.environmentIds(runs);
         latest = history.isEmpty() ? runs.get(runs.size() - 1) : history.get(history.size() - 1);
         writer = new SiteWriter(options.out());
+        previous = options.incremental() ? readManifest() : Manifest.EMPTY;
 
         Optional<List<ChangePoint>> cps = analyses.changePoints(data.db(), options.project());
         changeAnalysis = cps.isPresent();
@@ -142,7 +154,9 @@ public final class SiteGenerator {
         benchmarksIndex(byBenchmark);
         buildComparisons();
         for (ComparisonView cv : comparisons) {
-            comparisonPage(cv, "compare/" + cv.name() + ".html", "compare");
+            if (!cv.kept()) {
+                comparisonPage(cv, "compare/" + cv.name() + ".html", "compare");
+            }
         }
         versionPages();
         experimentPages();
@@ -150,9 +164,16 @@ public final class SiteGenerator {
         dataPage();
         dashboard(byBenchmark);
         feed();
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("generator", GENERATOR);
+        manifest.put("project", options.project());
+        manifest.put("benchmarks", benchmarkFingerprints);
+        manifest.put("comparisons", comparisonManifest);
+        writer.write(MANIFEST, Json.of(manifest) + "\n");
         writer.write(".nojekyll", "");
         int removed = writer.removeStale(MANAGED);
-        return new Outcome(byBenchmark.size(), rendered, writer.written(), writer.unchanged(), removed);
+        int kept = (int) comparisons.stream().filter(ComparisonView::kept).count();
+        return new Outcome(byBenchmark.size(), rendered, kept, writer.written(), writer.unchanged(), removed);
     }
 
     // ------------------------------------------------------------------ common
@@ -199,18 +220,17 @@ public final class SiteGenerator {
 
     private int benchmarkPages(List<CaseInfo> cases, Map<String, List<CaseInfo>> byBenchmark) throws Exception {
         String templateHash = templates.fingerprint(TEMPLATE_FILES);
-        Map<String, String> previous = options.incremental() ? readManifest() : Map.of();
         Map<String, Integer> runIndex = new HashMap<>();
         for (RunInfo r : runs) {
             runIndex.put(r.runId(), r.index());
         }
-        Map<String, String> fingerprints = new TreeMap<>();
+        Map<String, String> fingerprints = benchmarkFingerprints;
         List<String> stale = new ArrayList<>();
         for (Map.Entry<String, List<CaseInfo>> e : byBenchmark.entrySet()) {
             String fp = benchmarkFingerprint(e.getKey(), e.getValue(), templateHash, runIndex);
             fingerprints.put(e.getKey(), fp);
             String name = SafeNames.of(e.getKey());
-            boolean same = fp.equals(previous.get(e.getKey()))
+            boolean same = fp.equals(previous.benchmarks().get(e.getKey()))
                     && writer.keep(BenchmarkPage.pageFile(e.getKey()))
                     && writer.keep("charts/" + name + ".js")
                     && writer.keep("series/" + name + ".json")
@@ -284,11 +304,6 @@ public final class SiteGenerator {
         if (failure.get() != null) {
             throw failure.get();
         }
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("generator", GENERATOR);
-        manifest.put("project", options.project());
-        manifest.put("benchmarks", fingerprints);
-        writer.write(MANIFEST, Json.of(manifest) + "\n");
         return rendered.get();
     }
 
@@ -334,21 +349,23 @@ public final class SiteGenerator {
         return SafeNames.hash(sb.toString());
     }
 
-    private Map<String, String> readManifest() throws IOException {
+    private Manifest readManifest() throws IOException {
         Path p = options.out().resolve(MANIFEST);
         if (!Files.isRegularFile(p)) {
-            return Map.of();
+            return Manifest.EMPTY;
         }
         try {
             com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(p.toFile());
             if (!GENERATOR.equals(node.path("generator").asText()) || !options.project().equals(node.path("project").asText())) {
-                return Map.of();
+                return Manifest.EMPTY;
             }
-            Map<String, String> out = new HashMap<>();
-            node.path("benchmarks").fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
-            return out;
+            Map<String, String> benchmarks = new HashMap<>();
+            node.path("benchmarks").fields().forEachRemaining(e -> benchmarks.put(e.getKey(), e.getValue().asText()));
+            Map<String, com.fasterxml.jackson.databind.JsonNode> comparisons = new HashMap<>();
+            node.path("comparisons").fields().forEachRemaining(e -> comparisons.put(e.getKey(), e.getValue()));
+            return new Manifest(benchmarks, comparisons);
         } catch (IOException e) {
-            return Map.of(); // unreadable: regenerate everything
+            return Manifest.EMPTY; // unreadable: regenerate everything
         }
     }
 
@@ -430,13 +447,44 @@ public final class SiteGenerator {
     }
 
     private ComparisonView compare(String title, RunSelection baseline, RunSelection candidate) throws Exception {
+        return compare(title, baseline, candidate, false);
+    }
+
+    /**
+     * A comparison, computed, or kept from the last generation when {@code reusable} (its rows are
+     * not needed beyond its own page), the generation is incremental, and the runs, engine,
+     * templates and options it was made from are the same.
+     */
+    private ComparisonView compare(String title, RunSelection baseline, RunSelection candidate, boolean reusable)
+            throws Exception {
         String name = SafeNames.of(candidate.label() + " vs " + baseline.label(),
                 title + "|" + baseline.runIds() + "|" + candidate.runIds());
-        Optional<List<CaseComparison>> tested = analyses.compare(data.db(), options.project(), baseline, candidate);
-        if (tested.isPresent()) {
-            return ComparisonView.tested(name, title, baseline, candidate, tested.get());
+        String fingerprint = SafeNames.hash(String.join("\n", GENERATOR, templates.fingerprint(COMPARISON_TEMPLATES),
+                options.title(), options.project(), analyses.comparisonKey(), title, baseline.label(),
+                baseline.runIds().toString(), candidate.label(), candidate.runIds().toString()));
+        ComparisonView cv;
+        com.fasterxml.jackson.databind.JsonNode before = previous.comparisons().get(name);
+        if (reusable && before != null && fingerprint.equals(before.path("fingerprint").asText())
+                && comparisonFiles(name).stream().allMatch(writer::keep)) {
+            cv = ComparisonView.kept(name, title, baseline, candidate, before.path("tested").asBoolean(),
+                    before.path("cases").asInt());
+        } else {
+            Optional<List<CaseComparison>> tested = analyses.compare(data.db(), options.project(), baseline, candidate);
+            cv = tested.isPresent() ? ComparisonView.tested(name, title, baseline, candidate, tested.get())
+                    : ComparisonView.measured(name, title, baseline, candidate, data.means(baseline, candidate));
         }
-        return ComparisonView.measured(name, title, baseline, candidate, data.means(baseline, candidate));
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("fingerprint", fingerprint);
+        entry.put("tested", cv.tested());
+        entry.put("cases", cv.caseCount());
+        comparisonManifest.put(name, entry);
+        return cv;
+    }
+
+    /** The files of a comparison's page, as {@link #comparisonPage} writes them. */
+    private static List<String> comparisonFiles(String name) {
+        return List.of("compare/" + name + ".html", "charts/compare-" + name + ".js", "downloads/compare-" + name + ".csv",
+                "downloads/compare-" + name + ".json");
     }
 
     private ComparisonView sincePrevious;
@@ -461,7 +509,7 @@ public final class SiteGenerator {
         if (all.size() >= 2) {
             String a = all.get(all.size() - 2);
             String b = all.get(all.size() - 1);
-            releaseVsPrevious = compare("Release " + b + " against " + a, versionSelection(a), versionSelection(b));
+            releaseVsPrevious = compare("Release " + b + " against " + a, versionSelection(a), versionSelection(b), true);
             comparisons.add(releaseVsPrevious);
         }
         for (String pair : options.compare()) {
@@ -471,7 +519,7 @@ public final class SiteGenerator {
             }
             RunSelection a = selectionNamed(pair.substring(0, dots), pair);
             RunSelection b = selectionNamed(pair.substring(dots + 2), pair);
-            comparisons.add(compare(b.label() + " against " + a.label(), a, b));
+            comparisons.add(compare(b.label() + " against " + a.label(), a, b, true));
         }
     }
 
@@ -550,6 +598,10 @@ public final class SiteGenerator {
         v.put("baselineRuns", cv.baseline().runIds().size());
         v.put("candidateRuns", cv.candidate().runIds().size());
         v.put("counts", verdictCounts(cv));
+        // as of its own newest run, so that an unchanged comparison's page stays byte-identical
+        v.put("asOf", Fmt.time(java.util.stream.Stream.concat(cv.baseline().runIds().stream(), cv.candidate().runIds().stream())
+                .map(runById::get).filter(java.util.Objects::nonNull).map(RunInfo::finishedAt)
+                .max(Comparator.naturalOrder()).orElse(latest.finishedAt())));
         v.put("charts", root + "charts/" + kind + "-" + name + ".js");
         writer.write("charts/" + kind + "-" + name + ".js", comparisonChart(cv));
         page(rel, "comparison.html", v, List.of(t));
@@ -588,7 +640,7 @@ public final class SiteGenerator {
         for (ComparisonView cv : comparisons) {
             crow.add(List.of(Cell.link(cv.title(), "compare/" + cv.name() + ".html"),
                     Cell.of(cv.baseline().label()), Cell.of(cv.candidate().label()),
-                    Cell.num(cv.rows().size(), Integer.toString(cv.rows().size())),
+                    Cell.num(cv.caseCount(), Integer.toString(cv.caseCount())),
                     Cell.of(cv.tested() ? "tested" : "means only")));
         }
         DataTable ct = new DataTable("comparisons", "Comparisons",

@@ -217,6 +217,8 @@ class SiteGeneratorTest {
         // the new run measured Crypto only: one of three benchmark pages is rendered
         assertThat(o.benchmarks()).isEqualTo(3);
         assertThat(o.benchmarkPagesRendered()).isEqualTo(1);
+        // release 1.1.0 against 1.0.0 is made from the same runs as before: its page is kept
+        assertThat(o.comparisonsKept()).isEqualTo(1);
         Path full = tmp.resolve("full");
         try (ArchiveDatabase db = ArchiveDatabase.open(grown)) {
             SiteGenerator.generate(db, SiteFixture.knownAnalyses(), new SiteOptions(full, Optional.empty(), "default",

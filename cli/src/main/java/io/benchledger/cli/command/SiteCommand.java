@@ -69,8 +69,9 @@ public final class SiteCommand implements Callable<Integer> {
             SiteGenerator.Outcome o = SiteGenerator.generate(db,
                     new EngineAnalyses(ComparisonOptions.defaults(archiveOptions.project),
                             budgets == null ? List.of() : BudgetFile.read(budgets)), options);
-            System.err.printf("site: %d benchmarks (%d pages rendered), %d files written, %d unchanged, %d removed in %.1f s%n",
-                    o.benchmarks(), o.benchmarkPagesRendered(), o.filesWritten(), o.filesUnchanged(), o.filesRemoved(),
+            System.err.printf("site: %d benchmarks (%d pages rendered, %d comparisons kept), %d files written, %d unchanged, "
+                            + "%d removed in %.1f s%n", o.benchmarks(), o.benchmarkPagesRendered(), o.comparisonsKept(),
+                    o.filesWritten(), o.filesUnchanged(), o.filesRemoved(),
                     (System.nanoTime() - start) / 1e9);
         }
         System.out.println(out.resolve("index.html"));

@@ -32,6 +32,11 @@ public final class EngineAnalyses implements SiteAnalyses {
         return Optional.of(Comparison.run(db, resolved(baseline), resolved(candidate), options).cases());
     }
 
+    @Override
+    public String comparisonKey() {
+        return "comparison engine|" + options;
+    }
+
     private static ResolvedSide resolved(RunSelection s) {
         return new ResolvedSide(new Side(Side.Kind.VERSION_OR_RUN, s.label()), s.runIds(), List.of());
     }

@@ -8,10 +8,12 @@ import java.util.SortedMap;
 
 /**
  * A comparison as a page shows it. {@code tested} tells whether the rows come from the comparison
- * engine (tests, intervals, verdicts) or are the measured sample means only.
+ * engine (tests, intervals, verdicts) or are the measured sample means only. A {@code kept}
+ * comparison is one whose page an earlier generation wrote from the same runs: it has no rows here,
+ * only their number ({@code caseCount}), and its page is left as it is.
  */
 public record ComparisonView(String name, String title, RunSelection baseline, RunSelection candidate,
-                             boolean tested, List<Row> rows) {
+                             boolean tested, List<Row> rows, int caseCount, boolean kept) {
 
     /** One case compared; NaN where the comparison gave no value, verdict empty when not tested. */
     public record Row(String caseKey, String benchmark, SortedMap<String, String> params, String unit,
@@ -29,7 +31,7 @@ public record ComparisonView(String name, String title, RunSelection baseline, R
                     c.severity().json(), c.baselineSamples(), c.candidateSamples()));
         }
         rows.sort(java.util.Comparator.comparing(Row::benchmark).thenComparing(Row::caseKey));
-        return new ComparisonView(name, title, baseline, candidate, true, rows);
+        return new ComparisonView(name, title, baseline, candidate, true, rows, rows.size(), false);
     }
 
     public static ComparisonView measured(String name, String title, RunSelection baseline, RunSelection candidate,
@@ -40,7 +42,13 @@ public record ComparisonView(String name, String title, RunSelection baseline, R
                     m.candidateMean(), m.change(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", "",
                     m.baselineSamples(), m.candidateSamples()));
         }
-        return new ComparisonView(name, title, baseline, candidate, false, rows);
+        return new ComparisonView(name, title, baseline, candidate, false, rows, rows.size(), false);
+    }
+
+    /** A comparison whose page is kept from an earlier generation. */
+    public static ComparisonView kept(String name, String title, RunSelection baseline, RunSelection candidate,
+                                      boolean tested, int caseCount) {
+        return new ComparisonView(name, title, baseline, candidate, tested, List.of(), caseCount, true);
     }
 
     public long count(String verdict) {

@@ -31,6 +31,14 @@ public interface SiteAnalyses {
         return List.of();
     }
 
+    /**
+     * Everything besides the runs that a comparison's result depends on (the engine and its
+     * options). An incremental generation keeps a comparison page only when this is unchanged.
+     */
+    default String comparisonKey() {
+        return "";
+    }
+
     /** No engines: measurements only. */
     static SiteAnalyses none() {
         return new SiteAnalyses() {
