@@ -83,6 +83,8 @@ public final class BenchledgerCommand implements Runnable {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler.Usage());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // descriptions are written in lines of up to 100 characters: at the default 80 they would wrap raggedly
+        cl.setUsageHelpWidth(100);
         return cl;
     }
 
