@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -174,22 +173,17 @@ public final class BenchmarkPage {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("kind", "benchmark");
         doc.put("benchmark", benchmark);
-        doc.put("runs", Map.of("t", t, "v", v, "ri", ri, "c", commits));
+        // insertion-ordered maps throughout: Map.of's iteration order changes from one JVM to the next
+        Map<String, Object> runsObj = new LinkedHashMap<>();
+        runsObj.put("c", commits);
+        runsObj.put("ri", ri);
+        runsObj.put("t", t);
+        runsObj.put("v", v);
+        doc.put("runs", runsObj);
         doc.put("versions", versions);
         doc.put("env", environmentChanges());
         doc.put("series", out);
-        return sortedJson(doc);
-    }
-
-    private static String sortedJson(Map<String, Object> doc) {
-        Map<String, Object> runsObj = new TreeMap<>(castMap(doc.get("runs")));
-        doc.put("runs", runsObj);
         return Json.of(doc);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Object o) {
-        return (Map<String, Object>) o;
     }
 
     private static double[] firstValues(double[] values, int max) {
@@ -265,6 +259,13 @@ public final class BenchmarkPage {
         return Trend.fit(x, s.score());
     }
 
+    private static Map<String, Object> budgetLine(String label, double y) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("label", label);
+        m.put("y", y);
+        return m;
+    }
+
     private List<Object> budgetLines(CaseSeries s) {
         List<Object> out = new ArrayList<>();
         for (Budget b : budgets) {
@@ -272,11 +273,11 @@ public final class BenchmarkPage {
                 continue;
             }
             if (b.minThroughput().isPresent() && "thrpt".equals(s.info().mode())) {
-                out.add(Map.of("label", "min throughput " + Fmt.num(b.minThroughput().getAsDouble()),
-                        "y", b.minThroughput().getAsDouble()));
+                out.add(budgetLine("min throughput " + Fmt.num(b.minThroughput().getAsDouble()),
+                        b.minThroughput().getAsDouble()));
             }
             if (b.maxP99().isPresent() && ("sample".equals(s.info().mode()) || "ss".equals(s.info().mode()))) {
-                out.add(Map.of("label", "max p99 " + Fmt.num(b.maxP99().getAsDouble()), "y", b.maxP99().getAsDouble()));
+                out.add(budgetLine("max p99 " + Fmt.num(b.maxP99().getAsDouble()), b.maxP99().getAsDouble()));
             }
         }
         out.sort(java.util.Comparator.comparing(Object::toString));

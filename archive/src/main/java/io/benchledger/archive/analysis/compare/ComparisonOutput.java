@@ -46,6 +46,14 @@ public final class ComparisonOutput {
                 "95% interval", "q", "band", "n", "note"), rows);
     }
 
+    private static Map<String, Object> levels(String k1, double v1, String k2, double v2, String k3, double v3) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(k1, v1);
+        m.put(k2, v2);
+        m.put(k3, v3);
+        return m;
+    }
+
     private static String note(CaseComparison c) {
         if (c.verdict() == Verdict.FAILED) {
             String f = c.failure().replaceAll("\\s+", " ");
@@ -127,8 +135,11 @@ public final class ComparisonOutput {
         opts.put("min_forks", o.minForks());
         opts.put("power", o.power());
         opts.put("centre", o.centre().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        opts.put("severity", Map.of("minor", o.severity().minor(), "major", o.severity().major(), "critical", o.severity().critical()));
-        opts.put("bands", Map.of("acceptable", o.bands().acceptable(), "warning", o.bands().warning(), "critical", o.bands().critical()));
+        // ordered maps: Map.of's iteration order differs from one JVM to the next
+        opts.put("severity", levels("minor", o.severity().minor(), "major", o.severity().major(), "critical",
+                o.severity().critical()));
+        opts.put("bands", levels("acceptable", o.bands().acceptable(), "warning", o.bands().warning(), "critical",
+                o.bands().critical()));
         doc.put("options", opts);
         doc.put("cases", r.cases().stream().map(ComparisonOutput::caseJson).toList());
         ComparisonSummary s = r.summary();
