@@ -436,6 +436,17 @@ public final class SiteGenerator {
         return rel.isEmpty() ? versions : rel;
     }
 
+    /**
+     * A release as a comparison side: its runs with trigger {@code release}, or every run of the
+     * version when none is marked (as {@code compare}'s {@code last-release} side).
+     */
+    private RunSelection releaseSelection(String version) {
+        List<String> marked = history.stream().filter(r -> r.version().equals(version) && "release".equals(r.trigger()))
+                .map(RunInfo::runId).toList();
+        return marked.isEmpty() ? versionSelection(version)
+                : new RunSelection(version.isEmpty() ? "(no version)" : version, marked);
+    }
+
     private RunSelection versionSelection(String version) {
         return new RunSelection(version.isEmpty() ? "(no version)" : version,
                 history.stream().filter(r -> r.version().equals(version)).map(RunInfo::runId).toList());
@@ -501,7 +512,7 @@ public final class SiteGenerator {
         rel.remove(latest.version());
         if (!rel.isEmpty() && !history.isEmpty()) {
             String last = rel.get(rel.size() - 1);
-            sinceRelease = compare("Latest run against the last release (" + last + ")", versionSelection(last),
+            sinceRelease = compare("Latest run against the last release (" + last + ")", releaseSelection(last),
                     runSelection(latest));
             comparisons.add(sinceRelease);
         }
@@ -509,7 +520,7 @@ public final class SiteGenerator {
         if (all.size() >= 2) {
             String a = all.get(all.size() - 2);
             String b = all.get(all.size() - 1);
-            releaseVsPrevious = compare("Release " + b + " against " + a, versionSelection(a), versionSelection(b), true);
+            releaseVsPrevious = compare("Release " + b + " against " + a, releaseSelection(a), releaseSelection(b), true);
             comparisons.add(releaseVsPrevious);
         }
         for (String pair : options.compare()) {
