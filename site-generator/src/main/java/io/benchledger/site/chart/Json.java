@@ -1,144 +1,116 @@
 package io.benchledger.site.chart;
 
-import java.util.Collection;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
 
 /**
- * A small JSON writer for data embedded in pages and scripts. Output is deterministic (map order
- * as given, doubles as Java prints them) and safe inside a {@code <script>}: {@code <}, {@code >},
- * {@code &}, U+2028 and U+2029 are written as {@code \\uXXXX} escapes, so no text from the
- * archive can close the script element or break a JavaScript string. NaN and infinities are
- * written as {@code null}.
+ * JSON for data embedded in pages and scripts, written by Jackson with two rules of our own:
+ * <ul>
+ *   <li>safe inside a {@code <script>}: {@code <}, {@code >}, {@code &}, {@code '}, U+2028 and
+ *       U+2029 (and control characters) are written as {@code \\uXXXX} escapes, so no text from the
+ *       archive can close the script element or break a JavaScript string;</li>
+ *   <li>numbers as small as they can be: NaN and infinities as {@code null}, integral doubles
+ *       without ".0" (series files hold millions of numbers).</li>
+ * </ul>
+ * Output is deterministic for deterministic input: maps are written in their iteration order, so
+ * callers pass insertion-ordered or sorted maps.
  */
 public final class Json {
-    private final StringBuilder sb;
+    private static final ObjectWriter WRITER = writer();
 
-    public Json() {
-        this(new StringBuilder());
-    }
-
-    public Json(StringBuilder sb) {
-        this.sb = sb;
+    private Json() {
     }
 
     public static String of(Object value) {
-        Json j = new Json();
-        j.value(value);
-        return j.toString();
-    }
-
-    @Override
-    public String toString() {
-        return sb.toString();
-    }
-
-    public Json value(Object v) {
-        if (v == null) {
-            sb.append("null");
-        } else if (v instanceof String s) {
-            string(s);
-        } else if (v instanceof Double d) {
-            number(d);
-        } else if (v instanceof Float f) {
-            number(f.doubleValue());
-        } else if (v instanceof Number n) {
-            sb.append(n.longValue());
-        } else if (v instanceof Boolean b) {
-            sb.append(b.booleanValue());
-        } else if (v instanceof double[] a) {
-            sb.append('[');
-            for (int i = 0; i < a.length; i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                number(a[i]);
-            }
-            sb.append(']');
-        } else if (v instanceof long[] a) {
-            sb.append('[');
-            for (int i = 0; i < a.length; i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                sb.append(a[i]);
-            }
-            sb.append(']');
-        } else if (v instanceof int[] a) {
-            sb.append('[');
-            for (int i = 0; i < a.length; i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                sb.append(a[i]);
-            }
-            sb.append(']');
-        } else if (v instanceof Map<?, ?> m) {
-            sb.append('{');
-            boolean first = true;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (!first) {
-                    sb.append(',');
-                }
-                first = false;
-                string(String.valueOf(e.getKey()));
-                sb.append(':');
-                value(e.getValue());
-            }
-            sb.append('}');
-        } else if (v instanceof Collection<?> c) {
-            sb.append('[');
-            boolean first = true;
-            for (Object o : c) {
-                if (!first) {
-                    sb.append(',');
-                }
-                first = false;
-                value(o);
-            }
-            sb.append(']');
-        } else {
-            string(v.toString());
+        try {
+            return WRITER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
         }
-        return this;
     }
 
-    /** Shortest round-trip form; integral values without ".0" to keep files small. */
-    public Json number(double d) {
+    private static ObjectWriter writer() {
+        SimpleModule numbers = new SimpleModule("benchledger-site-numbers");
+        numbers.addSerializer(Double.class, new DoubleSerializer());
+        numbers.addSerializer(double.class, new DoubleSerializer());
+        numbers.addSerializer(double[].class, new DoubleArraySerializer());
+        JsonMapper mapper = JsonMapper.builder().addModule(numbers).enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+        mapper.getFactory().setCharacterEscapes(new ScriptSafeEscapes());
+        return mapper.writer();
+    }
+
+    static void number(double d, JsonGenerator g) throws IOException {
         if (!Double.isFinite(d)) {
-            sb.append("null");
+            g.writeNull();
         } else if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-            sb.append((long) d);
+            g.writeNumber((long) d);
         } else {
-            sb.append(d);
+            g.writeNumber(d);
         }
-        return this;
     }
 
-    public Json string(String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '<', '>', '&', '\u2028', '\u2029', '\'' -> unicode(c);
-                default -> {
-                    if (c < 0x20 || c == 0x7f) {
-                        unicode(c);
-                    } else {
-                        sb.append(c);
-                    }
+    private static final class DoubleSerializer extends StdSerializer<Double> {
+        DoubleSerializer() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator g, SerializerProvider provider) throws IOException {
+            number(value, g);
+        }
+    }
+
+    private static final class DoubleArraySerializer extends StdSerializer<double[]> {
+        DoubleArraySerializer() {
+            super(double[].class);
+        }
+
+        @Override
+        public void serialize(double[] values, JsonGenerator g, SerializerProvider provider) throws IOException {
+            g.writeStartArray(values, values.length);
+            for (double d : values) {
+                number(d, g);
+            }
+            g.writeEndArray();
+        }
+    }
+
+    /** Jackson's JSON escapes plus the characters that matter inside an HTML script element. */
+    private static final class ScriptSafeEscapes extends CharacterEscapes {
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        ScriptSafeEscapes() {
+            for (int c = 0; c < 0x20; c++) {
+                if (c != '\n' && c != '\r' && c != '\t') {
+                    ascii[c] = ESCAPE_CUSTOM;
                 }
             }
+            for (char c : new char[] {'<', '>', '&', '\'', 0x7f}) {
+                ascii[c] = ESCAPE_CUSTOM;
+            }
         }
-        sb.append('"');
-        return this;
-    }
 
-    private void unicode(char c) {
-        sb.append(String.format("\\u%04x", (int) c));
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            boolean escaped = ch < 0x80 ? ascii[ch] == ESCAPE_CUSTOM : ch == 0x2028 || ch == 0x2029;
+            return escaped ? new SerializedString(String.format(Locale.ROOT, "\\u%04x", ch)) : null;
+        }
     }
 }
