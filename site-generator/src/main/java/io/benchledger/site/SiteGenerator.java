@@ -66,7 +66,7 @@ import java.util.regex.PatternSyntaxException;
 public final class SiteGenerator {
     /** Changes whenever the generator's output for the same input changes (incremental generation). */
     public static final String GENERATOR = "benchledger-site/1";
-    public static final String MANIFEST = "site-manifest.json";
+    public static final String MANIFEST = SiteManifest.FILE;
     static final String ECHARTS = "META-INF/resources/webjars/echarts/5.5.0/echarts.min.js";
     private static final List<String> MANAGED = List.of("b", "charts", "series", "compare", "v", "ab", "downloads",
             "data", "assets");
@@ -87,14 +87,9 @@ public final class SiteGenerator {
     private final List<ComparisonView> comparisons = new ArrayList<>();
     private int[] environmentIds;
     private final Map<String, RunInfo> runById = new HashMap<>();
-    private Manifest previous = Manifest.EMPTY;
-    private final Map<String, String> benchmarkFingerprints = new TreeMap<>();
-    private final Map<String, Map<String, Object>> comparisonManifest = new TreeMap<>();
-
-    /** What the last generation into the same folder recorded (empty unless incremental). */
-    private record Manifest(Map<String, String> benchmarks, Map<String, com.fasterxml.jackson.databind.JsonNode> comparisons) {
-        static final Manifest EMPTY = new Manifest(Map.of(), Map.of());
-    }
+    /** What the last generation into the same folder recorded (empty unless incremental), and this one's. */
+    private SiteManifest previous = new SiteManifest();
+    private final SiteManifest manifest = new SiteManifest();
 
     /** What a generation did. */
     public record Outcome(int benchmarks, int benchmarkPagesRendered, int comparisonsKept, int filesWritten,
@@ -131,7 +126,8 @@ public final class SiteGenerator {
         environmentIds = BenchmarkPage.environmentIds(runs);
         latest = history.isEmpty() ? runs.get(runs.size() - 1) : history.get(history.size() - 1);
         writer = new SiteWriter(options.out());
-        previous = options.incremental() ? readManifest() : Manifest.EMPTY;
+        previous = options.incremental() ? SiteManifest.read(options.out(), GENERATOR, options.project())
+                : new SiteManifest();
 
         Optional<List<ChangePoint>> cps = analyses.changePoints(data.db(), options.project());
         changeAnalysis = cps.isPresent();
@@ -164,12 +160,7 @@ public final class SiteGenerator {
         dataPage();
         dashboard(byBenchmark);
         feed();
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("generator", GENERATOR);
-        manifest.put("project", options.project());
-        manifest.put("benchmarks", benchmarkFingerprints);
-        manifest.put("comparisons", comparisonManifest);
-        writer.write(MANIFEST, Json.of(manifest) + "\n");
+        writer.write(MANIFEST, manifest.json(GENERATOR, options.project()));
         writer.write(".nojekyll", "");
         int removed = writer.removeStale(MANAGED);
         int kept = (int) comparisons.stream().filter(ComparisonView::kept).count();
@@ -224,13 +215,12 @@ public final class SiteGenerator {
         for (RunInfo r : runs) {
             runIndex.put(r.runId(), r.index());
         }
-        Map<String, String> fingerprints = benchmarkFingerprints;
         List<String> stale = new ArrayList<>();
         for (Map.Entry<String, List<CaseInfo>> e : byBenchmark.entrySet()) {
             String fp = benchmarkFingerprint(e.getKey(), e.getValue(), templateHash, runIndex);
-            fingerprints.put(e.getKey(), fp);
+            manifest.putBenchmark(e.getKey(), fp);
             String name = SafeNames.of(e.getKey());
-            boolean same = fp.equals(previous.benchmarks().get(e.getKey()))
+            boolean same = previous.benchmark(e.getKey()).filter(fp::equals).isPresent()
                     && writer.keep(BenchmarkPage.pageFile(e.getKey()))
                     && writer.keep("charts/" + name + ".js")
                     && writer.keep("series/" + name + ".json")
@@ -349,26 +339,6 @@ public final class SiteGenerator {
         return SafeNames.hash(sb.toString());
     }
 
-    private Manifest readManifest() throws IOException {
-        Path p = options.out().resolve(MANIFEST);
-        if (!Files.isRegularFile(p)) {
-            return Manifest.EMPTY;
-        }
-        try {
-            com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(p.toFile());
-            if (!GENERATOR.equals(node.path("generator").asText()) || !options.project().equals(node.path("project").asText())) {
-                return Manifest.EMPTY;
-            }
-            Map<String, String> benchmarks = new HashMap<>();
-            node.path("benchmarks").fields().forEachRemaining(e -> benchmarks.put(e.getKey(), e.getValue().asText()));
-            Map<String, com.fasterxml.jackson.databind.JsonNode> comparisons = new HashMap<>();
-            node.path("comparisons").fields().forEachRemaining(e -> comparisons.put(e.getKey(), e.getValue()));
-            return new Manifest(benchmarks, comparisons);
-        } catch (IOException e) {
-            return Manifest.EMPTY; // unreadable: regenerate everything
-        }
-    }
-
     private void renderBenchmark(String benchmark, List<CaseSeries> series, Map<String, double[][]> samples)
             throws IOException {
         BenchmarkPage bp = new BenchmarkPage(benchmark, series, runs, changePointsByCase, changeAnalysis,
@@ -474,21 +444,16 @@ public final class SiteGenerator {
                 options.title(), options.project(), analyses.comparisonKey(), title, baseline.label(),
                 baseline.runIds().toString(), candidate.label(), candidate.runIds().toString()));
         ComparisonView cv;
-        com.fasterxml.jackson.databind.JsonNode before = previous.comparisons().get(name);
-        if (reusable && before != null && fingerprint.equals(before.path("fingerprint").asText())
-                && comparisonFiles(name).stream().allMatch(writer::keep)) {
-            cv = ComparisonView.kept(name, title, baseline, candidate, before.path("tested").asBoolean(),
-                    before.path("cases").asInt());
+        Optional<SiteManifest.Comparison> before = previous.comparison(name)
+                .filter(c -> reusable && c.fingerprint().equals(fingerprint));
+        if (before.isPresent() && comparisonFiles(name).stream().allMatch(writer::keep)) {
+            cv = ComparisonView.kept(name, title, baseline, candidate, before.get().tested(), before.get().cases());
         } else {
             Optional<List<CaseComparison>> tested = analyses.compare(data.db(), options.project(), baseline, candidate);
             cv = tested.isPresent() ? ComparisonView.tested(name, title, baseline, candidate, tested.get())
                     : ComparisonView.measured(name, title, baseline, candidate, data.means(baseline, candidate));
         }
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("fingerprint", fingerprint);
-        entry.put("tested", cv.tested());
-        entry.put("cases", cv.caseCount());
-        comparisonManifest.put(name, entry);
+        manifest.putComparison(name, new SiteManifest.Comparison(fingerprint, cv.tested(), cv.caseCount()));
         return cv;
     }
 

@@ -1,0 +1,83 @@
+package io.benchledger.site;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.benchledger.site.chart.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * {@code site-manifest.json}: what each benchmark page and each comparison page of a generation was
+ * made from (a fingerprint of its inputs), so that an incremental generation into the same folder
+ * can keep the pages whose inputs did not change. A manifest of another generator version or
+ * project, or an unreadable one, counts as none: everything is regenerated.
+ */
+final class SiteManifest {
+    static final String FILE = "site-manifest.json";
+
+    /** A comparison page: its inputs' fingerprint, whether it was tested, how many cases it has. */
+    record Comparison(String fingerprint, boolean tested, int cases) {
+    }
+
+    private final Map<String, String> benchmarks = new TreeMap<>();
+    private final Map<String, Comparison> comparisons = new TreeMap<>();
+
+    static SiteManifest read(Path siteDir, String generator, String project) {
+        SiteManifest m = new SiteManifest();
+        Path p = siteDir.resolve(FILE);
+        if (!Files.isRegularFile(p)) {
+            return m;
+        }
+        try {
+            JsonNode node = new ObjectMapper().readTree(p.toFile());
+            if (!generator.equals(node.path("generator").asText()) || !project.equals(node.path("project").asText())) {
+                return m;
+            }
+            node.path("benchmarks").fields().forEachRemaining(e -> m.benchmarks.put(e.getKey(), e.getValue().asText()));
+            node.path("comparisons").fields().forEachRemaining(e -> m.comparisons.put(e.getKey(), new Comparison(
+                    e.getValue().path("fingerprint").asText(), e.getValue().path("tested").asBoolean(),
+                    e.getValue().path("cases").asInt())));
+        } catch (IOException e) {
+            return new SiteManifest(); // unreadable: regenerate everything
+        }
+        return m;
+    }
+
+    Optional<String> benchmark(String benchmark) {
+        return Optional.ofNullable(benchmarks.get(benchmark));
+    }
+
+    Optional<Comparison> comparison(String name) {
+        return Optional.ofNullable(comparisons.get(name));
+    }
+
+    void putBenchmark(String benchmark, String fingerprint) {
+        benchmarks.put(benchmark, fingerprint);
+    }
+
+    void putComparison(String name, Comparison c) {
+        comparisons.put(name, c);
+    }
+
+    String json(String generator, String project) {
+        Map<String, Object> cs = new LinkedHashMap<>();
+        comparisons.forEach((name, c) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("fingerprint", c.fingerprint());
+            entry.put("tested", c.tested());
+            entry.put("cases", c.cases());
+            cs.put(name, entry);
+        });
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("generator", generator);
+        doc.put("project", project);
+        doc.put("benchmarks", benchmarks);
+        doc.put("comparisons", cs);
+        return Json.of(doc) + "\n";
+    }
+}
