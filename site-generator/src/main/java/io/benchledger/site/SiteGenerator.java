@@ -72,6 +72,7 @@ public final class SiteGenerator {
             "data", "assets");
     private static final String[] TEMPLATE_FILES = {"layout.html", "benchmark.html"};
     private static final String[] COMPARISON_TEMPLATES = {"layout.html", "comparison.html"};
+    private static final int DASHBOARD_ROWS = 50;
 
     private final SiteData data;
     private final SiteAnalyses analyses;
@@ -513,8 +514,13 @@ public final class SiteGenerator {
     }
 
     private DataTable comparisonTable(ComparisonView cv, String id, String root) {
+        return comparisonTable(cv, cv.rows(), cv.title(), id, root);
+    }
+
+    private DataTable comparisonTable(ComparisonView cv, List<ComparisonView.Row> shown, String caption, String id,
+                                      String root) {
         List<List<Cell>> rows = new ArrayList<>();
-        for (ComparisonView.Row r : cv.rows()) {
+        for (ComparisonView.Row r : shown) {
             String css = r.verdict();
             rows.add(List.of(
                     Cell.link(r.benchmark(), root + BenchmarkPage.pageFile(r.benchmark())).raw(r.benchmark()),
@@ -532,7 +538,7 @@ public final class SiteGenerator {
                     Cell.num(r.baselineSamples(), Long.toString(r.baselineSamples())),
                     Cell.num(r.candidateSamples(), Long.toString(r.candidateSamples()))));
         }
-        return new DataTable(id, cv.title(),
+        return new DataTable(id, caption,
                 List.of(Col.text("Benchmark"), Col.text("Parameters"), Col.text("Unit"), Col.num("Baseline mean"),
                         Col.num("Candidate mean"), Col.num("Change"), Col.num("CI low"), Col.num("CI high"),
                         Col.num("p-value"), Col.num("q-value"), Col.text("Verdict"), Col.text("Severity"),
@@ -883,11 +889,15 @@ public final class SiteGenerator {
             if (cv == null) {
                 continue;
             }
-            DataTable t = comparisonTable(cv, "dashboard-" + (cv == sincePrevious ? "previous" : "release"), "");
+            List<ComparisonView.Row> changed = dashboardRows(cv);
+            DataTable t = comparisonTable(cv, changed, cv.title() + ": the cases that changed",
+                    "dashboard-" + (cv == sincePrevious ? "previous" : "release"), "");
             tables.add(t);
             Map<String, Object> m = new HashMap<>();
             m.put("cmp", cv);
             m.put("table", t);
+            m.put("shown", changed.size());
+            m.put("capped", changed.size() == DASHBOARD_ROWS);
             m.put("href", "compare/" + cv.name() + ".html");
             m.put("counts", verdictCounts(cv));
             cmp.add(m);
@@ -933,6 +943,19 @@ public final class SiteGenerator {
         writer.write("charts/dashboard.js", "window.BL_DATA = " + Json.of(chart) + ";\n");
         v.put("charts", "charts/dashboard.js");
         page("index.html", "index.html", v, tables);
+    }
+
+    /**
+     * What the dashboard lists of a comparison: the cases with a verdict other than unchanged
+     * (without tests: a change of the means beyond 2 %), largest change first, at most
+     * {@value #DASHBOARD_ROWS}; the whole table is on the comparison's own page.
+     */
+    private static List<ComparisonView.Row> dashboardRows(ComparisonView cv) {
+        return cv.rows().stream()
+                .filter(r -> cv.tested() ? !r.verdict().equals("unchanged") : Math.abs(r.change()) > 0.02)
+                .sorted(Comparator.comparingDouble((ComparisonView.Row r) -> -Math.abs(r.change()))
+                        .thenComparing(ComparisonView.Row::caseKey))
+                .limit(DASHBOARD_ROWS).toList();
     }
 
     /** PDF reports published beside the site (the nightly and release workflows put them in reports/). */
