@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A query kept as a {@code .sql} resource named after the question it answers
- * ({@code /sql/case_history.sql}). Values reach it only as bound {@code ?} parameters.
+ * ({@code /sql/case_series.sql}). Values reach it only as bound {@code ?} parameters.
  */
 public final class SqlFile {
     private static final Map<String, String> CACHE = new ConcurrentHashMap<>();

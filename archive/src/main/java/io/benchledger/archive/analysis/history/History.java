@@ -16,20 +16,14 @@ import java.util.Map;
 
 /**
  * A project's history as the analyses see it: its runs in order and every case's series. Read with
- * the queries {@code history_runs.sql} and {@code case_series_all.sql} (series come back as lists, one
+ * the queries {@code history_runs.sql} and {@code case_series.sql} (series come back as lists, one
  * row per series, which keeps 2,000 × 1,000 values a quick transfer).
  */
 public record History(String project, List<RunPoint> runs, List<CaseSeries> series) {
 
     public static History load(ArchiveDatabase db, String project) throws SQLException {
         List<RunPoint> runs = runs(db, project);
-        List<CaseSeries> series = new ArrayList<>();
-        try (PreparedStatement ps = db.connection().prepareStatement(SqlFile.load("case_series_all"))) {
-            ps.setString(1, project);
-            ps.setString(2, project);
-            readSeries(ps, series);
-        }
-        return new History(project, runs, series);
+        return new History(project, runs, series(db, project, "", 0));
     }
 
     /** The runs of a project, in series order. */
@@ -39,27 +33,12 @@ public record History(String project, List<RunPoint> runs, List<CaseSeries> seri
 
     /** Every series' values in the runs from position {@code fromRun} on (run indexes stay absolute). */
     public static List<CaseSeries> loadSince(ArchiveDatabase db, String project, int fromRun) throws SQLException {
-        List<CaseSeries> series = new ArrayList<>();
-        try (PreparedStatement ps = db.connection().prepareStatement(SqlFile.load("case_series_since"))) {
-            ps.setString(1, project);
-            ps.setString(2, project);
-            ps.setInt(3, fromRun);
-            readSeries(ps, series);
-        }
-        return series;
+        return series(db, project, "", fromRun);
     }
 
     /** The series of one case (every metric). */
     public static History loadCase(ArchiveDatabase db, String project, String caseKey) throws SQLException {
-        List<RunPoint> runs = runs(db, project);
-        List<CaseSeries> series = new ArrayList<>();
-        try (PreparedStatement ps = db.connection().prepareStatement(SqlFile.load("case_history"))) {
-            ps.setString(1, project);
-            ps.setString(2, project);
-            ps.setString(3, caseKey);
-            readSeries(ps, series);
-        }
-        return new History(project, runs, series);
+        return new History(project, runs(db, project), series(db, project, caseKey, 0));
     }
 
     public static List<String> caseKeys(ArchiveDatabase db, String project) throws SQLException {
@@ -87,6 +66,21 @@ public record History(String project, List<RunPoint> runs, List<CaseSeries> seri
             }
         }
         return runs;
+    }
+
+    /** The series of one case ("" for every case) from run position {@code fromRun} on. */
+    private static List<CaseSeries> series(ArchiveDatabase db, String project, String caseKey, int fromRun)
+            throws SQLException {
+        List<CaseSeries> series = new ArrayList<>();
+        try (PreparedStatement ps = db.connection().prepareStatement(SqlFile.load("case_series"))) {
+            ps.setString(1, project);
+            ps.setString(2, project);
+            ps.setString(3, caseKey);
+            ps.setString(4, caseKey);
+            ps.setInt(5, fromRun);
+            readSeries(ps, series);
+        }
+        return series;
     }
 
     private static void readSeries(PreparedStatement ps, List<CaseSeries> out) throws SQLException {

@@ -1,6 +1,8 @@
--- Every case's series in a project: one value per run (the run's score, as the harness reported it:
--- for JMH the mean over all forks and iterations), as lists in run order, with the run's position in
+-- Case series of a project: one value per run (the run's score, as the harness reported it: for
+-- JMH the mean over all forks and iterations), as lists in run order, with the run's position in
 -- history_runs.sql. Failed results and non-finite scores are not part of a series.
+-- Parameters: project, project, a case key ('' for every case) twice, and the first run position
+-- to include (0 for the whole history; a later one for the runs a previous analysis has not seen).
 WITH ordered AS (
     SELECT run_id, row_number() OVER (ORDER BY started_at, run_id) - 1 AS run_index
     FROM runs
@@ -15,6 +17,7 @@ SELECT r.case_key,
        list(r.score ORDER BY o.run_index) AS scores
 FROM results r
 JOIN ordered o ON r.run_id = o.run_id
-WHERE r.project = ? AND coalesce(r.failure, '') = '' AND isfinite(r.score)
+WHERE r.project = ? AND (? = '' OR r.case_key = ?) AND o.run_index >= ?
+  AND coalesce(r.failure, '') = '' AND isfinite(r.score)
 GROUP BY r.case_key, r.metric
 ORDER BY r.case_key, r.metric
