@@ -890,7 +890,8 @@ public final class SiteGenerator {
                 continue;
             }
             List<ComparisonView.Row> changed = dashboardRows(cv);
-            DataTable t = comparisonTable(cv, changed, cv.title() + ": the cases that changed",
+            String what = cv.tested() ? "regressed, improved or failed" : "whose mean moved by more than 2 %";
+            DataTable t = comparisonTable(cv, changed, cv.title() + ": the cases " + what,
                     "dashboard-" + (cv == sincePrevious ? "previous" : "release"), "");
             tables.add(t);
             Map<String, Object> m = new HashMap<>();
@@ -898,6 +899,7 @@ public final class SiteGenerator {
             m.put("table", t);
             m.put("shown", changed.size());
             m.put("capped", changed.size() == DASHBOARD_ROWS);
+            m.put("what", what);
             m.put("href", "compare/" + cv.name() + ".html");
             m.put("counts", verdictCounts(cv));
             cmp.add(m);
@@ -946,13 +948,15 @@ public final class SiteGenerator {
     }
 
     /**
-     * What the dashboard lists of a comparison: the cases with a verdict other than unchanged
+     * What the dashboard lists of a comparison: the cases that regressed, improved or failed
      * (without tests: a change of the means beyond 2 %), largest change first, at most
-     * {@value #DASHBOARD_ROWS}; the whole table is on the comparison's own page.
+     * {@value #DASHBOARD_ROWS}; the whole table, unchanged and inconclusive cases included, is on
+     * the comparison's own page.
      */
     private static List<ComparisonView.Row> dashboardRows(ComparisonView cv) {
+        Set<String> changed = Set.of("regressed", "improved", "failed");
         return cv.rows().stream()
-                .filter(r -> cv.tested() ? !r.verdict().equals("unchanged") : Math.abs(r.change()) > 0.02)
+                .filter(r -> cv.tested() ? changed.contains(r.verdict()) : Math.abs(r.change()) > 0.02)
                 .sorted(Comparator.comparingDouble((ComparisonView.Row r) -> -Math.abs(r.change()))
                         .thenComparing(ComparisonView.Row::caseKey))
                 .limit(DASHBOARD_ROWS).toList();

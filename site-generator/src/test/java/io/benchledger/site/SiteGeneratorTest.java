@@ -173,7 +173,12 @@ class SiteGeneratorTest {
         assertThat(fired).containsExactlyInAnyOrder(
                 "budget " + SiteFixture.cryptoKey("1024") + " budget min_throughput broken: 800.0 against a limit of 900.0 ops/s",
                 "budget " + SiteFixture.LATENCY + "@sample budget max_p99 broken: 30.00 against a limit of 25.00 us/op");
-        assertThat(Files.readString(site.resolve("index.html"))).contains("Recommendations for the latest run");
+        assertThat(Files.readString(site.resolve("index.html"))).contains("Recommendations for the latest run")
+                .contains("1 of 2 cases regressed, improved or failed");
+        // the dashboard lists the case that regressed against the last release, not the unchanged one
+        JsonNode dashboard = JSON.readTree(site.resolve("downloads/dashboard-release.json").toFile());
+        assertThat(dashboard.path("rows")).hasSize(1);
+        assertThat(dashboard.path("rows").get(0).path("Verdict").asText()).isEqualTo("regressed");
 
         // the latest run's distribution of Latency.get: median 10, Q1 10, Q3 20 (weighted 5, 3, 2)
         String latencySeries = "downloads/b/" + BenchmarkPage.pageFile(SiteFixture.LATENCY).substring(2).replace(".html", "")
