@@ -29,6 +29,8 @@ public final class TableWriter {
                 .withCompressionCodec(CompressionCodecName.ZSTD)
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
                 .withDictionaryEncoding(true)
+                // optional per-page size histograms no reader of ours uses; about 8 % of the write time
+                .withSizeStatisticsEnabled(false)
                 .build()) {
             for (T row : rows) {
                 writer.write(row);
