@@ -56,7 +56,9 @@ public final class SiteCommand implements Callable<Integer> {
     Path budgets;
 
     @Option(names = "--incremental",
-            description = "Regenerate only the benchmark pages whose history, change points or templates changed since the last generation into DIR.")
+            description = "Regenerate only the benchmark pages whose history, change points or templates changed since the "
+                    + "last generation into DIR, and keep the pages of comparisons off the dashboard (release against "
+                    + "release, --compare) made from the same runs.")
     boolean incremental;
 
     @Override
