@@ -113,10 +113,7 @@ public final class ReportAnalysis {
         List<Recommendation> out = new ArrayList<>();
         for (io.benchledger.archive.analysis.recommend.Recommendation r
                 : RunMeasurements.recommendations(db, run, base, budgets, t)) {
-            StringBuilder evidence = new StringBuilder();
-            r.evidence().forEach((k, v) -> evidence.append(evidence.length() == 0 ? "" : ", ").append(k).append(" = ")
-                    .append(v instanceof Double d ? Formats.number(d) : String.valueOf(v)));
-            out.add(new Recommendation(r.rule(), r.caseKey(), r.message(), evidence.toString()));
+            out.add(new Recommendation(r.rule(), r.caseKey(), r.message(), r.evidenceText(Formats::number)));
         }
         return out;
     }

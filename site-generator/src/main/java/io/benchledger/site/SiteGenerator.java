@@ -1028,10 +1028,8 @@ public final class SiteGenerator {
         List<List<Cell>> rows = new ArrayList<>();
         for (Recommendation r : RunMeasurements.recommendations(data.db(), latest.runId(), baseline, analyses.budgets(),
                 Thresholds.defaults())) {
-            StringBuilder evidence = new StringBuilder();
-            r.evidence().forEach((k, val) -> evidence.append(evidence.length() == 0 ? "" : ", ").append(k).append(" = ")
-                    .append(val instanceof Double d ? Fmt.num(d) : String.valueOf(val)));
-            rows.add(List.of(Cell.of(r.rule()), Cell.of(r.caseKey()), Cell.of(r.message()), Cell.of(evidence.toString())));
+            rows.add(List.of(Cell.of(r.rule()), Cell.of(r.caseKey()), Cell.of(r.message()),
+                    Cell.of(r.evidenceText(Fmt::num))));
         }
         return new DataTable("recommendations", "Recommendations for the latest run",
                 List.of(Col.text("Rule"), Col.text("Case"), Col.text("Recommendation"), Col.text("Evidence")), rows,

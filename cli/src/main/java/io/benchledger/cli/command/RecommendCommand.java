@@ -51,19 +51,19 @@ public final class RecommendCommand implements Callable<Integer> {
                     + "Example: --budget 'Aes.*,max-p99=2.5,max-alloc=1024'.")
     List<String> budgetSpecs = new ArrayList<>();
 
-    @Option(names = "--max-cv", defaultValue = "0.05", description = "Coefficient of variation above which a case is unstable (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-cv", defaultValue = "" + Thresholds.MAX_CV, description = "Coefficient of variation above which a case is unstable (default: ${DEFAULT-VALUE}).")
     double maxCv;
-    @Option(names = "--precision", defaultValue = "0.02", description = "Relative 95%% half-width the forks-needed advice aims at (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--precision", defaultValue = "" + Thresholds.TARGET_PRECISION, description = "Relative 95%% half-width the forks-needed advice aims at (default: ${DEFAULT-VALUE}).")
     double precision;
-    @Option(names = "--tail-ratio", defaultValue = "5", description = "p99 / p50 above which the tail is large (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--tail-ratio", defaultValue = "" + Thresholds.TAIL_RATIO, description = "p99 / p50 above which the tail is large (default: ${DEFAULT-VALUE}).")
     double tailRatio;
-    @Option(names = "--alloc-high", defaultValue = "1024", description = "Bytes per operation above which allocation is high (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alloc-high", defaultValue = "" + Thresholds.ALLOCATION_HIGH, description = "Bytes per operation above which allocation is high (default: ${DEFAULT-VALUE}).")
     double allocHigh;
-    @Option(names = "--alloc-growth", defaultValue = "0.10", description = "Growth of bytes per operation since the baseline that is reported (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--alloc-growth", defaultValue = "" + Thresholds.ALLOCATION_GROWTH, description = "Growth of bytes per operation since the baseline that is reported (default: ${DEFAULT-VALUE}).")
     double allocGrowth;
-    @Option(names = "--efficiency", defaultValue = "0.7", description = "Parallel efficiency below which scaling is poor (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--efficiency", defaultValue = "" + Thresholds.EFFICIENCY, description = "Parallel efficiency below which scaling is poor (default: ${DEFAULT-VALUE}).")
     double efficiency;
-    @Option(names = "--budget-margin", defaultValue = "0.10", description = "How close to a budget's limit counts as close (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--budget-margin", defaultValue = "" + Thresholds.BUDGET_MARGIN, description = "How close to a budget's limit counts as close (default: ${DEFAULT-VALUE}).")
     double budgetMargin;
 
     @Override
@@ -72,8 +72,8 @@ public final class RecommendCommand implements Callable<Integer> {
         for (String s : budgetSpecs) {
             budgets.add(parseBudget(s));
         }
-        Thresholds t = new Thresholds(maxCv, precision, 5.0 / 9.0, 10, tailRatio, allocHigh, allocGrowth, efficiency,
-                budgetMargin);
+        Thresholds t = new Thresholds(maxCv, precision, Thresholds.BIMODALITY, Thresholds.MIN_SAMPLES_FOR_SHAPE, tailRatio,
+                allocHigh, allocGrowth, efficiency, budgetMargin);
         List<Recommendation> recs;
         String run;
         try (ArchiveDatabase db = ArchiveDatabase.open(archiveOptions.openExisting())) {

@@ -4,6 +4,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.function.DoubleFunction;
 
 /**
  * One piece of advice derived from the measurements.
@@ -20,5 +22,12 @@ public record Recommendation(String rule, String caseKey, String message, Map<St
         Objects.requireNonNull(caseKey, "caseKey");
         Objects.requireNonNull(message, "message");
         evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
+    }
+
+    /** The evidence as one line, "name = value, …", numbers written by {@code number}. */
+    public String evidenceText(DoubleFunction<String> number) {
+        StringJoiner out = new StringJoiner(", ");
+        evidence.forEach((k, v) -> out.add(k + " = " + (v instanceof Double d ? number.apply(d) : String.valueOf(v))));
+        return out.toString();
     }
 }

@@ -16,7 +16,19 @@ package io.benchledger.archive.analysis.recommend;
 public record Thresholds(double maxCv, double targetPrecision, double bimodality, int minSamplesForShape,
                          double tailRatio, double allocationHigh, double allocationGrowth, double efficiency,
                          double budgetMargin) {
+    // the defaults, as constants so that the command line's option defaults are these very values
+    public static final double MAX_CV = 0.05;
+    public static final double TARGET_PRECISION = 0.02;
+    public static final double BIMODALITY = 5.0 / 9.0;
+    public static final int MIN_SAMPLES_FOR_SHAPE = 10;
+    public static final double TAIL_RATIO = 5.0;
+    public static final double ALLOCATION_HIGH = 1024;
+    public static final double ALLOCATION_GROWTH = 0.10;
+    public static final double EFFICIENCY = 0.7;
+    public static final double BUDGET_MARGIN = 0.10;
+
     public static Thresholds defaults() {
-        return new Thresholds(0.05, 0.02, 5.0 / 9.0, 10, 5.0, 1024, 0.10, 0.7, 0.10);
+        return new Thresholds(MAX_CV, TARGET_PRECISION, BIMODALITY, MIN_SAMPLES_FOR_SHAPE, TAIL_RATIO, ALLOCATION_HIGH,
+                ALLOCATION_GROWTH, EFFICIENCY, BUDGET_MARGIN);
     }
 }
