@@ -54,17 +54,17 @@ public final class ArchiveTables {
             str("metric", Result::metric, false),
             str("unit", Result::unit),
             new Column<>("higher_is_better", ColumnType.BOOLEAN, false, Result::higherIsBetter),
-            new Column<>("threads", ColumnType.INT, false, Result::threads),
-            new Column<>("forks", ColumnType.INT, false, Result::forks),
-            new Column<>("warmup_iterations", ColumnType.INT, false, Result::warmupIterations),
+            Column.requiredInt("threads", Result::threads),
+            Column.requiredInt("forks", Result::forks),
+            Column.requiredInt("warmup_iterations", Result::warmupIterations),
             str("warmup_time", Result::warmupTime),
-            new Column<>("measurement_iterations", ColumnType.INT, false, Result::measurementIterations),
+            Column.requiredInt("measurement_iterations", Result::measurementIterations),
             str("measurement_time", Result::measurementTime),
-            dbl("score", Result::score),
-            dbl("score_error", Result::scoreError),
-            dbl("ci_low", Result::ciLow),
-            dbl("ci_high", Result::ciHigh),
-            new Column<>("sample_count", ColumnType.LONG, false, Result::sampleCount),
+            Column.requiredDouble("score", Result::score),
+            Column.requiredDouble("score_error", Result::scoreError),
+            Column.requiredDouble("ci_low", Result::ciLow),
+            Column.requiredDouble("ci_high", Result::ciHigh),
+            Column.requiredLong("sample_count", Result::sampleCount),
             pct("p0", Percentiles::p0),
             pct("p50", Percentiles::p50),
             pct("p90", Percentiles::p90),
@@ -78,10 +78,10 @@ public final class ArchiveTables {
             str("run_id", Sample::runId, false),
             str("case_key", Sample::caseKey, false),
             str("metric", Sample::metric, false),
-            new Column<>("fork", ColumnType.INT, false, Sample::fork),
-            new Column<>("iteration", ColumnType.INT, false, Sample::iteration),
-            dbl("value", Sample::value),
-            new Column<>("weight", ColumnType.LONG, false, Sample::weight)));
+            Column.requiredInt("fork", Sample::fork),
+            Column.requiredInt("iteration", Sample::iteration),
+            Column.requiredDouble("value", Sample::value),
+            Column.requiredLong("weight", Sample::weight)));
 
     private ArchiveTables() {
     }
@@ -96,10 +96,6 @@ public final class ArchiveTables {
 
     private static <T> Column<T> str(String name, Function<T, String> get, boolean optional) {
         return optional ? str(name, get) : new Column<>(name, ColumnType.STRING, false, r -> get.apply(r));
-    }
-
-    private static <T> Column<T> dbl(String name, java.util.function.ToDoubleFunction<T> get) {
-        return new Column<>(name, ColumnType.DOUBLE, false, r -> get.applyAsDouble(r));
     }
 
     private static Column<Result> pct(String name, java.util.function.ToDoubleFunction<Percentiles> get) {
