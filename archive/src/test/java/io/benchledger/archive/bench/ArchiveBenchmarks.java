@@ -46,21 +46,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5)
 public class ArchiveBenchmarks {
 
-    /** One commit of a nightly-sized run: 2,000 cases × 5 forks × 100 iterations = 1,000,000 samples. */
-    @State(Scope.Benchmark)
-    public static class WriteState {
-        static final int CASES = 2_000;
-        static final int FORKS = 5;
-        static final int ITERATIONS = 100;
+    /** A fresh, empty archive for each iteration of a write benchmark. */
+    public abstract static class EmptyArchive {
         Path dir;
         Archive archive;
-        RunRecord record;
 
         @Setup(Level.Iteration)
         public void setUp() throws IOException {
             dir = Files.createTempDirectory("bench-write");
             archive = Archive.open(dir.resolve("archive"));
-            record = run(RunIds.next(), Instant.parse("2026-01-01T00:00:00Z"), CASES, FORKS, ITERATIONS, new SplittableRandom(1));
         }
 
         @TearDown(Level.Iteration)
@@ -69,11 +63,53 @@ public class ArchiveBenchmarks {
         }
     }
 
+    /** One commit of a nightly-sized run: 2,000 cases × 5 forks × 100 iterations = 1,000,000 samples. */
+    @State(Scope.Benchmark)
+    public static class WriteState extends EmptyArchive {
+        static final int CASES = 2_000;
+        static final int FORKS = 5;
+        static final int ITERATIONS = 100;
+        RunRecord record;
+
+        /** The run is made once: a fresh million samples per iteration would time the collection of the last. */
+        @Setup(Level.Trial)
+        public void makeRun() {
+            record = run(RunIds.next(), Instant.parse("2026-01-01T00:00:00Z"), CASES, FORKS, ITERATIONS, new SplittableRandom(1));
+        }
+    }
+
     @Benchmark
     @BenchmarkMode(org.openjdk.jmh.annotations.Mode.SingleShotTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
     public Object commitOneMillionSamples(WriteState s) throws IOException {
         return s.archive.commit(s.record);
+    }
+
+    /**
+     * One commit of results only, as an import of another harness's history makes: 100 runs of
+     * 2,000 cases = 200,000 results (each with a params map), no samples.
+     */
+    @State(Scope.Benchmark)
+    public static class ResultsState extends EmptyArchive {
+        List<RunRecord> records;
+
+        @Setup(Level.Trial)
+        public void makeRuns() {
+            SplittableRandom random = new SplittableRandom(2);
+            Instant t = Instant.parse("2026-01-01T00:00:00Z");
+            records = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                RunRecord r = run(RunIds.next(), t.plusSeconds(86_400L * i), WriteState.CASES, 1, 1, random);
+                records.add(new RunRecord(r.run(), r.results(), List.of()));
+            }
+        }
+    }
+
+    @Benchmark
+    @BenchmarkMode(org.openjdk.jmh.annotations.Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public Object commitTwoHundredThousandResults(ResultsState s) throws IOException {
+        return s.archive.commit(s.records);
     }
 
     /** A history of 1,000 nightly runs of 20 cases, and a latest run of 2,000 cases. */
