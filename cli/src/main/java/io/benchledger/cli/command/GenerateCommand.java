@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Writes a synthetic benchmark history with known change points: for demos, tests and scale",
-                "measurements. Every case has its own noise (1-5 %), every run forks × iterations samples with",
-                "per-fork offsets; level steps of 2-20 % are injected, plus occasional outlier runs, slow drifts",
+                "measurements. Every case has its own noise (1-5 %%), every run forks × iterations samples with",
+                "per-fork offsets; level steps of 2-20 %% are injected, plus occasional outlier runs, slow drifts",
                 "and noise changes. The version advances every --runs-per-version runs. What was injected is",
                 "written as JSON to --truth (default: ground-truth.json beside the archive folder).",
                 "The same options and seed always give the same archive."})

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
                 "           --baseline (default: last-release).",
                 "BASELINE and CANDIDATE are named as in 'compare': a version (all its runs), a run id, latest,",
                 "previous, last-release, branch:NAME, variant:NAME. The comparison uses compare's defaults",
-                "(noise threshold 2%, alpha 0.05, severity 10%/25%/50%). Change points and trends are those",
+                "(noise threshold 2%%, alpha 0.05, severity 10%%/25%%/50%%). Change points and trends are those",
                 "'changes' and 'history' find. The report's date is the candidate's newest run's start time, so",
                 "the same archive gives the same file. See docs/reports.md."})
 public final class ReportCommand implements Callable<Integer> {
