@@ -8,20 +8,9 @@ import io.benchledger.archive.store.Archive;
 import io.benchledger.archive.store.RunIds;
 import io.benchledger.archive.testing.TestRuns;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
-import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.MessageColumnIO;
-import org.apache.parquet.io.RecordReader;
-import org.apache.parquet.schema.MessageType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,25 +26,13 @@ class IndependentReaderTest {
         archive.commit(rec);
         Path results = archive.layout().partition("results", "proj", "1.0.0").resolve(rec.run().runId() + ".parquet");
 
-        ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-                .withCodecFactory(new ZstdCodecFactory()).build();
-        List<Group> rows = new ArrayList<>();
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(results), options)) {
-            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
-            assertThat(reader.getFooter().getFileMetaData().getKeyValueMetaData())
-                    .containsEntry(Footers.SCHEMA_VERSION, "1")
-                    .containsEntry(Footers.TABLE, "results")
-                    .containsEntry(Footers.RUN_IDS, rec.run().runId());
-            assertThat(reader.getFooter().getBlocks().get(0).getColumns().get(0).getCodec()).isEqualTo(CompressionCodecName.ZSTD);
-            MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
-            PageReadStore pages;
-            while ((pages = reader.readNextRowGroup()) != null) {
-                RecordReader<Group> rr = io.getRecordReader(pages, new GroupRecordConverter(schema));
-                for (long i = 0; i < pages.getRowCount(); i++) {
-                    rows.add(rr.read());
-                }
-            }
-        }
+        ParquetJavaRead read = ParquetJavaRead.of(results);
+        assertThat(read.footer().getFileMetaData().getKeyValueMetaData())
+                .containsEntry(Footers.SCHEMA_VERSION, "1")
+                .containsEntry(Footers.TABLE, "results")
+                .containsEntry(Footers.RUN_IDS, rec.run().runId());
+        assertThat(read.footer().getBlocks().get(0).getColumns().get(0).getCodec()).isEqualTo(CompressionCodecName.ZSTD);
+        List<Group> rows = read.rows();
         assertThat(rows).hasSize(rec.results().size());
         for (int i = 0; i < rows.size(); i++) {
             Group g = rows.get(i);

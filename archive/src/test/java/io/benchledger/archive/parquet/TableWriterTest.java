@@ -7,18 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
 import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
-import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.io.ColumnIOFactory;
-import org.apache.parquet.io.LocalInputFile;
-import org.apache.parquet.io.MessageColumnIO;
-import org.apache.parquet.io.RecordReader;
-import org.apache.parquet.schema.MessageType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,23 +29,11 @@ class TableWriterTest {
         Path file = dir.resolve("samples.parquet");
         TableWriter.write(file, ArchiveTables.SAMPLES, samples, Map.of(Footers.TABLE, "samples"));
 
-        ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-                .withCodecFactory(new ZstdCodecFactory()).build();
-        List<Group> rows = new ArrayList<>();
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), options)) {
-            assertThat(reader.getFooter().getBlocks()).extracting(BlockMetaData::getRowCount)
-                    .containsExactly((long) TableWriter.ROW_GROUP_ROWS, (long) TableWriter.ROW_GROUP_ROWS, 54_240L);
-            assertThat(reader.getFooter().getFileMetaData().getKeyValueMetaData()).containsEntry(Footers.TABLE, "samples");
-            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
-            MessageColumnIO io = new ColumnIOFactory().getColumnIO(schema);
-            PageReadStore pages;
-            while ((pages = reader.readNextRowGroup()) != null) {
-                RecordReader<Group> rr = io.getRecordReader(pages, new GroupRecordConverter(schema));
-                for (long i = 0; i < pages.getRowCount(); i++) {
-                    rows.add(rr.read());
-                }
-            }
-        }
+        ParquetJavaRead read = ParquetJavaRead.of(file);
+        assertThat(read.footer().getBlocks()).extracting(BlockMetaData::getRowCount)
+                .containsExactly((long) TableWriter.ROW_GROUP_ROWS, (long) TableWriter.ROW_GROUP_ROWS, 54_240L);
+        assertThat(read.footer().getFileMetaData().getKeyValueMetaData()).containsEntry(Footers.TABLE, "samples");
+        List<Group> rows = read.rows();
         assertThat(rows).hasSize(n);
         for (int i = 0; i < n; i++) {
             Group g = rows.get(i);
@@ -74,11 +52,9 @@ class TableWriterTest {
     void noRowsMakeAValidFileWithNoRowGroups() throws Exception {
         Path file = dir.resolve("empty.parquet");
         TableWriter.write(file, ArchiveTables.SAMPLES, List.of(), Map.of());
-        ParquetReadOptions options = ParquetReadOptions.builder(new PlainParquetConfiguration())
-                .withCodecFactory(new ZstdCodecFactory()).build();
-        try (ParquetFileReader reader = ParquetFileReader.open(new LocalInputFile(file), options)) {
-            assertThat(reader.getFooter().getBlocks()).isEmpty();
-            assertThat(reader.getFooter().getFileMetaData().getSchema()).isEqualTo(ArchiveTables.SAMPLES.messageType());
-        }
+        ParquetJavaRead read = ParquetJavaRead.of(file);
+        assertThat(read.footer().getBlocks()).isEmpty();
+        assertThat(read.footer().getFileMetaData().getSchema()).isEqualTo(ArchiveTables.SAMPLES.messageType());
+        assertThat(read.rows()).isEmpty();
     }
 }
