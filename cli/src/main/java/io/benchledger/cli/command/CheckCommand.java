@@ -13,6 +13,8 @@ import io.benchledger.cli.ArchiveOptions;
 import io.benchledger.cli.ExitCodes;
 import io.benchledger.cli.FormatOption;
 import io.benchledger.cli.GlobalOptions;
+import io.benchledger.collector.config.ResolvedSuite;
+import io.benchledger.collector.config.SuiteConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Option;
                 "operation, and max regression against a baseline (default last-release; a",
                 "regression counts only when 'compare' calls it one). Prints what fails and",
                 "what is close to its limit (within 10%%); exit 1 when any budget fails.",
-                "Budgets come from a YAML list (--budgets FILE), for example:",
+                "Budgets come from a suite configuration's criteria (--config FILE, the suite",
+                "--suite or the file's default suite) or from a YAML list (--budgets FILE), e.g.:",
                 "  - pattern: \"Crypto\\\\.aesGcm\"   # regex found in the benchmark name",
                 "    max_p99: 250.0              # in the case's time unit",
                 "    min_throughput: 100000      # ops per the case's time unit",
@@ -47,10 +50,14 @@ public final class CheckCommand implements Callable<Integer> {
             description = "The run(s) to check: latest, a run id, a version, branch:NAME … (default: ${DEFAULT-VALUE}).")
     String run;
 
-    @Option(names = "--budgets", paramLabel = "FILE", required = true, description = "YAML list of budgets.")
+    @Option(names = "--budgets", paramLabel = "FILE", description = "YAML list of budgets.")
     Path budgets;
 
-    @Option(names = "--suite", paramLabel = "NAME", description = "Only runs of this suite.")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Suite configuration (YAML) whose suite's criteria are the budgets.")
+    Path config;
+
+    @Option(names = "--suite", paramLabel = "NAME", description = "Only runs of this suite; with --config, the suite whose criteria apply (default: the file's default suite).")
     String suite = "";
 
     @Option(names = "--threshold", paramLabel = "FRACTION", defaultValue = "2%",
@@ -59,9 +66,21 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Budget> list = BudgetFile.read(budgets);
-        if (list.isEmpty()) {
-            throw new BadInputException(budgets + ": no budgets in the file");
+        if ((budgets == null) == (config == null)) {
+            throw new BadInputException("check: give either --budgets FILE or --config FILE");
+        }
+        List<Budget> list;
+        if (config != null) {
+            ResolvedSuite s = SuiteConfig.load(config).resolve(suite, "", "");
+            list = s.budgets();
+            if (list.isEmpty()) {
+                throw new BadInputException(config + ": suite '" + s.suite().name() + "' has no criteria");
+            }
+        } else {
+            list = BudgetFile.read(budgets);
+            if (list.isEmpty()) {
+                throw new BadInputException(budgets + ": no budgets in the file");
+            }
         }
         ComparisonOptions o = ComparisonOptions.defaults(archiveOptions.project).withSuite(suite)
                 .withThreshold(Fractions.parse("--threshold", threshold));

@@ -202,6 +202,40 @@ class CompareAndCheckCommandTest {
     }
 
     @Test
+    void checkAppliesTheCriteriaOfASuiteConfiguration() throws Exception {
+        Path config = dir.resolve("benchledger.yaml");
+        Files.writeString(config, String.join("\n",
+                "defaultSuite: other",
+                "suites:",
+                "  other:",
+                "    version: 1.0.0",
+                "    include: ['x\\\\.']",
+                "    criteria:",
+                "      - {pattern: 'Dec', maxAllocationPerOp: 100}   # 48 measured: passes",
+                "  myapp:",
+                "    version: 1.0.0",
+                "    include: ['x\\\\.']",
+                "    criteria:",
+                "      - {pattern: 'Enc', minThroughput: 800}        # 700 measured: fails",
+                "      - {pattern: 'Dec', maxAllocationPerOp: 100}",
+                ""));
+        assertThat(run("check", "--config", config.toString(), "--archive", archiveDir.toString(), "--project", "p"))
+                .as(err).isZero();
+        assertThat(out).contains("latest = 1.1.0").contains("0 failed");
+        // --suite picks the suite whose criteria apply, and checks that suite's latest run
+        RunRecord mine = run("01J1000000000000000000N120", "1.2.0", 2, Run.TRIGGER_NIGHTLY, 700, 48);
+        Archive.open(archiveDir).commit(new RunRecord(mine.run().toBuilder().suite("myapp").build(), mine.results(), mine.samples()));
+        assertThat(run("check", "--config", config.toString(), "--suite", "myapp", "--archive", archiveDir.toString(),
+                "--project", "p")).as(err).isEqualTo(1);
+        assertThat(out).contains("latest = 1.2.0").contains("1 failed").contains("700 below the limit");
+        assertThat(run("check", "--config", config.toString(), "--suite", "nosuch", "--archive", archiveDir.toString(),
+                "--project", "p")).isEqualTo(2);
+        assertThat(err).contains(config + ": no suite 'nosuch'");
+        assertThat(run("check", "--archive", archiveDir.toString(), "--project", "p")).isEqualTo(2);
+        assertThat(err).contains("give either --budgets FILE or --config FILE");
+    }
+
+    @Test
     void budgetFileErrorsNameTheLine() throws Exception {
         Path budgets = dir.resolve("bad.yaml");
         Files.writeString(budgets, "- pattern: 'Enc'\n  min_throughput: 800\n- pattern: 'Dec'\n  max_p9: 3\n");
