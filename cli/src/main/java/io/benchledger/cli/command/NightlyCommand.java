@@ -16,6 +16,9 @@ import io.benchledger.cli.workflow.Collection;
 import io.benchledger.cli.workflow.Gate;
 import io.benchledger.cli.workflow.GateSummary;
 import io.benchledger.cli.workflow.Publication;
+import io.benchledger.cli.notify.Alert;
+import io.benchledger.cli.notify.Notifier;
+import io.benchledger.cli.notify.WebhookClient;
 import io.benchledger.collector.config.ResolvedSuite;
 import io.benchledger.collector.config.SuiteConfig;
 import io.benchledger.collector.run.CollectOptions;
@@ -66,12 +69,20 @@ public final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--no-publish", description = "Skip the site and the PDF.")
     boolean noPublish;
 
+    @Option(names = "--notify", paramLabel = "URL",
+            description = {"Post the findings to this webhook (repeatable): slack+https://… for Slack-compatible JSON,",
+                    "json+https://… for the plain alert document (docs/alerts.md). Also `notify:` in the configuration.",
+                    "A failed post is reported on stderr and does not change the exit code."})
+    List<String> notify = new ArrayList<>();
+
     @Parameters(paramLabel = "JMH-OPTION", arity = "0..*", description = "JMH options after --.")
     List<String> jmhArgs = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
-        ResolvedSuite suite = (selection.config == null ? SuiteConfig.loadDefault() : SuiteConfig.load(selection.config))
+        SuiteConfig config = selection.config == null ? SuiteConfig.loadDefault() : SuiteConfig.load(selection.config);
+        var webhooks = Notifier.targets(notify, config.webhooks(), System.getenv(), System.err);
+        ResolvedSuite suite = config
                 .resolve(selection.suite, selection.quick ? "quick" : SuiteConfig.DEFAULT_PROFILE, selection.environment);
         Archive archive = archiveOptions.openOrCreate();
         String runId;
@@ -108,6 +119,8 @@ public final class NightlyCommand implements Callable<Integer> {
         Path md = summary != null ? summary : site.resolve("summary.md");
         Files.createDirectories(md.toAbsolutePath().getParent());
         Files.writeString(md, GateSummary.markdown(title, gate, outputs), StandardCharsets.UTF_8);
+        new Notifier(new WebhookClient(WebhookClient.Settings.DEFAULTS), System.err)
+                .send(webhooks, Alert.of(archiveOptions.project, title, gate));
         if (gate.failed()) {
             return ExitCodes.GATE_FAILED;
         }

@@ -50,6 +50,7 @@ public final class SuiteConfig {
     private final Map<String, Suite> suites;
     private final Map<String, Overrides> profiles;
     private final Map<String, Overrides> environments;
+    private List<NotifyConfig.Entry> notify = List.of();
 
     private SuiteConfig(String file, String defaultSuite, JmhSettings defaults, Map<String, Suite> suites,
                         Map<String, Overrides> profiles, Map<String, Overrides> environments) {
@@ -105,6 +106,11 @@ public final class SuiteConfig {
 
     public Map<String, Overrides> environments() {
         return environments;
+    }
+
+    /** The webhooks of the top-level {@code notify:} list, as written. */
+    public List<NotifyConfig.Entry> webhooks() {
+        return notify;
     }
 
     /**
@@ -215,7 +221,7 @@ public final class SuiteConfig {
         SuiteConfig config(String file, ConfigNode root) {
             this.file = file;
             MapNode m = map(root);
-            keys(m, "defaultSuite", "defaults", "suites", "profiles", "environments");
+            keys(m, "defaultSuite", "defaults", "suites", "profiles", "environments", "notify");
             JmhSettings defaults = JmhSettings.empty();
             if (m.get("defaults") != null) {
                 MapNode d = map(m.get("defaults"));
@@ -242,7 +248,9 @@ public final class SuiteConfig {
             }
             Map<String, Overrides> profiles = overridesMap(m.get("profiles"), suites.keySet());
             Map<String, Overrides> environments = overridesMap(m.get("environments"), suites.keySet());
-            return new SuiteConfig(file, defaultSuite, defaults, suites, profiles, environments);
+            SuiteConfig c = new SuiteConfig(file, defaultSuite, defaults, suites, profiles, environments);
+            c.notify = NotifyConfig.read(m.get("notify"));
+            return c;
         }
 
         private Suite suite(String name, ConfigNode node) {
