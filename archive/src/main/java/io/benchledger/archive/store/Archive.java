@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -106,10 +107,14 @@ public final class Archive {
             throw new BadInputException(root() + ": not a benchledger archive");
         }
         if (Files.isDirectory(root())) {
+            // a git branch checked out as the archive holds .git (and maybe a README): that is an empty
+            // archive; a folder with sub-folders of its own (a source tree, a typo) is refused
             try (Stream<Path> s = Files.list(root())) {
-                if (s.findAny().isPresent()) {
-                    throw new BadInputException(root() + ": folder is not empty and is not a benchledger archive (no "
-                            + ArchiveLayout.MANIFEST + ")");
+                Optional<Path> foreign = s.filter(p -> !ArchiveLayout.mayHoldBeforeCreation(p)).sorted().findFirst();
+                if (foreign.isPresent()) {
+                    throw new BadInputException(root() + ": folder is not a benchledger archive (no " + ArchiveLayout.MANIFEST
+                            + ") and holds '" + foreign.get().getFileName() + "'; a new archive's folder may hold only"
+                            + " hidden entries (.git) and plain files (a README)");
                 }
             }
         }

@@ -41,6 +41,19 @@ public record ArchiveLayout(Path root) {
         return root.resolve("logs").resolve(runId);
     }
 
+    /**
+     * Whether a folder entry may be there when an archive is created in it: hidden entries other than
+     * the staging folder ({@code .git}, {@code .gitignore}) and plain files that are not the manifest (a
+     * README). benchledger reads only its own names, so these stay untouched afterwards too.
+     */
+    public static boolean mayHoldBeforeCreation(Path entry) {
+        String name = entry.getFileName().toString();
+        if (name.equals(STAGING) || name.equals(MANIFEST)) {
+            return false;
+        }
+        return name.startsWith(".") || java.nio.file.Files.isRegularFile(entry, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
     public Path annotations() {
         return root.resolve("annotations");
     }
