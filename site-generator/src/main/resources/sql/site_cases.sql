@@ -1,5 +1,5 @@
 -- Which cases have a history (primary metric, measured, outside A/B experiments), with the unit and
--- direction of their latest run and a fingerprint that changes whenever a run is added or removed.
+-- direction of their latest run, the id of their newest run (run ids are ULIDs: time-ordered) and a fingerprint that changes whenever a run is added or removed.
 SELECT res.case_key,
        any_value(res.benchmark)                                   AS benchmark,
        any_value(res.params)                                      AS params,
@@ -8,6 +8,7 @@ SELECT res.case_key,
        arg_max(res.higher_is_better, r.started_at)                AS higher_is_better,
        any_value(res.threads)                                     AS threads,
        count(*)                                                   AS points,
+       max(res.run_id)                                            AS last_run_id,
        count(*) || ':' || max(res.run_id) || ':' || bit_xor(hash(res.run_id)) AS fingerprint
 FROM results res
 JOIN runs r ON r.run_id = res.run_id

@@ -17,17 +17,17 @@ import java.util.TreeMap;
  * can keep the pages whose inputs did not change. A manifest of another generator version or
  * project, or an unreadable one, counts as none: everything is regenerated.
  */
-final class SiteManifest {
-    static final String FILE = "site-manifest.json";
+public final class SiteManifest {
+    public static final String FILE = "site-manifest.json";
 
     /** A comparison page: its inputs' fingerprint, whether it was tested, how many cases it has. */
-    record Comparison(String fingerprint, boolean tested, int cases) {
+    public record Comparison(String fingerprint, boolean tested, int cases) {
     }
 
     private final Map<String, String> benchmarks = new TreeMap<>();
     private final Map<String, Comparison> comparisons = new TreeMap<>();
 
-    static SiteManifest read(Path siteDir, String generator, String project) {
+    public static SiteManifest read(Path siteDir, String generator, String project) {
         SiteManifest m = new SiteManifest();
         Path p = siteDir.resolve(FILE);
         if (!Files.isRegularFile(p)) {
@@ -48,23 +48,23 @@ final class SiteManifest {
         return m;
     }
 
-    Optional<String> benchmark(String benchmark) {
+    public Optional<String> benchmark(String benchmark) {
         return Optional.ofNullable(benchmarks.get(benchmark));
     }
 
-    Optional<Comparison> comparison(String name) {
+    public Optional<Comparison> comparison(String name) {
         return Optional.ofNullable(comparisons.get(name));
     }
 
-    void putBenchmark(String benchmark, String fingerprint) {
+    public void putBenchmark(String benchmark, String fingerprint) {
         benchmarks.put(benchmark, fingerprint);
     }
 
-    void putComparison(String name, Comparison c) {
+    public void putComparison(String name, Comparison c) {
         comparisons.put(name, c);
     }
 
-    String json(String generator, String project) {
+    public String json(String generator, String project) {
         Map<String, Object> cs = new LinkedHashMap<>();
         comparisons.forEach((name, c) -> {
             Map<String, Object> entry = new LinkedHashMap<>();

@@ -73,7 +73,7 @@ public final class SiteData {
                     out.add(new CaseInfo(rs.getString("case_key"), rs.getString("benchmark"),
                             map(rs.getObject("params")), text(rs, "mode"), text(rs, "unit"),
                             rs.getBoolean("higher_is_better"), rs.getInt("threads"), rs.getLong("points"),
-                            rs.getString("fingerprint")));
+                            rs.getString("last_run_id"), rs.getString("fingerprint")));
                 }
             }
         }

@@ -4,7 +4,7 @@ import java.util.SortedMap;
 
 /**
  * One benchmark case (benchmark + parameters + mode + threads) with the primary metric's unit and
- * direction as of its latest run. {@code fingerprint} changes whenever a run adds to or removes
+ * direction as of its latest run, and the id of its newest run. {@code fingerprint} changes whenever a run adds to or removes
  * from the case's history: incremental generation compares it with the previous one.
  */
 public record CaseInfo(
@@ -16,6 +16,7 @@ public record CaseInfo(
         boolean higherIsBetter,
         int threads,
         long points,
+        String lastRunId,
         String fingerprint) {
 
     /** The series' label on its benchmark page: parameters, mode and threads. */

@@ -72,6 +72,11 @@ public record RunInfo(
         return (finishedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
     }
 
+    /** The commit message the collector recorded as a label, or empty. */
+    public String message() {
+        return labels.getOrDefault("message", labels.getOrDefault("commit_message", ""));
+    }
+
     public String shortCommit() {
         return commit.length() > 10 ? commit.substring(0, 10) : commit;
     }

@@ -60,45 +60,41 @@ public record DataTable(String id, String caption, List<Col> columns, List<List<
         return rows.isEmpty();
     }
 
+    /** The table as the templates read it: CSS classes worked out, plain property paths only. */
+    public record View(String id, String caption, List<ColView> cols, List<List<CellView>> rows, boolean empty,
+                       String csv, String json) {
+    }
+
+    /** A column as the template reads it: {@code type} is "num" or "text". */
+    public record ColView(String label, String type, int index) {
+    }
+
+    /** A cell as the template reads it; {@code cls} is null for none (no empty class attribute). */
+    public record CellView(String text, String raw, String href, boolean link, String cls) {
+    }
+
     /**
-     * The table as the templates read it: maps and lists only, with the CSS classes worked out, so
-     * every expression in the table fragment is a plain property path (Thymeleaf evaluates those
-     * without OGNL, which matters for tables of thousands of cells).
+     * The table as the templates read it, with the CSS classes worked out, so every expression in
+     * the table fragment is a plain property path (Thymeleaf evaluates those without OGNL, which
+     * matters for tables of thousands of cells).
      */
-    public Map<String, Object> view() {
-        List<Map<String, Object>> cols = new ArrayList<>();
+    public View view() {
+        List<ColView> cols = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            Map<String, Object> c = new java.util.HashMap<>();
-            c.put("label", columns.get(i).label());
-            c.put("type", columns.get(i).numeric() ? "num" : "text");
-            c.put("index", i);
-            cols.add(c);
+            cols.add(new ColView(columns.get(i).label(), columns.get(i).numeric() ? "num" : "text", i));
         }
-        List<List<Map<String, Object>>> viewRows = new ArrayList<>(rows.size());
+        List<List<CellView>> viewRows = new ArrayList<>(rows.size());
         for (List<Cell> row : rows) {
-            List<Map<String, Object>> cells = new ArrayList<>(row.size());
+            List<CellView> cells = new ArrayList<>(row.size());
             for (int i = 0; i < row.size(); i++) {
                 Cell cell = row.get(i);
                 String cls = ((i > 0 && columns.get(i).numeric() ? "num " : "") + cell.css()).strip();
-                Map<String, Object> m = new java.util.HashMap<>();
-                m.put("text", cell.text());
-                m.put("raw", cell.raw());
-                m.put("href", cell.href());
-                m.put("link", !cell.href().isEmpty());
-                m.put("cls", cls.isEmpty() ? null : cls);
-                cells.add(m);
+                cells.add(new CellView(cell.text(), cell.raw(), cell.href(), !cell.href().isEmpty(),
+                        cls.isEmpty() ? null : cls));
             }
             viewRows.add(cells);
         }
-        Map<String, Object> v = new java.util.HashMap<>();
-        v.put("id", "t-" + id);
-        v.put("caption", caption);
-        v.put("cols", cols);
-        v.put("rows", viewRows);
-        v.put("empty", rows.isEmpty());
-        v.put("csv", downloads + ".csv");
-        v.put("json", downloads + ".json");
-        return v;
+        return new View("t-" + id, caption, cols, viewRows, rows.isEmpty(), downloads + ".csv", downloads + ".json");
     }
 
     /** RFC 4180 CSV of the raw values. */

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.lang.reflect.RecordComponent;
 import java.util.Optional;
 import java.util.Set;
 import org.thymeleaf.TemplateEngine;
@@ -52,10 +52,33 @@ public final class Templates {
         r.setOrder(order);
     }
 
-    public String render(String template, Map<String, Object> vars) {
+    /**
+     * Renders a page: the frame's components and the page record's components are the template's
+     * variables, by their names (a typed record per page, so a template and its page class cannot
+     * drift apart silently).
+     */
+    public String render(String template, PageFrame frame, Record page) {
         Context ctx = new Context(java.util.Locale.ROOT);
-        ctx.setVariables(vars);
+        put(ctx, frame);
+        put(ctx, page);
         return engine.process(template, ctx);
+    }
+
+    /** Renders a document that has no layout frame (the Atom feed). */
+    public String render(String template, Record doc) {
+        Context ctx = new Context(java.util.Locale.ROOT);
+        put(ctx, doc);
+        return engine.process(template, ctx);
+    }
+
+    private static void put(Context ctx, Record r) {
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            try {
+                ctx.setVariable(c.getName(), c.getAccessor().invoke(r));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("page record " + r.getClass().getName() + "." + c.getName(), e);
+            }
+        }
     }
 
     /** A static asset or template file's bytes: the user's copy when there is one, else the built-in one. */

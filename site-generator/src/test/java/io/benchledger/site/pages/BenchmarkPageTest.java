@@ -41,7 +41,7 @@ class BenchmarkPageTest {
                 hi[i] = y[i] + 1.23456789;
             }
             series.add(new CaseSeries(new CaseInfo("b[size=" + s + "]@thrpt", "b", new TreeMap<>(Map.of("size", "" + s)),
-                    "thrpt", "ops/s", true, 1, n, "x"), idx, y, lo, hi));
+                    "thrpt", "ops/s", true, 1, n, "RUN05999", "x"), idx, y, lo, hi));
         }
         ChangePoint cp = new ChangePoint("b[size=3]@thrpt", "b", "primary", "RUN03000", "1.6", "", t0.plus(Duration.ofHours(3000)),
                 3000, 1000, 900, -0.1, 0.001, ChangePoint.REGRESSION);

@@ -1,0 +1,85 @@
+package io.benchledger.site.render;
+
+import io.benchledger.site.chart.Json;
+import io.benchledger.site.model.ComparisonView;
+import io.benchledger.site.pages.BenchmarkPage;
+import io.benchledger.site.pages.DataTable;
+import io.benchledger.site.pages.DataTable.Cell;
+import io.benchledger.site.pages.DataTable.Col;
+import io.benchledger.site.pages.Fmt;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** How a comparison reads on any page: its table, its verdict counts, its forest-plot data. */
+public final class ComparisonTables {
+
+    /** How many cases of a tested comparison got each verdict (all zero when not tested). */
+    public record VerdictCounts(long regressed, long improved, long unchanged, long inconclusive) {
+        static VerdictCounts of(ComparisonView cv) {
+            return new VerdictCounts(cv.count("regressed"), cv.count("improved"), cv.count("unchanged"),
+                    cv.count("inconclusive"));
+        }
+    }
+
+    private ComparisonTables() {
+    }
+
+    static DataTable table(ComparisonView cv, String id, String root) {
+        return table(cv, cv.rows(), cv.title(), id, root);
+    }
+
+    static DataTable table(ComparisonView cv, List<ComparisonView.Row> shown, String caption, String id, String root) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (ComparisonView.Row r : shown) {
+            String css = r.verdict();
+            rows.add(List.of(
+                    Cell.link(r.benchmark(), root + BenchmarkPage.pageFile(r.benchmark())).raw(r.benchmark()),
+                    Cell.of(paramsText(r.params())),
+                    Cell.of(r.unit()),
+                    Cell.num(r.baselineMean(), Fmt.num(r.baselineMean())),
+                    Cell.num(r.candidateMean(), Fmt.num(r.candidateMean())),
+                    Cell.num(r.change(), Fmt.pct(r.change())).css(css),
+                    Cell.num(r.ciLow(), Fmt.pct(r.ciLow())),
+                    Cell.num(r.ciHigh(), Fmt.pct(r.ciHigh())),
+                    Cell.num(r.pValue(), Fmt.p(r.pValue())),
+                    Cell.num(r.qValue(), Fmt.p(r.qValue())),
+                    Cell.of(cv.tested() ? r.verdict() : "not tested").css(css),
+                    Cell.of(r.severity()),
+                    Cell.num(r.baselineSamples(), Long.toString(r.baselineSamples())),
+                    Cell.num(r.candidateSamples(), Long.toString(r.candidateSamples()))));
+        }
+        return new DataTable(id, caption,
+                List.of(Col.text("Benchmark"), Col.text("Parameters"), Col.text("Unit"), Col.num("Baseline mean"),
+                        Col.num("Candidate mean"), Col.num("Change"), Col.num("CI low"), Col.num("CI high"),
+                        Col.num("p-value"), Col.num("q-value"), Col.text("Verdict"), Col.text("Severity"),
+                        Col.num("Baseline samples"), Col.num("Candidate samples")),
+                rows, "downloads/" + id);
+    }
+
+    static String paramsText(Map<String, String> params) {
+        StringBuilder sb = new StringBuilder();
+        params.forEach((k, v) -> sb.append(sb.length() > 0 ? ", " : "").append(k).append('=').append(v));
+        return sb.toString();
+    }
+
+    /** The forest plot's data script: one item per case, its change and interval. */
+    static String chart(ComparisonView cv) {
+        List<Object> items = new ArrayList<>();
+        for (ComparisonView.Row r : cv.rows()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("label", r.benchmark() + (r.params().isEmpty() ? "" : " [" + paramsText(r.params()) + "]"));
+            m.put("change", r.change());
+            m.put("lo", r.ciLow());
+            m.put("hi", r.ciHigh());
+            m.put("verdict", r.verdict());
+            items.add(m);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("kind", "comparison");
+        doc.put("tested", cv.tested());
+        doc.put("items", items);
+        return "window.BL_DATA = " + Json.of(doc) + ";\n";
+    }
+}

@@ -1,0 +1,125 @@
+package io.benchledger.site.render;
+
+import io.benchledger.archive.BadInputException;
+import io.benchledger.archive.analysis.compare.CaseComparison;
+import io.benchledger.site.SiteContext;
+import io.benchledger.site.SiteGenerator;
+import io.benchledger.site.SiteManifest;
+import io.benchledger.site.model.ComparisonView;
+import io.benchledger.site.model.RunInfo;
+import io.benchledger.site.model.RunSelection;
+import io.benchledger.site.pages.Fmt;
+import io.benchledger.site.pages.SafeNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The comparisons a site shows: the latest run against the previous run and against the last
+ * release (on the dashboard), the last release against the one before, and the user's
+ * {@code --compare} pairs; and the comparisons of A/B experiments, made on request.
+ *
+ * @param sincePrevious null when the history has one run
+ * @param sinceRelease null when there is no release before the latest run's version
+ * @param listed every comparison with a page under {@code compare/}, in the order listed
+ */
+public record Comparisons(ComparisonView sincePrevious, ComparisonView sinceRelease, List<ComparisonView> listed) {
+    static final String[] TEMPLATES = {"layout.html", "comparison.html"};
+
+    /** The dashboard's comparisons, those present, previous run first. */
+    public List<ComparisonView> dashboard() {
+        List<ComparisonView> out = new ArrayList<>();
+        if (sincePrevious != null) {
+            out.add(sincePrevious);
+        }
+        if (sinceRelease != null) {
+            out.add(sinceRelease);
+        }
+        return out;
+    }
+
+    public static Comparisons build(SiteContext ctx) throws Exception {
+        Releases rel = new Releases(ctx.history());
+        RunInfo latest = ctx.latest();
+        List<RunInfo> history = ctx.history();
+        List<ComparisonView> listed = new ArrayList<>();
+        ComparisonView sincePrevious = null;
+        ComparisonView sinceRelease = null;
+        if (history.size() >= 2) {
+            RunInfo prev = history.get(history.size() - 2);
+            sincePrevious = compare(ctx, "Latest run against the previous run", runSelection(prev), runSelection(latest),
+                    false);
+            listed.add(sincePrevious);
+        }
+        List<String> before = new ArrayList<>(rel.releases());
+        before.remove(latest.version());
+        if (!before.isEmpty() && !history.isEmpty()) {
+            String last = before.get(before.size() - 1);
+            sinceRelease = compare(ctx, "Latest run against the last release (" + last + ")", rel.release(last),
+                    runSelection(latest), false);
+            listed.add(sinceRelease);
+        }
+        List<String> all = rel.releases();
+        if (all.size() >= 2) {
+            String a = all.get(all.size() - 2);
+            String b = all.get(all.size() - 1);
+            listed.add(compare(ctx, "Release " + b + " against " + a, rel.release(a), rel.release(b), true));
+        }
+        for (String pair : ctx.options().compare()) {
+            int dots = pair.indexOf("..");
+            if (dots <= 0 || dots + 2 >= pair.length()) {
+                throw new BadInputException("--compare " + pair + ": expected BASELINE..CANDIDATE (versions or run ids)");
+            }
+            RunSelection a = selectionNamed(ctx, rel, pair.substring(0, dots), pair);
+            RunSelection b = selectionNamed(ctx, rel, pair.substring(dots + 2), pair);
+            listed.add(compare(ctx, b.label() + " against " + a.label(), a, b, true));
+        }
+        return new Comparisons(sincePrevious, sinceRelease, List.copyOf(listed));
+    }
+
+    static RunSelection runSelection(RunInfo r) {
+        return new RunSelection("run " + Fmt.time(r.startedAt()) + (r.version().isEmpty() ? "" : " (" + r.version() + ")"),
+                List.of(r.runId()));
+    }
+
+    private static RunSelection selectionNamed(SiteContext ctx, Releases rel, String name, String pair) {
+        if (ctx.history().stream().anyMatch(r -> r.version().equals(name))) {
+            return rel.version(name);
+        }
+        for (RunInfo r : ctx.runs()) {
+            if (r.runId().equals(name)) {
+                return new RunSelection("run " + r.runId(), List.of(r.runId()));
+            }
+        }
+        throw new BadInputException("--compare " + pair + ": '" + name + "' is neither a version nor a run id of project '"
+                + ctx.options().project() + "'");
+    }
+
+    /**
+     * A comparison, computed, or kept from the last generation when {@code reusable} (its rows are
+     * not needed beyond its own page), the generation is incremental, and the runs, engine,
+     * templates and options it was made from are the same.
+     */
+    static ComparisonView compare(SiteContext ctx, String title, RunSelection baseline, RunSelection candidate,
+                                  boolean reusable) throws Exception {
+        String name = SafeNames.of(candidate.label() + " vs " + baseline.label(),
+                title + "|" + baseline.runIds() + "|" + candidate.runIds());
+        String fingerprint = SafeNames.hash(String.join("\n", SiteGenerator.GENERATOR,
+                ctx.templates().fingerprint(TEMPLATES), ctx.options().title(), ctx.options().project(),
+                ctx.analyses().comparisonKey(), title, baseline.label(), baseline.runIds().toString(), candidate.label(),
+                candidate.runIds().toString()));
+        ComparisonView cv;
+        Optional<SiteManifest.Comparison> before = ctx.previous().comparison(name)
+                .filter(c -> reusable && c.fingerprint().equals(fingerprint));
+        if (before.isPresent() && ComparisonPage.files(name).stream().allMatch(ctx.writer()::keep)) {
+            cv = ComparisonView.kept(name, title, baseline, candidate, before.get().tested(), before.get().cases());
+        } else {
+            Optional<List<CaseComparison>> tested = ctx.analyses().compare(ctx.data().db(), ctx.options().project(),
+                    baseline, candidate);
+            cv = tested.isPresent() ? ComparisonView.tested(name, title, baseline, candidate, tested.get())
+                    : ComparisonView.measured(name, title, baseline, candidate, ctx.data().means(baseline, candidate));
+        }
+        ctx.manifest().putComparison(name, new SiteManifest.Comparison(fingerprint, cv.tested(), cv.caseCount()));
+        return cv;
+    }
+}
