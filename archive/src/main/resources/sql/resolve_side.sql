@@ -1,13 +1,29 @@
 -- Which runs of a project (optionally of one suite) can make up a side of a comparison, newest first?
--- The rules that pick among them (latest, previous, last-release, branch:, variant:) are in SideResolver.
+-- The rules that pick among them (latest, previous, last-release, recent, branch:, variant:) are in
+-- SideResolver. `settings` names the run's JMH settings (forks, warm-up and measurement counts and
+-- times of its primary results; several when its benchmarks differ): recent:N pools only runs whose
+-- settings are the candidate's.
 -- Parameters: project, suite ('' for every suite), suite again.
-SELECT run_id,
-       coalesce(version, '') AS version,
-       coalesce(trigger, '') AS trigger,
-       coalesce(variant, '') AS variant,
-       coalesce(branch, '') AS branch,
-       started_at
-FROM runs
-WHERE project = ?
-  AND (? = '' OR suite = ?)
-ORDER BY started_at DESC, run_id DESC
+WITH settings AS (
+    SELECT run_id,
+           array_to_string(list_sort(list_distinct(list(
+               forks || ' fork' || CASE WHEN forks = 1 THEN '' ELSE 's' END
+               || ' × (' || warmup_iterations || ' × ' || coalesce(warmup_time, '?') || ' warm-up, '
+               || measurement_iterations || ' × ' || coalesce(measurement_time, '?') || ')'))), '; ') AS settings
+    FROM results
+    WHERE metric = 'primary'
+    GROUP BY run_id
+)
+SELECT r.run_id,
+       coalesce(r.version, '') AS version,
+       coalesce(r.trigger, '') AS trigger,
+       coalesce(r.variant, '') AS variant,
+       coalesce(r.branch, '') AS branch,
+       r.started_at,
+       coalesce(r.suite, '') AS suite,
+       coalesce(s.settings, '') AS settings
+FROM runs r
+LEFT JOIN settings s USING (run_id)
+WHERE r.project = ?
+  AND (? = '' OR r.suite = ?)
+ORDER BY r.started_at DESC, r.run_id DESC

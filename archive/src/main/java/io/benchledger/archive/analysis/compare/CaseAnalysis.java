@@ -36,7 +36,8 @@ final class CaseAnalysis {
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, Verdict.FAILED, Severity.NONE, base.sample().size(),
                     cand.sample().size(), 0, cand.mode(), Double.NaN, "", "", base.sample().forks(),
-                    cand.sample().forks(), threshold, Band.OUTSIDE, failure, Double.NaN, Double.NaN);
+                    cand.sample().forks(), threshold, Band.OUTSIDE, failure, Double.NaN, Double.NaN,
+                    basis(base.metric(), Double.NaN, o));
         }
         ForkedSample b = base.sample();
         ForkedSample c = cand.sample();
@@ -50,15 +51,31 @@ final class CaseAnalysis {
         double candMean = c.mean();
         double baseCentre = o.centre().of(b);
         double candCentre = o.centre().of(c);
-        double change = candCentre / baseCentre - 1;
-        HierarchicalBootstrap.Interval ci = HierarchicalBootstrap.relativeChange(b, c, o.centre(), o.replicates(), o.confidence(),
+        // a zero baseline has no relative change (never +Infinity %): it is judged by its absolute difference
+        boolean zero = baseCentre == 0;
+        double change = zero ? Double.NaN : candCentre / baseCentre - 1;
+        HierarchicalBootstrap.Interval ci = zero ? new HierarchicalBootstrap.Interval(Double.NaN, Double.NaN)
+                : HierarchicalBootstrap.relativeChange(b, c, o.centre(), o.replicates(), o.confidence(),
                 o.seed() ^ caseSeed(base.caseKey(), base.metric()));
         return new CaseComparison(base.caseKey(), base.benchmark(), base.params(), base.metric(), cand.unit(), hib,
                 baseMean, candMean, b.median(), c.median(), change, ci.low(), ci.high(), p, welch, Double.NaN,
                 HedgesG.of(x, y), Verdict.INCONCLUSIVE, Severity.NONE, b.size(), c.size(), 0, cand.mode(),
                 mannWhitney, forkUnits ? CaseComparison.TEST_WELCH : CaseComparison.TEST_MANN_WHITNEY,
                 forkUnits ? CaseComparison.UNIT_FORKS : CaseComparison.UNIT_SAMPLES, b.forks(), c.forks(), threshold,
-                o.bands().of(change), "", baseCentre, candCentre);
+                o.bands().of(change), "", baseCentre, candCentre, basis(base.metric(), candCentre - baseCentre, o));
+    }
+
+    static VerdictBasis basis(String metric, double difference, ComparisonOptions o) {
+        return new VerdictBasis(VerdictBasis.TWO_SAMPLE, 0, "", Double.NaN, VerdictBasis.CONFIGURED, "",
+                o.gates(metric), difference);
+    }
+
+    /** Severity by the configured levels, none for a small change of a count (0 → 1 GC) or an undefined change. */
+    static Severity severity(CaseComparison cc, ComparisonOptions o) {
+        if (VerdictBasis.smallCount(cc.metric(), cc.unit(), cc.basis().difference())) {
+            return Severity.NONE;
+        }
+        return o.severity().of(cc.change());
     }
 
     /**
@@ -76,9 +93,13 @@ final class CaseAnalysis {
         }
         double t = cc.threshold();
         boolean beyond = cc.ciLow() > t || cc.ciHigh() < -t;
+        if (cc.baselineCentre() == 0 && Double.isNaN(cc.change()) && cc.basis().difference() != 0) {
+            // zero baseline: significance of the absolute difference decides; a percentage would be infinite
+            beyond = true;
+        }
         if (q < o.alpha() && beyond) {
             Verdict v = cc.worse() ? Verdict.REGRESSED : Verdict.IMPROVED;
-            return cc.withDecision(q, v, o.severity().of(cc.change()), 0);
+            return cc.withDecision(q, v, severity(cc, o), 0);
         }
         int have = Math.min(baseUnits.length, candUnits.length);
         if (have >= 2 && Double.isNaN(cc.pValue()) && cc.change() == 0) {
@@ -87,7 +108,10 @@ final class CaseAnalysis {
         }
         long needed = samplesNeeded(baseUnits, candUnits, t, o);
         if (have < 2 || Double.isNaN(cc.pValue()) || needed > have) {
-            return cc.withDecision(q, Verdict.INCONCLUSIVE, Severity.NONE, Math.max(needed, 2));
+            String why = needed == Long.MAX_VALUE ? "too noisy for the threshold"
+                    : "needs " + Math.max(needed, 2) + " " + cc.testUnit() + "/side, has " + have;
+            return cc.withDecision(q, Verdict.INCONCLUSIVE, Severity.NONE, Math.max(needed, 2))
+                    .withBasis(cc.basis().withReason(why));
         }
         return cc.withDecision(q, Verdict.UNCHANGED, Severity.NONE, 0);
     }

@@ -24,6 +24,8 @@ import java.util.SortedMap;
  * @param failure for a {@code FAILED} case, which side failed and the benchmark's error; empty otherwise
  * @param baselineCentre the centre {@code change} is computed from (the options' centre statistic:
  *               10 % trimmed mean by default), so change = candidateCentre ÷ baselineCentre − 1
+ * @param basis how the verdict was reached: the model, the history runs, the threshold's source, the
+ *               reason of an inconclusive verdict, whether the metric gates, the absolute difference
  */
 public record CaseComparison(
         String caseKey,
@@ -58,7 +60,26 @@ public record CaseComparison(
         Band band,
         String failure,
         double baselineCentre,
-        double candidateCentre) {
+        double candidateCentre,
+        VerdictBasis basis) {
+
+    public CaseComparison {
+        basis = basis == null ? VerdictBasis.twoSample(threshold, metric, candidateCentre - baselineCentre) : basis;
+    }
+
+    /** Every field but the basis, which is that of the two-sample comparison (the record before the history model). */
+    public CaseComparison(String caseKey, String benchmark, SortedMap<String, String> params, String metric, String unit,
+                          boolean higherIsBetter, double baselineMean, double candidateMean, double baselineMedian,
+                          double candidateMedian, double change, double ciLow, double ciHigh, double pValue,
+                          double welchPValue, double qValue, double effectSize, Verdict verdict, Severity severity,
+                          long baselineSamples, long candidateSamples, long samplesNeeded, String mode,
+                          double mannWhitneyPValue, String test, String testUnit, int baselineForks, int candidateForks,
+                          double threshold, Band band, String failure, double baselineCentre, double candidateCentre) {
+        this(caseKey, benchmark, params, metric, unit, higherIsBetter, baselineMean, candidateMean, baselineMedian,
+                candidateMedian, change, ciLow, ciHigh, pValue, welchPValue, qValue, effectSize, verdict, severity,
+                baselineSamples, candidateSamples, samplesNeeded, mode, mannWhitneyPValue, test, testUnit, baselineForks,
+                candidateForks, threshold, band, failure, baselineCentre, candidateCentre, null);
+    }
 
     /**
      * A comparison with the fields of the first JSON contract only (readers of saved
@@ -105,7 +126,8 @@ public record CaseComparison(
 
     /** True when the change goes the wrong way for this metric, whatever its significance. */
     public boolean worse() {
-        return higherIsBetter ? change < 0 : change > 0;
+        double d = Double.isNaN(change) ? basis.difference() : change; // a zero baseline moves by its difference
+        return higherIsBetter ? d < 0 : d > 0;
     }
 
     /** A copy with the verdict-related fields replaced (the engine fills q-values in a second pass). */
@@ -113,6 +135,14 @@ public record CaseComparison(
         return new CaseComparison(caseKey, benchmark, params, metric, unit, higherIsBetter, baselineMean,
                 candidateMean, baselineMedian, candidateMedian, change, ciLow, ciHigh, pValue, welchPValue, q,
                 effectSize, v, s, baselineSamples, candidateSamples, needed, mode, mannWhitneyPValue, test,
-                testUnit, baselineForks, candidateForks, threshold, band, failure, baselineCentre, candidateCentre);
+                testUnit, baselineForks, candidateForks, threshold, band, failure, baselineCentre, candidateCentre, basis);
+    }
+
+    /** A copy with another basis (the engine fills it in when it knows which model decided). */
+    CaseComparison withBasis(VerdictBasis b) {
+        return new CaseComparison(caseKey, benchmark, params, metric, unit, higherIsBetter, baselineMean,
+                candidateMean, baselineMedian, candidateMedian, change, ciLow, ciHigh, pValue, welchPValue, qValue,
+                effectSize, verdict, severity, baselineSamples, candidateSamples, samplesNeeded, mode, mannWhitneyPValue,
+                test, testUnit, baselineForks, candidateForks, threshold, band, failure, baselineCentre, candidateCentre, b);
     }
 }

@@ -39,6 +39,9 @@ public final class Comparison {
     /** Compares two sides already resolved to runs. */
     public static ComparisonReport run(ArchiveDatabase db, ResolvedSide baseline, ResolvedSide candidate,
                                        ComparisonOptions options) throws SQLException {
+        if (baseline.side().kind() == Side.Kind.RECENT) {
+            return HistoryComparison.run(db, baseline, candidate, options);
+        }
         Map<String, CaseData> base = load(db, baseline.runIds(), options);
         Map<String, CaseData> cand = load(db, candidate.runIds(), options);
         List<CaseData[]> pairs = new ArrayList<>();
@@ -58,6 +61,11 @@ public final class Comparison {
             }
         }
         List<CaseComparison> cases = compare(pairs, options);
+        Side.Kind k = baseline.side().kind();
+        if (k == Side.Kind.PREVIOUS || k == Side.Kind.LAST_RELEASE) {
+            // judging one new run against a run or two: without forks, the run-to-run noise is unknown
+            cases = HistoryComparison.withoutRunToRunEvidence(cases, baseline.runIds().size(), options);
+        }
         return new ComparisonReport(baseline, candidate, options, cases, summarise(cases, onlyBase, onlyCand));
     }
 
@@ -127,33 +135,42 @@ public final class Comparison {
             ps.setArray(1, ids);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String caseKey = rs.getString(1);
-                    String metric = rs.getString(2);
-                    String benchmark = rs.getString(3);
-                    if (!o.metric().isEmpty() && !o.metric().equals(metric)) {
-                        continue;
+                    if (wanted(o, rs.getString(2), rs.getString(3))) {
+                        CaseData d = caseData(rs, 0);
+                        out.put(d.caseKey() + "|" + d.metric(), d);
                     }
-                    if (o.benchmark().isPresent() && !o.benchmark().get().matcher(benchmark).find()) {
-                        continue;
-                    }
-                    double[] values = doubles(rs.getArray(9));
-                    double[] weights = doubles(rs.getArray(10));
-                    Object[] sizes = (Object[]) rs.getArray(11).getArray();
-                    double[][] v = new double[sizes.length][];
-                    double[][] w = new double[sizes.length][];
-                    for (int f = 0, at = 0; f < sizes.length; f++) {
-                        int n = ((Number) sizes[f]).intValue();
-                        v[f] = Arrays.copyOfRange(values, at, at + n);
-                        w[f] = Arrays.copyOfRange(weights, at, at + n);
-                        at += n;
-                    }
-                    out.put(caseKey + "|" + metric, new CaseData(caseKey, benchmark, params(rs.getObject(4)),
-                            rs.getString(5), metric, rs.getString(6), rs.getBoolean(7), rs.getString(8),
-                            new ForkedSample(v, w)));
                 }
             }
         }
         return out;
+    }
+
+    /** Whether the options' metric and benchmark filters keep this case. */
+    static boolean wanted(ComparisonOptions o, String metric, String benchmark) {
+        return (o.metric().isEmpty() || o.metric().equals(metric))
+                && (o.benchmark().isEmpty() || o.benchmark().get().matcher(benchmark).find());
+    }
+
+    /**
+     * One case of a row of {@code compare_samples.sql} (offset 0) or {@code run_case_samples.sql} (offset 1:
+     * the run id comes first): case_key, metric, benchmark, params, mode, unit, higher_is_better, failure,
+     * values, weights, fork_sizes.
+     */
+    static CaseData caseData(ResultSet rs, int offset) throws SQLException {
+        double[] values = doubles(rs.getArray(offset + 9));
+        double[] weights = doubles(rs.getArray(offset + 10));
+        Object[] sizes = (Object[]) rs.getArray(offset + 11).getArray();
+        double[][] v = new double[sizes.length][];
+        double[][] w = new double[sizes.length][];
+        for (int f = 0, at = 0; f < sizes.length; f++) {
+            int n = ((Number) sizes[f]).intValue();
+            v[f] = Arrays.copyOfRange(values, at, at + n);
+            w[f] = Arrays.copyOfRange(weights, at, at + n);
+            at += n;
+        }
+        return new CaseData(rs.getString(offset + 1), rs.getString(offset + 3), params(rs.getObject(offset + 4)),
+                rs.getString(offset + 5), rs.getString(offset + 2), rs.getString(offset + 6), rs.getBoolean(offset + 7),
+                rs.getString(offset + 8), new ForkedSample(v, w));
     }
 
     private static double[] doubles(Array list) throws SQLException {

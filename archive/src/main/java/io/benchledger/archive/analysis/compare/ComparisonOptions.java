@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
  *                         iteration scores
  * @param power            the power {@code samplesNeeded} is computed for (0.8)
  * @param centre           the centre whose change is measured: 10 % trimmed mean (default, robust), median or mean
+ * @param gatedMetrics     metrics whose regressions fail a gate ({@code prefix.*} patterns allowed); the others
+ *                         are compared and shown only (default: primary and gc.alloc.rate.norm)
  */
 public record ComparisonOptions(
         String project,
@@ -44,7 +46,11 @@ public record ComparisonOptions(
         long seed,
         int minForks,
         double power,
-        CentreStatistic centre) {
+        CentreStatistic centre,
+        java.util.Set<String> gatedMetrics) {
+
+    /** Metrics that gate unless the configuration says otherwise: the score and allocation per operation. */
+    public static final java.util.Set<String> DEFAULT_GATED_METRICS = java.util.Set.of("primary", "gc.alloc.rate.norm");
 
     public static final double DEFAULT_ALPHA = 0.05;
     public static final double DEFAULT_THRESHOLD = 0.02;
@@ -71,6 +77,8 @@ public record ComparisonOptions(
             throw new IllegalArgumentException("minForks must be at least 2, got " + minForks);
         }
         centre = centre == null ? CentreStatistic.TRIMMED_MEAN : centre;
+        gatedMetrics = gatedMetrics == null || gatedMetrics.isEmpty() ? DEFAULT_GATED_METRICS
+                : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(gatedMetrics));
         if (!(power > 0 && power < 1)) {
             throw new IllegalArgumentException("power must be between 0 and 1, got " + power);
         }
@@ -78,67 +86,78 @@ public record ComparisonOptions(
 
     public static ComparisonOptions defaults(String project) {
         return new ComparisonOptions(project, "", Optional.empty(), "", DEFAULT_ALPHA, DEFAULT_THRESHOLD, Map.of(),
-                SeverityLevels.DEFAULT, BandLimits.DEFAULT, 0.95, 1000, DEFAULT_SEED, 3, 0.8, CentreStatistic.TRIMMED_MEAN);
+                SeverityLevels.DEFAULT, BandLimits.DEFAULT, 0.95, 1000, DEFAULT_SEED, 3, 0.8, CentreStatistic.TRIMMED_MEAN,
+                DEFAULT_GATED_METRICS);
     }
 
     public ComparisonOptions withSuite(String v) {
         return new ComparisonOptions(project, v, benchmark, metric, alpha, threshold, caseThresholds, severity, bands,
-                confidence, replicates, seed, minForks, power, centre);
+                confidence, replicates, seed, minForks, power, centre, gatedMetrics);
     }
 
     public ComparisonOptions withBenchmark(Optional<Pattern> v) {
         return new ComparisonOptions(project, suite, v, metric, alpha, threshold, caseThresholds, severity, bands,
-                confidence, replicates, seed, minForks, power, centre);
+                confidence, replicates, seed, minForks, power, centre, gatedMetrics);
     }
 
     public ComparisonOptions withMetric(String v) {
         return new ComparisonOptions(project, suite, benchmark, v, alpha, threshold, caseThresholds, severity, bands,
-                confidence, replicates, seed, minForks, power, centre);
+                confidence, replicates, seed, minForks, power, centre, gatedMetrics);
     }
 
     public ComparisonOptions withAlpha(double v) {
         return new ComparisonOptions(project, suite, benchmark, metric, v, threshold, caseThresholds, severity, bands,
-                confidence, replicates, seed, minForks, power, centre);
+                confidence, replicates, seed, minForks, power, centre, gatedMetrics);
     }
 
     public ComparisonOptions withThreshold(double v) {
         return new ComparisonOptions(project, suite, benchmark, metric, alpha, v, caseThresholds, severity, bands,
-                confidence, replicates, seed, minForks, power, centre);
+                confidence, replicates, seed, minForks, power, centre, gatedMetrics);
     }
 
     public ComparisonOptions withCaseThresholds(Map<String, Double> v) {
         return new ComparisonOptions(project, suite, benchmark, metric, alpha, threshold, v, severity, bands,
-                confidence, replicates, seed, minForks, power, centre);
+                confidence, replicates, seed, minForks, power, centre, gatedMetrics);
     }
 
     public ComparisonOptions withSeverity(SeverityLevels v) {
         return new ComparisonOptions(project, suite, benchmark, metric, alpha, threshold, caseThresholds, v, bands,
-                confidence, replicates, seed, minForks, power, centre);
+                confidence, replicates, seed, minForks, power, centre, gatedMetrics);
     }
 
     public ComparisonOptions withBands(BandLimits v) {
         return new ComparisonOptions(project, suite, benchmark, metric, alpha, threshold, caseThresholds, severity, v,
-                confidence, replicates, seed, minForks, power, centre);
+                confidence, replicates, seed, minForks, power, centre, gatedMetrics);
     }
 
     public ComparisonOptions withReplicates(int v) {
         return new ComparisonOptions(project, suite, benchmark, metric, alpha, threshold, caseThresholds, severity, bands,
-                confidence, v, seed, minForks, power, centre);
+                confidence, v, seed, minForks, power, centre, gatedMetrics);
     }
 
     public ComparisonOptions withSeed(long v) {
         return new ComparisonOptions(project, suite, benchmark, metric, alpha, threshold, caseThresholds, severity, bands,
-                confidence, replicates, v, minForks, power, centre);
+                confidence, replicates, v, minForks, power, centre, gatedMetrics);
     }
 
     public ComparisonOptions withMinForks(int v) {
         return new ComparisonOptions(project, suite, benchmark, metric, alpha, threshold, caseThresholds, severity, bands,
-                confidence, replicates, seed, v, power, centre);
+                confidence, replicates, seed, v, power, centre, gatedMetrics);
     }
 
     public ComparisonOptions withCentre(CentreStatistic v) {
         return new ComparisonOptions(project, suite, benchmark, metric, alpha, threshold, caseThresholds, severity, bands,
-                confidence, replicates, seed, minForks, power, v);
+                confidence, replicates, seed, minForks, power, v, gatedMetrics);
+    }
+
+    public ComparisonOptions withGatedMetrics(java.util.Set<String> v) {
+        return new ComparisonOptions(project, suite, benchmark, metric, alpha, threshold, caseThresholds, severity, bands,
+                confidence, replicates, seed, minForks, power, centre, v);
+    }
+
+    /** Whether regressions of this metric fail a gate. */
+    public boolean gates(String metricName) {
+        return VerdictBasis.gates(gatedMetrics, metricName);
     }
 
     /** The noise threshold of one case: its own when the map names it, else the default. */

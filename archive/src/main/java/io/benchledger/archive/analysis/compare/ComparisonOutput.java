@@ -34,7 +34,9 @@ public final class ComparisonOutput {
             row.add(c.metric());
             row.add(number(c.baselineCentre()) + unitSuffix(c.unit()));
             row.add(number(c.candidateCentre()) + unitSuffix(c.unit()));
-            row.add(pct(c.change()));
+            row.add(Double.isNaN(c.change()) && !Double.isNaN(c.basis().difference()) && c.verdict() != Verdict.FAILED
+                    ? (c.basis().difference() >= 0 ? "+" : "") + TableFormatter.cell(c.basis().difference()) + unitSuffix(c.unit())
+                    : pct(c.change()));
             row.add(Double.isNaN(c.ciLow()) ? "" : "[" + pct(c.ciLow()) + ", " + pct(c.ciHigh()) + "]");
             row.add(Double.isNaN(c.qValue()) ? "" : String.format(Locale.ROOT, "%.3g", c.qValue()));
             row.add(c.verdict() == Verdict.FAILED ? "" : c.band().json());
@@ -58,6 +60,9 @@ public final class ComparisonOutput {
         if (c.verdict() == Verdict.FAILED) {
             String f = c.failure().replaceAll("\\s+", " ");
             return f.length() > 80 ? f.substring(0, 79) + "…" : f;
+        }
+        if (!c.basis().reason().isEmpty()) {
+            return c.basis().reason();
         }
         if (c.verdict() == Verdict.INCONCLUSIVE) {
             return c.samplesNeeded() == Long.MAX_VALUE ? "too noisy for the threshold"
@@ -161,6 +166,7 @@ public final class ComparisonOutput {
         m.put("spec", s.side().spec());
         m.put("versions", s.versions());
         m.put("runs", s.runIds());
+        m.put("holds", s.holds());
         return m;
     }
 
@@ -195,7 +201,15 @@ public final class ComparisonOutput {
         m.put("effect_size", num(c.effectSize()));
         m.put("baseline_forks", c.baselineForks());
         m.put("candidate_forks", c.candidateForks());
-        m.put("threshold", c.threshold());
+        m.put("threshold", num(c.threshold()));
+        m.put("threshold_source", c.basis().thresholdSource());
+        m.put("model", c.basis().model());
+        m.put("baseline_runs", c.basis().baselineRuns());
+        m.put("baseline_from", c.basis().baselineFrom());
+        m.put("run_to_run", num(c.basis().runToRun()));
+        m.put("difference", num(c.basis().difference()));
+        m.put("gated", c.basis().gated());
+        m.put("reason", c.basis().reason());
         m.put("band", c.verdict() == Verdict.FAILED ? null : c.band().json());
         m.put("samples_needed", c.samplesNeeded() == Long.MAX_VALUE ? null : c.samplesNeeded());
         m.put("failure", c.failure());

@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * The gate of {@code compare --fail-on}: which cases make it fail. Every level also fails on a case
  * that failed (threw) in the candidate but not in the baseline: a benchmark that stopped working
- * is worse than any regression.
+ * is worse than any regression. Only metrics that gate count ({@link ComparisonOptions#gatedMetrics()}):
+ * a change of {@code gc.alloc.rate} in MB/s follows speed and is shown, not gated.
  */
 public enum FailOn {
     /** Any regressed case. */
@@ -19,7 +20,7 @@ public enum FailOn {
         if (c.verdict() == Verdict.FAILED) {
             return c.failure().startsWith("candidate:");
         }
-        if (c.verdict() != Verdict.REGRESSED) {
+        if (c.verdict() != Verdict.REGRESSED || !c.basis().gated()) {
             return false;
         }
         return switch (this) {

@@ -11,16 +11,31 @@ import java.util.Locale;
  *   <li>{@code latest}: the newest run; {@code previous}: the newest run started before the other
  *       side's runs (or the second newest);</li>
  *   <li>{@code last-release}: the release runs of the newest version released before, see {@link SideResolver};</li>
- *   <li>{@code branch:NAME}: that branch's newest run; {@code variant:NAME}: every run of that A/B arm.</li>
+ *   <li>{@code branch:NAME}: that branch's newest run; {@code variant:NAME}: every run of that A/B arm;</li>
+ *   <li>{@code recent} or {@code recent:N}: the newest N runs (default {@value #DEFAULT_RECENT}) before the other
+ *       side's run with its project, branch, suite and JMH settings: the history the nightly is judged against.</li>
  * </ul>
  */
 public record Side(Kind kind, String value) {
-    public enum Kind { VERSION_OR_RUN, VERSION, RUN, LATEST, PREVIOUS, LAST_RELEASE, BRANCH, VARIANT }
+    public enum Kind { VERSION_OR_RUN, VERSION, RUN, LATEST, PREVIOUS, LAST_RELEASE, BRANCH, VARIANT, RECENT }
+
+    /** Runs in a {@code recent} side when no N is given. */
+    public static final int DEFAULT_RECENT = 20;
+
+    /** The {@code recent:N} side. */
+    public static Side recent(int n) {
+        return new Side(Kind.RECENT, Integer.toString(n));
+    }
+
+    /** N of a {@code recent:N} side. */
+    public int recentCount() {
+        return Integer.parseInt(value);
+    }
 
     public static Side parse(String spec) {
         if (spec == null || spec.isBlank()) {
             throw new BadInputException("comparison side: expected a version, run id, latest, previous, last-release,"
-                    + " branch:NAME or variant:NAME, got an empty value");
+                    + " recent[:N], branch:NAME or variant:NAME, got an empty value");
         }
         String s = spec.strip();
         switch (s.toLowerCase(Locale.ROOT)) {
@@ -30,6 +45,8 @@ public record Side(Kind kind, String value) {
                 return new Side(Kind.PREVIOUS, "");
             case "last-release":
                 return new Side(Kind.LAST_RELEASE, "");
+            case "recent":
+                return recent(DEFAULT_RECENT);
             default:
                 break;
         }
@@ -42,8 +59,20 @@ public record Side(Kind kind, String value) {
                 case "variant" -> Kind.VARIANT;
                 case "run" -> Kind.RUN;
                 case "version" -> Kind.VERSION;
+                case "recent" -> Kind.RECENT;
                 default -> null;
             };
+            if (k == Kind.RECENT) {
+                try {
+                    int n = Integer.parseInt(rest.strip());
+                    if (n >= 1) {
+                        return recent(n);
+                    }
+                } catch (NumberFormatException notANumber) {
+                    // falls through to the message below
+                }
+                throw new BadInputException("comparison side '" + s + "': expected recent:N with N a whole number >= 1");
+            }
             if (k != null) {
                 if (rest.isBlank()) {
                     throw new BadInputException("comparison side '" + s + "': a name is expected after '" + prefix + ":'");
@@ -65,6 +94,7 @@ public record Side(Kind kind, String value) {
             case LAST_RELEASE -> "last-release";
             case BRANCH -> "branch:" + value;
             case VARIANT -> "variant:" + value;
+            case RECENT -> "recent:" + value;
         };
     }
 }

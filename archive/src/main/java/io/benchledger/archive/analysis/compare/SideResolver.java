@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  *       the candidate's versions names the release; the side is every release run of that version.
  *       Without any such run: the highest version (by {@link VersionOrder}) other than the
  *       candidate's, with all its runs.</li>
+ *   <li>{@code recent:N}: the newest N runs started before the candidate's with the same branch, suite
+ *       and JMH settings (forks, warm-up and measurement counts and times).</li>
  *   <li>A bare word is a run id when a run has that id, else a version.</li>
  * </ul>
  */
@@ -35,7 +37,11 @@ public final class SideResolver {
     private final List<RunRow> runs;
     private final String project;
 
-    record RunRow(String runId, String version, String trigger, String variant, String branch, Instant startedAt) {
+    record RunRow(String runId, String version, String trigger, String variant, String branch, Instant startedAt,
+                  String suite, String settings) {
+        RunRow(String runId, String version, String trigger, String variant, String branch, Instant startedAt) {
+            this(runId, version, trigger, variant, branch, startedAt, "", "");
+        }
     }
 
     private SideResolver(String project, List<RunRow> runs) {
@@ -52,7 +58,8 @@ public final class SideResolver {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new RunRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant()));
+                            rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7),
+                            rs.getString(8)));
                 }
             }
         }
@@ -108,13 +115,45 @@ public final class SideResolver {
             case LAST_RELEASE -> lastRelease(other);
             case BRANCH -> runs.stream().filter(r -> r.branch().equals(side.value())).limit(1).toList();
             case VARIANT -> runs.stream().filter(r -> r.variant().equals(side.value())).toList();
+            case RECENT -> recent(other, side.recentCount());
         };
         if (picked.isEmpty()) {
             throw new BadInputException(role + " '" + side.spec() + "': " + whyEmpty(side));
         }
         List<String> ids = picked.stream().map(RunRow::runId).toList();
         List<String> versions = picked.stream().map(RunRow::version).distinct().sorted(VersionOrder.INSTANCE).toList();
-        return new ResolvedSide(side, ids, versions);
+        return new ResolvedSide(side, ids, versions, holds(side, picked));
+    }
+
+    /** What a {@code recent} side holds, in words: its runs' branch, suite and settings, and its span. */
+    private static String holds(Side side, List<RunRow> picked) {
+        if (side.kind() != Side.Kind.RECENT) {
+            return "";
+        }
+        RunRow newest = picked.get(0);
+        RunRow oldest = picked.get(picked.size() - 1);
+        return picked.size() + (picked.size() == 1 ? " run" : " runs") + " of branch '" + newest.branch() + "', suite '"
+                + newest.suite() + "' with " + newest.settings() + ", from " + oldest.runId() + " to " + newest.runId();
+    }
+
+    /**
+     * The newest {@code n} runs started before the candidate's (earliest) run with its branch, suite and
+     * JMH settings: runs of other settings (the quick profile against the nightly one) are never pooled.
+     */
+    private List<RunRow> recent(Optional<ResolvedSide> other, int n) {
+        if (other.isEmpty()) {
+            return runs.stream().skip(1).filter(r -> comparable(r, runs.get(0))).limit(n).toList();
+        }
+        Set<String> otherIds = Set.copyOf(other.get().runIds());
+        RunRow earliest = runs.stream().filter(r -> otherIds.contains(r.runId()))
+                .min(java.util.Comparator.comparing(RunRow::startedAt)).orElseThrow();
+        return runs.stream().filter(r -> !otherIds.contains(r.runId()) && r.startedAt().isBefore(earliest.startedAt())
+                && comparable(r, earliest)).limit(n).toList();
+    }
+
+    private static boolean comparable(RunRow r, RunRow candidate) {
+        return r.branch().equals(candidate.branch()) && r.suite().equals(candidate.suite())
+                && r.settings().equals(candidate.settings());
     }
 
     private List<RunRow> previous(Optional<ResolvedSide> other) {
@@ -150,6 +189,7 @@ public final class SideResolver {
             case LATEST -> "the project has no runs";
             case PREVIOUS -> "no run was started before the other side's runs";
             case LAST_RELEASE -> "no release run and no other version to compare with";
+            case RECENT -> "no earlier run with the same branch, suite and JMH settings";
             case BRANCH -> "no run on that branch (branches present: "
                     + listOf(runs.stream().map(RunRow::branch).filter(b -> !b.isEmpty()).collect(Collectors.toCollection(TreeSet::new))) + ")";
             case VARIANT -> "no run of that variant (variants present: "

@@ -1,0 +1,37 @@
+-- What did each of these runs measure, case by case and metric by metric, fork by fork? As
+-- compare_samples.sql, but one row per (run, case, metric), oldest run first, with the JMH settings of
+-- the result: the history model needs each run on its own (the run is its top unit of evidence) and
+-- pools only runs measured with the candidate's settings.
+-- Parameter: the run ids, as a VARCHAR list.
+WITH picked AS (
+    SELECT DISTINCT unnest(CAST(? AS VARCHAR[])) AS run_id
+), iterations AS (
+    SELECT s.run_id, s.case_key, s.metric, s.fork, s.iteration,
+           sum(s.value * s.weight) / sum(s.weight) AS value,
+           sum(s.weight) AS weight
+    FROM samples s
+    JOIN picked USING (run_id)
+    WHERE isfinite(s.value) AND s.weight > 0
+    GROUP BY s.run_id, s.case_key, s.metric, s.fork, s.iteration
+), forks AS (
+    SELECT run_id, case_key, metric, fork,
+           list(value ORDER BY iteration) AS fork_values,
+           list(weight ORDER BY iteration) AS fork_weights
+    FROM iterations
+    GROUP BY run_id, case_key, metric, fork
+)
+SELECT r.run_id, r.case_key, r.metric, r.benchmark, r.params, r.mode, coalesce(r.unit, '') AS unit,
+       r.higher_is_better, coalesce(r.failure, '') AS failure,
+       coalesce(flatten(list(f.fork_values ORDER BY f.fork) FILTER (WHERE f.fork IS NOT NULL)), []) AS "values",
+       coalesce(flatten(list(f.fork_weights ORDER BY f.fork) FILTER (WHERE f.fork IS NOT NULL)), []) AS weights,
+       coalesce(list(len(f.fork_values) ORDER BY f.fork) FILTER (WHERE f.fork IS NOT NULL), []) AS fork_sizes,
+       r.forks || '/' || r.warmup_iterations || '/' || coalesce(r.warmup_time, '') || '/'
+           || r.measurement_iterations || '/' || coalesce(r.measurement_time, '') AS settings,
+       ru.started_at
+FROM results r
+JOIN picked USING (run_id)
+JOIN runs ru ON ru.run_id = r.run_id
+LEFT JOIN forks f ON f.run_id = r.run_id AND f.case_key = r.case_key AND f.metric = r.metric
+GROUP BY r.run_id, r.case_key, r.metric, r.benchmark, r.params, r.mode, r.unit, r.higher_is_better, r.failure,
+         r.forks, r.warmup_iterations, r.warmup_time, r.measurement_iterations, r.measurement_time, ru.started_at
+ORDER BY ru.started_at, r.run_id, r.case_key, r.metric

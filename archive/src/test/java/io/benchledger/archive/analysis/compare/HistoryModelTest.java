@@ -1,0 +1,178 @@
+package io.benchledger.archive.analysis.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.benchledger.archive.analysis.compare.HistoryComparison.CaseHistory;
+import io.benchledger.archive.model.Result;
+import io.benchledger.archive.stats.ForkedSample;
+import io.benchledger.archive.stats.RunToRunPrediction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The history model (runs → forks → iterations) against answers worked out by hand (and with SciPy). */
+class HistoryModelTest {
+    static final ComparisonOptions O = ComparisonOptions.defaults("p").withThreshold(0.05);
+
+    @Test
+    void predictionIntervalHasTheWorkedOutValues() {
+        // levels 100, 101, 99, 100, 102, 98, 100: median 100, MAD 1, s = 1.4826; runs measured without error,
+        // so τ = s; v = s² + 0 + (π/2)·s²/7, √v = 1.64054; t = 10 / 1.64054 = 6.09557; p (t, 6 df) = 0.000888;
+        // interval 110 ± 2.44691·1.64054 = [105.986, 114.014] (scipy.stats.t)
+        double[] levels = {100, 101, 99, 100, 102, 98, 100};
+        RunToRunPrediction p = RunToRunPrediction.of(levels, new double[7], 110, 0, 0.95);
+        assertThat(p.level()).isEqualTo(100);
+        assertThat(p.runSd()).isCloseTo(1.4826, within(1e-9));
+        assertThat(p.betweenSd()).isCloseTo(1.4826, within(1e-9));
+        assertThat(p.predictionSd()).isCloseTo(1.6405352, within(1e-6));
+        assertThat(p.t()).isCloseTo(6.0955716, within(1e-6));
+        assertThat(p.pValue()).isCloseTo(0.00088764, within(1e-7));
+        assertThat(p.low()).isCloseTo(105.985755, within(1e-5));
+        assertThat(p.high()).isCloseTo(114.014245, within(1e-5));
+    }
+
+    @Test
+    void theRunsOwnErrorIsNotCountedTwiceAndTheCandidatesWidensItsInterval() {
+        double[] levels = {100, 101, 99, 100, 102, 98, 100};
+        double[] se = {1, 1, 1, 1, 1, 1, 1};
+        // τ² = 1.4826² − 1 = 1.19810; a candidate as precise as the history: v = 1.19810 + 1 + (π/2)·2.19810/7
+        RunToRunPrediction same = RunToRunPrediction.of(levels, se, 100, 1, 0.95);
+        assertThat(same.betweenSd()).isCloseTo(Math.sqrt(1.4826 * 1.4826 - 1), within(1e-9));
+        assertThat(same.predictionSd()).isCloseTo(Math.sqrt(1.4826 * 1.4826 - 1 + 1 + Math.PI / 2 * 1.4826 * 1.4826 / 7),
+                within(1e-9));
+        // a noisy candidate run (a loaded machine) is judged less sharply, not flagged
+        RunToRunPrediction noisy = RunToRunPrediction.of(levels, se, 100, 5, 0.95);
+        assertThat(noisy.predictionSd()).isGreaterThan(3 * same.predictionSd());
+    }
+
+    @Test
+    void anOutlierRunDoesNotPoisonTheHistory() {
+        double[] levels = {100, 101, 99, 100, 150, 100, 101, 99};
+        RunToRunPrediction p = RunToRunPrediction.of(levels, new double[8], 100.5, 0, 0.95);
+        assertThat(p.level()).isEqualTo(100); // median of 99, 99, 100, 100, 100, 101, 101, 150
+        assertThat(p.runSd()).isCloseTo(1.4826, within(1e-9)); // MAD 1: the 150 does not count
+    }
+
+    @Test
+    void twoRunsOfOneForkHistoryAreInconclusiveNotRegressed() {
+        CaseHistory h = history(List.of(run(100, 1, 1), run(100.5, 1, 2)), run(130, 1, 3)); // +30 %
+        CaseComparison c = only(h, O);
+        assertThat(c.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.basis().reason()).isEqualTo("run-to-run noise unknown: 2 comparable runs, needs 5");
+        assertThat(FailOn.REGRESSION.fails(c)).isFalse();
+    }
+
+    @Test
+    void fewRunsButThreeForksInTheCandidateUseTheForks() {
+        CaseHistory h = history(List.of(run(100, 3, 1), run(100, 3, 2)), run(130, 3, 3));
+        CaseComparison c = only(h, O);
+        assertThat(c.basis().model()).isEqualTo(VerdictBasis.TWO_SAMPLE);
+        assertThat(c.basis().baselineRuns()).isEqualTo(2);
+        assertThat(c.verdict()).isEqualTo(Verdict.REGRESSED);
+    }
+
+    @Test
+    void aShiftOfTenPercentIsFoundAgainstTwentyRunsAndUnchangedCodeIsNot() {
+        Random rnd = new Random(42);
+        List<CaseData> runs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            runs.add(run(100 * (1 + 0.01 * rnd.nextGaussian()), 1, 100 + i)); // 1 % run-to-run noise
+        }
+        CaseComparison slower = only(history(runs, run(110, 1, 7)), O);
+        assertThat(slower.verdict()).isEqualTo(Verdict.REGRESSED);
+        assertThat(slower.basis().model()).isEqualTo(VerdictBasis.HISTORY);
+        assertThat(slower.basis().baselineRuns()).isEqualTo(20);
+        assertThat(slower.threshold()).isEqualTo(0.05);
+        assertThat(slower.basis().thresholdSource()).isEqualTo(VerdictBasis.CONFIGURED);
+        CaseComparison same = only(history(runs, run(100.8, 1, 8)), O);
+        assertThat(same.verdict()).isEqualTo(Verdict.UNCHANGED);
+    }
+
+    @Test
+    void aNoisyCaseLearnsItsThreshold() {
+        Random rnd = new Random(7);
+        List<CaseData> runs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            runs.add(run(100 * (1 + 0.04 * rnd.nextGaussian()), 1, 200 + i)); // 4 % run-to-run noise
+        }
+        CaseComparison c = only(history(runs, run(112, 1, 9)), O);
+        assertThat(c.basis().thresholdSource()).isEqualTo(VerdictBasis.LEARNED);
+        assertThat(c.threshold()).isCloseTo(HistoryComparison.K * c.basis().runToRun(), within(1e-12));
+        assertThat(c.threshold()).isGreaterThan(0.05);
+        assertThat(c.verdict()).isNotEqualTo(Verdict.REGRESSED); // +12 % is within what this case does
+    }
+
+    @Test
+    void theHistoryStartsAfterItsLastChangePoint() {
+        List<CaseData> runs = new ArrayList<>();
+        Random rnd = new Random(3);
+        for (int i = 0; i < 20; i++) {
+            double level = i < 10 ? 100 : 120; // an accepted +20 % step ten runs ago
+            runs.add(run(level * (1 + 0.005 * rnd.nextGaussian()), 1, 300 + i));
+        }
+        CaseComparison c = only(history(runs, run(120, 1, 10)), O);
+        assertThat(c.basis().baselineRuns()).isEqualTo(10);
+        assertThat(c.basis().baselineFrom()).isEqualTo("r10");
+        assertThat(c.verdict()).isEqualTo(Verdict.UNCHANGED); // not "regressed +10 %" against the pooled history
+    }
+
+    @Test
+    void aZeroBaselineHasAnAbsoluteDifferenceAndSmallCountsAreNeverCritical() {
+        List<CaseData> runs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            runs.add(run("gc.count", "counts", 0, 1, 400 + i));
+        }
+        CaseComparison c = only(history(runs, run("gc.count", "counts", 1, 1, 11)), O);
+        assertThat(c.change()).isNaN();
+        assertThat(c.basis().difference()).isCloseTo(1, within(0.01));
+        assertThat(c.severity()).isEqualTo(Severity.NONE);
+        assertThat(c.basis().gated()).isFalse();
+        assertThat(FailOn.REGRESSION.fails(c)).isFalse();
+        assertThat((String) ComparisonOutput.readable(List.of(c)).rows().get(0).get(6)).startsWith("+1").endsWith(" counts")
+                .doesNotContain("Infinity").doesNotContain("%");
+    }
+
+    @Test
+    void allocationPerOperationGatesAndAllocationRateDoesNot() {
+        assertThat(O.gates("primary")).isTrue();
+        assertThat(O.gates("gc.alloc.rate.norm")).isTrue();
+        assertThat(O.gates("gc.alloc.rate")).isFalse();
+        assertThat(O.gates("proc.cpu.util")).isFalse();
+        assertThat(O.withGatedMetrics(java.util.Set.of("primary", "proc.*")).gates("proc.rss.peak")).isTrue();
+    }
+
+    // ---- fixtures: a run is one case with `forks` forks of 10 iterations around `level` (±0.2 %, deterministic)
+
+    static CaseComparison only(CaseHistory h, ComparisonOptions o) {
+        List<CaseComparison> out = HistoryComparison.compare(List.of(h), o);
+        assertThat(out).hasSize(1);
+        return out.get(0);
+    }
+
+    static CaseHistory history(List<CaseData> runs, CaseData candidate) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            ids.add("r" + i);
+        }
+        return new CaseHistory(runs, ids, candidate);
+    }
+
+    static CaseData run(double level, int forks, long seed) {
+        return run(Result.PRIMARY, "ns/op", level, forks, seed);
+    }
+
+    static CaseData run(String metric, String unit, double level, int forks, long seed) {
+        Random rnd = new Random(seed);
+        double[][] v = new double[forks][10];
+        for (int f = 0; f < forks; f++) {
+            for (int i = 0; i < 10; i++) {
+                v[f][i] = level * (1 + 0.002 * rnd.nextGaussian());
+            }
+        }
+        return new CaseData("org.example.Bench.op", "org.example.Bench.op", new TreeMap<>(), "avgt", metric, unit,
+                false, "", ForkedSample.of(v));
+    }
+}
