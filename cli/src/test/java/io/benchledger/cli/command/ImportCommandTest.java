@@ -126,6 +126,22 @@ class ImportCommandTest {
     }
 
     @Test
+    void everyFormatTakesTheSameDefaultsForProjectAndVersion() throws Exception {
+        Path jmh = write("jmh-result.json", String.join("\n",
+                "[{\"benchmark\": \"org.sample.MyBenchmark.testMethod\", \"mode\": \"thrpt\", \"threads\": 1, \"forks\": 1,",
+                "  \"warmupIterations\": 1, \"warmupTime\": \"1 s\", \"measurementIterations\": 2, \"measurementTime\": \"1 s\",",
+                "  \"primaryMetric\": {\"score\": 10.5, \"scoreError\": \"NaN\", \"scoreUnit\": \"ops/s\", \"rawData\": [[10.0, 11.0]]},",
+                "  \"secondaryMetrics\": {}}]", "").getBytes(StandardCharsets.UTF_8));
+        assertThat(importing("--format-in", "jmh", jmh.toString())).as(err).isZero();
+        assertThat(out.strip()).isEqualTo(jmh + " (jmh): 1 run added [project default, version unversioned]");
+        assertThat(importing(hyperfine().toString())).isZero();
+        assertThat(importing(gbench().toString())).isZero();
+        assertThat(run("sql", "--archive", archive.toString(), "--format", "csv",
+                "SELECT DISTINCT project, version FROM runs")).isZero();
+        assertThat(out.lines().skip(1).toList()).containsExactly("default,unversioned");
+    }
+
+    @Test
     void flagsFillWhatTheFileDoesNotCarry() throws Exception {
         assertThat(importing("--project", "onebrc", "--project-version", "1.2.0", "--commit", "b642f019", hyperfine().toString())).isZero();
         assertThat(run("sql", "--archive", archive.toString(), "--format", "csv",

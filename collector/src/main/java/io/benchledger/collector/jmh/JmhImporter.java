@@ -8,6 +8,7 @@ import io.benchledger.archive.model.Run;
 import io.benchledger.archive.model.RunRecord;
 import io.benchledger.archive.store.RunIds;
 import io.benchledger.collector.importer.ImportContext;
+import io.benchledger.collector.importer.RunStart;
 import io.benchledger.collector.importer.Importer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,8 +79,9 @@ public final class JmhImporter implements Importer {
             throw new BadInputException(path + ": no benchmark results (an empty JSON array)");
         }
         Run.Builder run = Run.builder(runId, time)
-                .project(context.project())
-                .version(context.version())
+                // the same defaults as every other format (a JMH file names neither)
+                .project(context.project().isEmpty() ? RunStart.DEFAULT_PROJECT : context.project())
+                .version(context.version().isEmpty() ? RunStart.DEFAULT_VERSION : context.version())
                 .commit(context.commit())
                 .trigger(Run.TRIGGER_IMPORT)
                 .sourceFormat(FORMAT)
