@@ -198,7 +198,7 @@ public final class HierarchicalBootstrap {
     }
 
     /** Type-7 quantile (linear interpolation between order statistics, R's default) of sorted data. */
-    static double quantile(double[] sorted, double p) {
+    public static double quantile(double[] sorted, double p) {
         double h = (sorted.length - 1) * p;
         int lo = (int) Math.floor(h);
         int hi = Math.min(lo + 1, sorted.length - 1);

@@ -16,7 +16,14 @@ public record Suite(
         List<Budget> criteria,
         List<DirectionRule> directions,
         double noiseThreshold,
-        List<NoiseRule> noise) {
+        List<NoiseRule> noise,
+        SuiteMeasures measures) {
+
+    /** A suite with no bytes parameter and the default tail gate. */
+    public Suite(String name, String version, String description, JmhSettings jmh, List<BenchmarkGroup> groups,
+                 List<Budget> criteria, List<DirectionRule> directions, double noiseThreshold, List<NoiseRule> noise) {
+        this(name, version, description, jmh, groups, criteria, directions, noiseThreshold, noise, SuiteMeasures.DEFAULT);
+    }
 
     public Suite {
         groups = List.copyOf(groups);

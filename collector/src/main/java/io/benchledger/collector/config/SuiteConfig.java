@@ -171,6 +171,7 @@ public final class SuiteConfig {
                 s = env.jmh().over(s);
                 s = env.forSuite(suite.name()).over(s);
             }
+            s = g.pinnedJmh().over(s);
             groups.add(new ResolvedSuite.Group(g.name(), g, s));
         }
         double noise = suite.noiseThreshold();
@@ -256,7 +257,8 @@ public final class SuiteConfig {
         private Suite suite(String name, ConfigNode node) {
             MapNode m = map(node);
             keys(m, "version", "description", "jmh", "groups", "include", "exclude", "criteria", "directions",
-                    "noiseThreshold", "noise");
+                    "noiseThreshold", "noise", SuiteMeasures.BYTES_PARAM, SuiteMeasures.BYTES_BENCHMARKS,
+                    SuiteMeasures.GATE_ON_TAIL);
             String version = text(required(m, "version"));
             if (!VERSION.matcher(version).matches()) {
                 throw m.get("version").error("expected a version such as 1.0.0, got \"" + version + "\"");
@@ -310,14 +312,16 @@ public final class SuiteConfig {
                     noiseRules.add(new NoiseRule(pattern(required(nm, "pattern")), fraction(required(nm, "threshold"))));
                 }
             }
-            return new Suite(name, version, description, jmh, groups, criteria, directions, noise, noiseRules);
+            return new Suite(name, version, description, jmh, groups, criteria, directions, noise, noiseRules,
+                    SuiteMeasures.read(m));
         }
 
         private BenchmarkGroup group(ConfigNode node) {
             MapNode m = map(node);
-            keys(m, "name", "include", "exclude", "jmh");
+            keys(m, "name", "include", "exclude", "jmh", "pinnedJmh");
             String name = name(text(required(m, "name")), m.get("name"));
-            return new BenchmarkGroup(name, patterns(required(m, "include")), patterns(m.get("exclude")), jmh(m.get("jmh")));
+            return new BenchmarkGroup(name, patterns(required(m, "include")), patterns(m.get("exclude")), jmh(m.get("jmh")),
+                    jmh(m.get("pinnedJmh")));
         }
 
         private Budget criterion(ConfigNode node) {

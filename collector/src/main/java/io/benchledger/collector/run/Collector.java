@@ -55,6 +55,7 @@ import java.util.stream.Stream;
 public final class Collector {
     public static final String RSS_PEAK = "proc.rss.peak";
     public static final String CPU_UTIL = "proc.cpu.util";
+    public static final String RSS_MEAN = "proc.rss.mean";
     static final String JMH_MAIN = "org.openjdk.jmh.Main";
 
     private final Progress progress;
@@ -156,6 +157,7 @@ public final class Collector {
                 run.label("jmh.args", String.join(" ", o.jmhArgs()));
             }
             o.labels().forEach(run::label);
+            BytesThroughput.derive(suite.suite().measures(), results, samples);
             RunRecord record = new RunRecord(run.build(), directed(results, suite), samples);
 
             // ------------------------------------------------------------ committing
@@ -285,14 +287,15 @@ public final class Collector {
         List<ProcessSampler.Fork> out = new ArrayList<>();
         for (int i = 0; i < forks.size(); i++) {
             ProcessSampler.Fork f = forks.get(i);
-            out.add(new ProcessSampler.Fork(forkCases.get(i), f.pid(), f.peakRssBytes(), f.cpuSeconds(), f.wallSeconds()));
+            out.add(new ProcessSampler.Fork(forkCases.get(i), f.pid(), f.peakRssBytes(), f.cpuSeconds(), f.wallSeconds(),
+                    f.meanRssBytes()));
         }
         return out;
     }
 
     /**
      * Per case, from the forked JVMs sampled while it ran: {@code proc.rss.peak} (bytes, the largest
-     * fork) and {@code proc.cpu.util} (CPU seconds per wall second, mean over forks), one sample per fork.
+     * fork), {@code proc.rss.mean} (bytes, resident memory averaged over each fork's life, mean over forks) and {@code proc.cpu.util} (CPU seconds per wall second, mean over forks), one sample per fork.
      */
     private static void addProcessMetrics(List<ProcessSampler.Fork> forks, JmhResults jmh, String runId,
                                           List<Result> results, List<Sample> samples, Set<String> skipped) {
@@ -312,6 +315,14 @@ public final class Collector {
             results.add(processResult(p, RSS_PEAK, "B", java.util.Arrays.stream(rss).max().orElse(Double.NaN), rss.length));
             for (int i = 0; i < rss.length; i++) {
                 samples.add(new Sample(runId, p.caseKey(), RSS_PEAK, i, 0, rss[i], 1));
+            }
+            double[] meanRss = fs.stream().mapToDouble(ProcessSampler.Fork::meanRssBytes).filter(Double::isFinite).toArray();
+            if (meanRss.length > 0) {
+                results.add(processResult(p, RSS_MEAN, "B", java.util.Arrays.stream(meanRss).average().orElse(Double.NaN),
+                        meanRss.length));
+                for (int i = 0; i < meanRss.length; i++) {
+                    samples.add(new Sample(runId, p.caseKey(), RSS_MEAN, i, 0, meanRss[i], 1));
+                }
             }
             if (cpu.length > 0) {
                 results.add(processResult(p, CPU_UTIL, "cores", java.util.Arrays.stream(cpu).average().orElse(Double.NaN), cpu.length));

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Samples the forked benchmark JVMs (the children of the JMH process) from /proc while they run:
- * peak resident memory ({@code VmHWM}, which the kernel keeps as a high-water mark) and CPU time
- * ({@code utime + stime}). Each child is attributed to the case running when it was first seen.
+ * peak resident memory ({@code VmHWM}, which the kernel keeps as a high-water mark), resident memory
+ * over time ({@code VmRSS} every 100 ms, averaged per fork) and CPU time ({@code utime + stime}). Each child is attributed to the case running when it was first seen.
  * Linux only: elsewhere {@link #supported()} is false and nothing is sampled.
  */
 public final class ProcessSampler implements AutoCloseable {
@@ -24,7 +24,8 @@ public final class ProcessSampler implements AutoCloseable {
     private static final long PERIOD_MS = 100;
 
     /** One forked JVM as observed. */
-    public record Fork(String caseKey, long pid, long peakRssBytes, double cpuSeconds, double wallSeconds) {
+    public record Fork(String caseKey, long pid, long peakRssBytes, double cpuSeconds, double wallSeconds,
+                       double meanRssBytes) {
         /** CPU seconds per wall-clock second over the fork's life: 1.0 is one core kept busy. */
         public double cpuUtilisation() {
             return wallSeconds <= 0 ? Double.NaN : cpuSeconds / wallSeconds;
@@ -37,6 +38,8 @@ public final class ProcessSampler implements AutoCloseable {
         long lastNanos;
         long peakRss;
         long ticks;
+        double rssSum;
+        long rssCount;
 
         Observed(String caseKey, long now) {
             this.caseKey = caseKey;
@@ -89,23 +92,28 @@ public final class ProcessSampler implements AutoCloseable {
             o.lastNanos = now;
             o.peakRss = Math.max(o.peakRss, stats[0]);
             o.ticks = Math.max(o.ticks, stats[1]);
+            o.rssSum += stats[2];
+            o.rssCount++;
         });
     }
 
-    /** {peak RSS bytes, CPU ticks} of a process, or null when it is gone. */
+    /** {peak RSS bytes, CPU ticks, current RSS bytes} of a process, or null when it is gone. */
     static long[] read(long pid) {
         try {
             long hwm = 0;
+            long rss = 0;
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8)) {
                 if (line.startsWith("VmHWM:")) {
                     hwm = Long.parseLong(line.substring(6).trim().split("\\s+")[0]) * 1024; // kB
+                } else if (line.startsWith("VmRSS:")) {
+                    rss = Long.parseLong(line.substring(6).trim().split("\\s+")[0]) * 1024;
                 }
             }
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8);
             // fields after the command name, which is in parentheses and may hold spaces
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
             long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
-            return new long[] {hwm, ticks};
+            return new long[] {hwm, ticks, rss};
         } catch (IOException | RuntimeException e) {
             return null;
         }
@@ -117,7 +125,8 @@ public final class ProcessSampler implements AutoCloseable {
         for (Map.Entry<Long, Observed> e : seen.entrySet()) {
             Observed o = e.getValue();
             double wall = (o.lastNanos - o.firstNanos) / 1e9;
-            out.add(new Fork(o.caseKey, e.getKey(), o.peakRss, o.ticks / TICKS_PER_SECOND, wall));
+            out.add(new Fork(o.caseKey, e.getKey(), o.peakRss, o.ticks / TICKS_PER_SECOND, wall,
+                    o.rssCount == 0 ? Double.NaN : o.rssSum / o.rssCount));
         }
         return out;
     }

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Operations whose scaling over threads differs: contended counters (an atomic, a lock, a
  * LongAdder), a shared concurrent map, and independent hashing. The suite configuration runs this
- * class at 1, 2, 4 and 8 threads (JMH's {@code -t}); the thread count is part of each case key, so
+ * class at 1, 2, 4, 8, 16 and 32 threads (JMH's {@code -t}); the thread count is part of each case key, so
  * the same benchmark at different thread counts gives the speed-up and parallel efficiency.
  * Scores are total throughput across all threads.
  */

@@ -66,7 +66,8 @@ public final class Comparison {
             // judging one new run against a run or two: without forks, the run-to-run noise is unknown
             cases = HistoryComparison.withoutRunToRunEvidence(cases, baseline.runIds().size(), options);
         }
-        return new ComparisonReport(baseline, candidate, options, cases, summarise(cases, onlyBase, onlyCand));
+        return new ComparisonReport(baseline, candidate, options, cases, summarise(cases, onlyBase, onlyCand),
+                TailAnalysis.compare(db, baseline.runIds(), candidate.runIds(), cases, options));
     }
 
     /**
@@ -173,7 +174,7 @@ public final class Comparison {
                 rs.getString(offset + 8), new ForkedSample(v, w));
     }
 
-    private static double[] doubles(Array list) throws SQLException {
+    static double[] doubles(Array list) throws SQLException {
         Object[] boxed = (Object[]) list.getArray();
         double[] out = new double[boxed.length];
         for (int i = 0; i < boxed.length; i++) {

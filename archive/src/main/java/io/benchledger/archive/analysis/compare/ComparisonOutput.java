@@ -1,5 +1,6 @@
 package io.benchledger.archive.analysis.compare;
 
+import io.benchledger.archive.format.ByteRate;
 import io.benchledger.archive.format.OutputFormat;
 import io.benchledger.archive.format.Table;
 import io.benchledger.archive.format.TableFormatter;
@@ -16,9 +17,9 @@ public final class ComparisonOutput {
 
     public static String format(ComparisonReport r, OutputFormat f) {
         return switch (f) {
-            case TABLE -> TableFormatter.format(readable(r.cases()), OutputFormat.TABLE) + summaryLine(r) + "\n";
+            case TABLE -> TableFormatter.format(readable(r.cases(), r), OutputFormat.TABLE) + summaryLine(r) + "\n";
             case JSON -> TableFormatter.json(json(r));
-            case CSV -> TableFormatter.format(flat(r.cases()), OutputFormat.CSV);
+            case CSV -> TableFormatter.format(flat(r.cases(), r), OutputFormat.CSV);
             case MARKDOWN -> markdown(r);
         };
     }
@@ -32,8 +33,8 @@ public final class ComparisonOutput {
             row.add(c.verdict() == Verdict.REGRESSED || c.verdict() == Verdict.IMPROVED ? c.severity().json() : "");
             row.add(c.caseKey());
             row.add(c.metric());
-            row.add(number(c.baselineCentre()) + unitSuffix(c.unit()));
-            row.add(number(c.candidateCentre()) + unitSuffix(c.unit()));
+            row.add(withUnit(c.baselineCentre(), c.unit()));
+            row.add(withUnit(c.candidateCentre(), c.unit()));
             row.add(Double.isNaN(c.change()) && !Double.isNaN(c.basis().difference()) && c.verdict() != Verdict.FAILED
                     ? (c.basis().difference() >= 0 ? "+" : "") + TableFormatter.cell(c.basis().difference()) + unitSuffix(c.unit())
                     : pct(c.change()));
@@ -46,6 +47,22 @@ public final class ComparisonOutput {
         }
         return new Table(List.of("verdict", "severity", "case", "metric", "baseline", "candidate", "change",
                 "95% interval", "q", "band", "n", "note"), rows);
+    }
+
+    /** The readable table with each sample-mode case's tail and what regressed in its note. */
+    public static Table readable(List<CaseComparison> cases, ComparisonReport r) {
+        Table t = readable(cases);
+        List<List<Object>> rows = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            List<Object> row = new ArrayList<>(t.rows().get(i));
+            String tail = TailText.note(cases.get(i), r);
+            if (!tail.isEmpty()) {
+                Object note = row.get(row.size() - 1);
+                row.set(row.size() - 1, note == null || note.toString().isEmpty() ? tail : note + "; " + tail);
+            }
+            rows.add(row);
+        }
+        return new Table(t.columns(), rows);
     }
 
     private static Map<String, Object> levels(String k1, double v1, String k2, double v2, String k3, double v3) {
@@ -97,7 +114,12 @@ public final class ComparisonOutput {
 
     /** One row per case with every field of the JSON contract, full precision (CSV). */
     public static Table flat(List<CaseComparison> cases) {
-        List<Map<String, Object>> maps = cases.stream().map(ComparisonOutput::caseJson).toList();
+        return flat(cases, null);
+    }
+
+    /** The CSV rows with {@code regression_type} and the tail's fields ({@code tail_…}) when a report is given. */
+    public static Table flat(List<CaseComparison> cases, ComparisonReport r) {
+        List<Map<String, Object>> maps = cases.stream().map(c -> r == null ? caseJson(c) : TailText.flatten(caseJson(c, r))).toList();
         List<String> cols = maps.isEmpty() ? new ArrayList<>(caseJson(emptyCase()).keySet()) : new ArrayList<>(maps.get(0).keySet());
         List<List<Object>> rows = new ArrayList<>();
         for (Map<String, Object> m : maps) {
@@ -146,7 +168,7 @@ public final class ComparisonOutput {
         opts.put("bands", levels("acceptable", o.bands().acceptable(), "warning", o.bands().warning(), "critical",
                 o.bands().critical()));
         doc.put("options", opts);
-        doc.put("cases", r.cases().stream().map(ComparisonOutput::caseJson).toList());
+        doc.put("cases", r.cases().stream().map(c -> caseJson(c, r)).toList());
         ComparisonSummary s = r.summary();
         Map<String, Object> sum = new LinkedHashMap<>();
         for (Verdict v : Verdict.values()) {
@@ -216,6 +238,21 @@ public final class ComparisonOutput {
         return m;
     }
 
+    /**
+     * A case's JSON with what regressed ({@code regression_type}) and, for a sample-mode case, its
+     * {@code tail} (p99) and {@code tail_p999} (when there were enough operations for it).
+     */
+    public static Map<String, Object> caseJson(CaseComparison c, ComparisonReport r) {
+        Map<String, Object> m = caseJson(c);
+        m.put("regression_type", r.regressionType(c).json());
+        List<TailComparison> tails = r.tails(c);
+        m.put("tail", tails.isEmpty() ? null : tails.get(0).json());
+        if (tails.size() > 1) {
+            m.put("tail_p999", tails.get(1).json());
+        }
+        return m;
+    }
+
     private static Object num(double d) {
         return Double.isFinite(d) ? d : null;
     }
@@ -226,14 +263,16 @@ public final class ComparisonOutput {
         sb.append("**Benchmark comparison** ").append(md(r.baseline().label())).append(" → ")
                 .append(md(r.candidate().label())).append("\n\n");
         sb.append(md(summaryLine(r).replace('\n', ' '))).append("\n\n");
-        List<CaseComparison> notable = r.cases().stream().filter(c -> c.verdict() != Verdict.UNCHANGED).toList();
-        List<CaseComparison> unchanged = r.cases().stream().filter(c -> c.verdict() == Verdict.UNCHANGED).toList();
+        List<CaseComparison> notable = r.cases().stream()
+                .filter(c -> c.verdict() != Verdict.UNCHANGED || r.regressionType(c).tail()).toList();
+        List<CaseComparison> unchanged = r.cases().stream()
+                .filter(c -> c.verdict() == Verdict.UNCHANGED && !r.regressionType(c).tail()).toList();
         if (!notable.isEmpty()) {
-            sb.append(TableFormatter.format(readable(notable), OutputFormat.MARKDOWN)).append('\n');
+            sb.append(TableFormatter.format(readable(notable, r), OutputFormat.MARKDOWN)).append('\n');
         }
         if (!unchanged.isEmpty()) {
             sb.append("<details><summary>").append(unchanged.size()).append(" unchanged</summary>\n\n");
-            sb.append(TableFormatter.format(readable(unchanged), OutputFormat.MARKDOWN));
+            sb.append(TableFormatter.format(readable(unchanged, r), OutputFormat.MARKDOWN));
             sb.append("\n</details>\n");
         }
         return sb.toString();
@@ -254,6 +293,14 @@ public final class ComparisonOutput {
 
     private static String number(double d) {
         return Double.isNaN(d) ? "" : TableFormatter.cell(d);
+    }
+
+    /** A value with its unit; bytes per second scaled to KiB/s, MiB/s or GiB/s. */
+    private static String withUnit(double d, String unit) {
+        if (ByteRate.UNIT.equals(unit)) {
+            return Double.isNaN(d) ? "" : ByteRate.format(d);
+        }
+        return number(d) + unitSuffix(unit);
     }
 
     private static String unitSuffix(String unit) {

@@ -78,7 +78,8 @@ public final class HistoryComparison {
         }
         hist.keySet().stream().filter(k -> !cand.containsKey(k)).forEach(onlyBase::add);
         List<CaseComparison> cases = compare(inputs, o);
-        return new ComparisonReport(baseline, candidate, o, cases, Comparison.summarise(cases, onlyBase, onlyCand));
+        return new ComparisonReport(baseline, candidate, o, cases, Comparison.summarise(cases, onlyBase, onlyCand),
+                TailAnalysis.compare(db, baseline.runIds(), candidate.runIds(), cases, o));
     }
 
     /** The whole model in memory: every case judged, q-values across them, sorted for reading. */
