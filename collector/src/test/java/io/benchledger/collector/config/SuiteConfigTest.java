@@ -130,7 +130,11 @@ class SuiteConfigTest {
     void exactMessages() {
         fails(LAYERED.replace("    noiseThreshold: 0.05", "    noiseTreshold: 0.05"),
                 "my.yaml:12: suites.web.noiseTreshold: unknown field (expected one of version, description, jmh, groups,"
-                        + " include, exclude, criteria, directions, noiseThreshold, noise)");
+                        + " include, exclude, criteria, directions, noiseThreshold, noise, bytesParam, bytesBenchmarks, gateOnTail)");
+        fails(MINIMAL_HEAD + "    bytesParam: 1024\n",
+                "my.yaml:5: suites.s.bytesParam: expected the name of a JMH @Param field such as size, got 1024");
+        fails(MINIMAL_HEAD + "    gateOnTail: sometimes\n",
+                "my.yaml:5: suites.s.gateOnTail: expected true or false, got \"sometimes\"");
         fails(LAYERED.replace("    forks: 2", "    forks: two"),
                 "my.yaml:4: defaults.jmh.forks: expected a whole number, got \"two\"");
         fails(LAYERED.replace("    measurementTime: 2s", "    measurementTime: -2s"),
@@ -179,8 +183,19 @@ class SuiteConfigTest {
         assertThat(c.profiles()).containsKeys("nightly", "quick");
         assertThat(c.environments()).containsKeys("ci", "production");
         ResolvedSuite quick = c.resolve("", "quick", "");
-        assertThat(quick.groups()).extracting(ResolvedSuite.Group::name).containsExactly("crypto", "concurrency", "allocation", "json");
-        assertThat(quick.groups().get(1).jmh().threads()).containsExactly(1, 2, 4, 8);
+        assertThat(quick.groups()).extracting(ResolvedSuite.Group::name)
+                .containsExactly("crypto", "concurrency", "allocation", "json", "coldstart");
+        assertThat(quick.groups().get(1).jmh().threads()).containsExactly(1, 2, 4, 8, 16, 32);
+        // the cold-start group keeps its single shots over many forks even in the quick profile
+        JmhSettings cold = quick.groups().get(4).jmh();
+        assertThat(cold.forks()).isEqualTo(10);
+        assertThat(cold.warmupIterations()).isZero();
+        assertThat(cold.measurementIterations()).isEqualTo(1);
+        assertThat(quick.suite().measures().bytesParam()).isEqualTo("size");
+        assertThat(quick.suite().measures().measuresBytes("io.benchledger.suites.crypto.AesGcmBenchmark.encrypt")).isTrue();
+        assertThat(quick.suite().measures().measuresBytes("io.benchledger.suites.allocation.CollectionsBenchmark.arrayListPresized"))
+                .isFalse();
+        assertThat(quick.suite().measures().gateOnTail()).isTrue();
         assertThat(quick.groups().get(2).jmh().profilers()).containsExactly("gc");
         JmhSettings nightly = c.resolve("", "", "ci").groups().get(0).jmh();
         assertThat(nightly.forks()).isEqualTo(5);
