@@ -20,10 +20,10 @@ public final class RunSelection {
     @Option(names = "--environment", paramLabel = "NAME", defaultValue = "", description = "Named environment whose overrides apply (e.g. ci).")
     public String environment;
 
-    @Option(names = "--include", paramLabel = "REGEX", description = "Run only benchmarks whose name matches (repeatable).")
+    @Option(names = "--include", paramLabel = "REGEX", description = "Run only benchmarks in whose full name (package.Class.method, no parameters) this Java regex is found; repeatable, any may match.")
     public List<String> include = new ArrayList<>();
 
-    @Option(names = "--exclude", paramLabel = "REGEX", description = "Leave out benchmarks whose name matches (repeatable).")
+    @Option(names = "--exclude", paramLabel = "REGEX", description = "Leave out benchmarks in whose full name (package.Class.method) this Java regex is found; repeatable.")
     public List<String> exclude = new ArrayList<>();
 
     @Option(names = "--jar", paramLabel = "JAR", description = "Run a JMH uber jar instead of the bundled suites.")

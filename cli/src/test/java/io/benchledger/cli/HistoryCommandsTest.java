@@ -125,6 +125,15 @@ class HistoryCommandsTest {
             assertThat(s.get("points")).hasSize(100);
         }
 
+        // as users type it: the class and method, without package, parameters or wildcards
+        CliRun typed = CliRun.of("history", "Crypto.sha256", "--archive", archive.toString(), "--format", "json");
+        assertThat(typed.exit()).as(typed.err()).isZero();
+        assertThat(new ObjectMapper().readTree(typed.out()).get("series")).isEqualTo(series);
+        JsonNode changes = new ObjectMapper().readTree(CliRun.of("changes", largest.get("benchmark").asText()
+                .replaceFirst("^.*\\.([^.]+\\.[^.]+)$", "$1"), "--archive", archive.toString(), "--format", "json").out())
+                .get("change_points");
+        assertThat(changes).isNotEmpty().allSatisfy(cp -> assertThat(cp.get("benchmark").asText()).isEqualTo(largest.get("benchmark").asText()));
+
         CliRun missing = CliRun.of("history", "no.such.Bench", "--archive", archive.toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("no case of project 'default' matches 'no.such.Bench'");

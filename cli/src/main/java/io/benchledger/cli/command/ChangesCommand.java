@@ -10,6 +10,7 @@ import io.benchledger.archive.format.Table;
 import io.benchledger.archive.format.TableFormatter;
 import io.benchledger.archive.store.Archive;
 import io.benchledger.cli.ArchiveOptions;
+import io.benchledger.cli.CasePattern;
 import io.benchledger.cli.ExitCodes;
 import io.benchledger.cli.FormatOption;
 import io.benchledger.cli.GlobalOptions;
@@ -24,6 +25,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 @Command(name = "changes", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Lists the change points of every case's history (E-Divisive means with a t-test),",
@@ -40,6 +42,11 @@ public final class ChangesCommand implements Callable<Integer> {
     DetectorOptions detector;
     @Mixin
     GlobalOptions global;
+
+    @Parameters(paramLabel = "PATTERN", arity = "0..1",
+            description = {"Only cases this selects: a case key, or a benchmark name as you would type it, with or",
+                    "without its package and parameters (AesGcmBenchmark.encrypt), with * and ? as wildcards."})
+    String pattern;
 
     @Option(names = "--since", paramLabel = "VERSION|DATE",
             description = "Only change points after this version's last run, or at or after this date "
@@ -67,6 +74,10 @@ public final class ChangesCommand implements Callable<Integer> {
         if (includeAcknowledged) {
             list.addAll(out.acknowledged());
             list.sort(ChangePointAnalysis.LARGEST_FIRST);
+        }
+        if (pattern != null) {
+            CasePattern p = CasePattern.of(pattern);
+            list.removeIf(c -> !p.matches(c.caseKey()));
         }
         if (since != null) {
             Instant cutoff = cutoff(since, out.history());

@@ -73,10 +73,10 @@ public final class CollectCommand implements Callable<Integer> {
         String classPath;
     }
 
-    @Option(names = "--include", paramLabel = "REGEX", description = "Run only benchmarks whose name matches (repeatable; any may match).")
+    @Option(names = "--include", paramLabel = "REGEX", description = "Run only benchmarks in whose full name (package.Class.method, no parameters) this Java regex is found; repeatable, any may match.")
     List<String> include = new ArrayList<>();
 
-    @Option(names = "--exclude", paramLabel = "REGEX", description = "Leave out benchmarks whose name matches (repeatable).")
+    @Option(names = "--exclude", paramLabel = "REGEX", description = "Leave out benchmarks in whose full name (package.Class.method) this Java regex is found; repeatable.")
     List<String> exclude = new ArrayList<>();
 
     @Option(names = "--jvm", paramLabel = "PATH", description = "The java executable (or JDK folder) that runs the benchmarks.")

@@ -16,6 +16,7 @@ import io.benchledger.archive.format.TableFormatter;
 import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.archive.store.Archive;
 import io.benchledger.cli.ArchiveOptions;
+import io.benchledger.cli.CasePattern;
 import io.benchledger.cli.FormatOption;
 import io.benchledger.cli.GlobalOptions;
 import java.time.Instant;
@@ -28,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,7 +51,8 @@ public final class HistoryCommand implements Callable<Integer> {
     GlobalOptions global;
 
     @Parameters(paramLabel = "CASE|PATTERN",
-            description = "A case key (as in 'changes'), or a pattern with * (any text) and ? (one character).")
+            description = {"A case key (as in 'changes'), or a benchmark name as you would type it, with or without its",
+                    "package and parameters (AesGcmBenchmark.encrypt), with * (any text) and ? (one character)."})
     String selector;
 
     @Option(names = "--metric", paramLabel = "NAME", description = "Only this metric (default: every metric of the case).")
@@ -123,23 +124,9 @@ public final class HistoryCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Exact key first; otherwise a glob where * and ? are wildcards and everything else is literal. */
+    /** Exact key first; otherwise a glob over the key, the benchmark name or a dotted tail of them (see CasePattern). */
     static List<String> match(String selector, List<String> keys) {
-        if (keys.contains(selector)) {
-            return List.of(selector);
-        }
-        StringBuilder re = new StringBuilder();
-        for (char c : selector.toCharArray()) {
-            if (c == '*') {
-                re.append(".*");
-            } else if (c == '?') {
-                re.append('.');
-            } else {
-                re.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        Pattern p = Pattern.compile(re.toString());
-        return keys.stream().filter(k -> p.matcher(k).matches()).toList();
+        return CasePattern.of(selector).select(keys);
     }
 
     private String text(Shown s) {

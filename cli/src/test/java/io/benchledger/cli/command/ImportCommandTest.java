@@ -142,6 +142,20 @@ class ImportCommandTest {
     }
 
     @Test
+    void sqlWithProjectSeesThatProjectOnly() throws Exception {
+        assertThat(importing(hyperfine().toString())).isZero();
+        assertThat(importing("--project", "other", gbench().toString())).isZero();
+        assertThat(run("sql", "--archive", archive.toString(), "--format", "csv", "SELECT DISTINCT project FROM results ORDER BY 1")).isZero();
+        assertThat(out.lines().skip(1).toList()).containsExactly("default", "other");
+        assertThat(run("sql", "--archive", archive.toString(), "--project", "other", "--format", "csv",
+                "SELECT DISTINCT project FROM results UNION ALL SELECT DISTINCT project FROM runs")).isZero();
+        assertThat(out.lines().skip(1).toList()).containsExactly("other", "other");
+        assertThat(run("sql", "--archive", archive.toString(), "--project", "nosuch", "--format", "csv",
+                "SELECT count(*) AS n FROM samples")).isZero();
+        assertThat(out.lines().skip(1).toList()).containsExactly("0");
+    }
+
+    @Test
     void flagsFillWhatTheFileDoesNotCarry() throws Exception {
         assertThat(importing("--project", "onebrc", "--project-version", "1.2.0", "--commit", "b642f019", hyperfine().toString())).isZero();
         assertThat(run("sql", "--archive", archive.toString(), "--format", "csv",
