@@ -8,6 +8,7 @@ import io.benchledger.cli.command.CheckCommand;
 import io.benchledger.cli.command.CollectCommand;
 import io.benchledger.cli.command.CompareCommand;
 import io.benchledger.cli.command.CompletionCommand;
+import io.benchledger.cli.command.ExportCommand;
 import io.benchledger.cli.command.GenerateCommand;
 import io.benchledger.cli.command.HistoryCommand;
 import io.benchledger.cli.command.ImportCommand;
@@ -58,6 +59,7 @@ import picocli.CommandLine.Command;
                 // publish
                 SiteCommand.class,
                 ReportCommand.class,
+                ExportCommand.class,
                 // the archive
                 SqlCommand.class,
                 ArchiveCommand.class,
