@@ -22,6 +22,8 @@ abstract sealed class ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNode
     final String file;
     final int line;
     final String path;
+    /** 1-based column of the node's first character (0 when unknown); for file:line:column messages. */
+    int column;
 
     ConfigNode(String file, int line, String path) {
         this.file = file;
@@ -33,11 +35,17 @@ abstract sealed class ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNode
         return new BadInputException(file + ":" + line + ": " + (path.isEmpty() ? "" : path + ": ") + what);
     }
 
+    /** Like {@link #error} with the column: {@code file:line:column: path: what}. */
+    BadInputException errorAt(String what) {
+        return new BadInputException(file + ":" + line + ":" + column + ": " + (path.isEmpty() ? "" : path + ": ") + what);
+    }
+
     abstract String describe();
 
     static final class MapNode extends ConfigNode {
         final Map<String, ConfigNode> entries = new LinkedHashMap<>();
         final Map<String, Integer> keyLines = new LinkedHashMap<>();
+        final Map<String, Integer> keyColumns = new LinkedHashMap<>();
 
         MapNode(String file, int line, String path) {
             super(file, line, path);
@@ -121,6 +129,13 @@ abstract sealed class ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNode
     }
 
     private static ConfigNode read(String file, JsonParser p, JsonToken t, String path) throws IOException {
+        int column = column(p.currentTokenLocation());
+        ConfigNode node = node(file, p, t, path);
+        node.column = column;
+        return node;
+    }
+
+    private static ConfigNode node(String file, JsonParser p, JsonToken t, String path) throws IOException {
         int line = line(p.currentTokenLocation());
         switch (t) {
             case START_OBJECT: {
@@ -129,6 +144,7 @@ abstract sealed class ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNode
                 while ((k = p.nextToken()) != JsonToken.END_OBJECT) {
                     String key = p.currentName();
                     int keyLine = line(p.currentTokenLocation());
+                    int keyColumn = column(p.currentTokenLocation());
                     String childPath = path.isEmpty() ? key : path + "." + key;
                     if (m.entries.containsKey(key)) {
                         throw new BadInputException(file + ":" + keyLine + ": " + childPath + ": given twice (first on line "
@@ -137,6 +153,7 @@ abstract sealed class ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNode
                     ConfigNode child = read(file, p, p.nextToken(), childPath);
                     m.entries.put(key, child);
                     m.keyLines.put(key, keyLine);
+                    m.keyColumns.put(key, keyColumn);
                 }
                 return m;
             }
@@ -152,6 +169,10 @@ abstract sealed class ConfigNode permits ConfigNode.MapNode, ConfigNode.ListNode
             default:
                 return new Scalar(file, line, path, p.getText(), t);
         }
+    }
+
+    static int column(JsonLocation at) {
+        return at == null ? 0 : Math.max(at.getColumnNr(), 0);
     }
 
     static int line(JsonLocation at) {

@@ -222,7 +222,7 @@ public final class SuiteConfig {
         SuiteConfig config(String file, ConfigNode root) {
             this.file = file;
             MapNode m = map(root);
-            keys(m, "defaultSuite", "defaults", "suites", "profiles", "environments", "notify");
+            keys(m, "defaultSuite", "defaults", "suites", "profiles", "environments", "notify", "workloads"); // workloads: WorkloadsSection
             JmhSettings defaults = JmhSettings.empty();
             if (m.get("defaults") != null) {
                 MapNode d = map(m.get("defaults"));

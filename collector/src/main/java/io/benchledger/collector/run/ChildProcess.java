@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Runs a command, handing every output line (stdout and stderr merged) to a consumer. */
-final class ChildProcess {
+public final class ChildProcess {
     private ChildProcess() {
     }
 
     /** Returns the exit code; {@code started} sees the process as soon as it runs. */
-    static int run(List<String> command, Consumer<Process> started, Consumer<String> lines) throws IOException {
+    public static int run(List<String> command, Consumer<Process> started, Consumer<String> lines) throws IOException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         started.accept(p);
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -28,7 +28,7 @@ final class ChildProcess {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted while JMH was running", e);
+                throw new IOException("interrupted while a child JVM was running", e);
             }
         }
         return p.exitValue();

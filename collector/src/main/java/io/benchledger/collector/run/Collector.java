@@ -416,7 +416,7 @@ public final class Collector {
     // ---------------------------------------------------------------- checks and files
 
     /** The measuring JVM's {@code java}: {@code --jvm}, or the one running benchledger. */
-    static String java(Optional<Path> jvm) {
+    public static String java(Optional<Path> jvm) {
         if (jvm.isPresent()) {
             Path j = jvm.get();
             if (Files.isDirectory(j) && Files.isExecutable(j.resolve("bin").resolve("java"))) {
@@ -435,7 +435,7 @@ public final class Collector {
     }
 
     /** The archive folder must be an archive, or missing, or empty; it is created only at commit. */
-    private static void checkArchive(Path dir) throws IOException {
+    public static void checkArchive(Path dir) throws IOException {
         if (Files.isRegularFile(dir.resolve(ArchiveLayout.MANIFEST))) {
             Archive.openExisting(dir);
             return;
@@ -453,7 +453,7 @@ public final class Collector {
         }
     }
 
-    private static void moveLogs(Path work, Path logs) throws IOException {
+    public static void moveLogs(Path work, Path logs) throws IOException {
         Files.createDirectories(logs);
         try (Stream<Path> s = Files.list(work)) {
             for (Path f : s.sorted().toList()) {
@@ -476,7 +476,7 @@ public final class Collector {
         return lines.size() > 1 ? lines.get(1).trim() : "(empty log)";
     }
 
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

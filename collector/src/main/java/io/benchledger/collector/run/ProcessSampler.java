@@ -55,6 +55,8 @@ public final class ProcessSampler implements AutoCloseable {
     });
     private final Map<Long, Observed> seen = new LinkedHashMap<>();
     private volatile ProcessHandle host;
+    /** Sample the watched process itself rather than its children (a load JVM has no forks). */
+    private volatile boolean itself;
     private volatile String currentCase = "";
 
     public static boolean supported() {
@@ -72,6 +74,13 @@ public final class ProcessSampler implements AutoCloseable {
         host = jmh;
     }
 
+    /** A measuring JVM sampled itself (the load harness's fork), attributed to the given case. */
+    public void watchProcess(ProcessHandle jvm, String caseKey) {
+        itself = true;
+        currentCase = caseKey;
+        host = jvm;
+    }
+
     public void caseStarted(String caseKey) {
         currentCase = caseKey;
     }
@@ -82,7 +91,7 @@ public final class ProcessSampler implements AutoCloseable {
             return;
         }
         long now = System.nanoTime();
-        h.children().forEach(child -> {
+        (itself ? java.util.stream.Stream.of(h) : h.children()).forEach(child -> {
             long pid = child.pid();
             long[] stats = read(pid);
             if (stats == null) {
@@ -142,5 +151,6 @@ public final class ProcessSampler implements AutoCloseable {
         seen.clear();
         currentCase = "";
         host = null;
+        itself = false;
     }
 }
