@@ -46,6 +46,7 @@ import picocli.CommandLine.Command;
                 ReleaseCommand.class,
                 // measure
                 CollectCommand.class,
+                io.benchledger.cli.command.LoadCommand.class,
                 ImportCommand.class,
                 AbCommand.class,
                 // analyse

@@ -24,6 +24,21 @@ public record LoadOptions(Path archive, String project, Optional<Path> config, L
         labels = new TreeMap<>(labels);
     }
 
+    /** Milliseconds of a command-line duration such as 500ms, 10s or 2m. */
+    public static long millis(String option, String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*(ms|s|m|min)").matcher(text.trim());
+        if (!m.matches()) {
+            throw new io.benchledger.archive.BadInputException(option + " " + text
+                    + ": expected a duration such as 500ms, 10s or 2m");
+        }
+        long v = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> v;
+            case "s" -> v * 1000;
+            default -> v * 60_000;
+        };
+    }
+
     public static Builder builder(Path archive) {
         return new Builder(archive);
     }

@@ -19,13 +19,15 @@ import java.util.TreeMap;
  * @param nightly whether {@code benchledger nightly} runs it
  */
 public record WorkloadSpec(String name, String location, String className, Map<String, String> params,
-                           List<Operation> operations, List<RatePlan> plans, Optional<Sweep> sweep, int concurrency,
+                           List<Operation> operations, List<RatePlan> plans,
+                           @com.fasterxml.jackson.annotation.JsonIgnore Optional<Sweep> sweep, int concurrency,
                            String threads, long warmupMillis, long durationMillis, long timeoutMillis, boolean nightly) {
     public static final String PLATFORM = "platform";
     public static final String VIRTUAL = "virtual";
 
     public WorkloadSpec {
         params = new TreeMap<>(params);
+        sweep = sweep == null ? Optional.empty() : sweep; // not sent to the forked JVM, which runs one rate plan
         operations = List.copyOf(operations);
         plans = List.copyOf(plans);
     }

@@ -43,14 +43,19 @@ public class JacksonBenchmark {
 
     @Setup
     public void setup() throws JsonProcessingException {
-        Random r = new Random(11);
+        order = order(items, 11);
+        json = mapper.writeValueAsBytes(order);
+    }
+
+    /** A document of the given number of items, the same for the same seed (also the pipeline workload's input). */
+    public static Order order(int items, long seed) {
+        Random r = new Random(seed);
         List<Item> list = new ArrayList<>(items);
         for (int i = 0; i < items; i++) {
             list.add(new Item("SKU-" + (100000 + r.nextInt(900000)), "item " + Long.toString(r.nextLong(), 36),
                     1 + r.nextInt(9), Math.round(r.nextDouble() * 100000) / 100.0, r.nextInt(10) == 0));
         }
-        order = new Order("order-" + items, "customer-42", "EUR", list, Map.of("channel", "web", "region", "eu-west"));
-        json = mapper.writeValueAsBytes(order);
+        return new Order("order-" + items, "customer-42", "EUR", list, Map.of("channel", "web", "region", "eu-west"));
     }
 
     @Benchmark
