@@ -22,8 +22,10 @@ import picocli.CommandLine.Option;
         description = {
                 "Speed-up and parallel efficiency over thread counts, for the cases of one run measured at",
                 "several thread counts (case keys that differ only in their /tN suffix). Speed-up is",
-                "relative to the smallest thread count measured; efficiency = speed-up / threads (actual /",
-                "ideal); the knee is the first thread count whose efficiency is below --threshold.",
+                "relative to the smallest thread count measured; efficiency = speed-up / min(threads,",
+                "processors of the run's machine) (actual / ideal): thread counts above the processor count",
+                "are marked oversubscribed, not blamed on contention. The knee is the first thread count",
+                "whose efficiency is below --threshold.",
                 "Reads the newest run of the project unless --run or --project-version says otherwise."})
 public final class ScalabilityCommand implements Callable<Integer> {
     @Mixin
@@ -45,7 +47,9 @@ public final class ScalabilityCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (ArchiveDatabase db = ArchiveDatabase.open(archiveOptions.openExisting())) {
             String run = RunMeasurements.resolveRun(db, archiveOptions.project, runId, version);
-            List<ScalabilityAnalysis.Curve> curves = ScalabilityAnalysis.analyse(RunMeasurements.scalePoints(db, run), threshold);
+            int processors = RunMeasurements.processors(db, run);
+            List<ScalabilityAnalysis.Curve> curves = ScalabilityAnalysis.analyse(RunMeasurements.scalePoints(db, run),
+                    threshold, processors);
             if (formatOption.format == OutputFormat.JSON) {
                 List<Map<String, Object>> out = new ArrayList<>();
                 for (ScalabilityAnalysis.Curve c : curves) {
@@ -55,6 +59,8 @@ public final class ScalabilityCommand implements Callable<Integer> {
                     m.put("unit", c.unit());
                     m.put("threshold", c.threshold());
                     m.put("knee_threads", c.knee().isPresent() ? c.knee().getAsInt() : null);
+                    m.put("processors", c.processors());
+                    m.put("efficiency_basis", "min(threads, processors)");
                     m.put("points", c.points());
                     out.add(m);
                 }
@@ -68,12 +74,20 @@ public final class ScalabilityCommand implements Callable<Integer> {
             for (ScalabilityAnalysis.Curve c : curves) {
                 for (ScalabilityAnalysis.Point p : c.points()) {
                     boolean knee = c.knee().isPresent() && c.knee().getAsInt() == p.threads();
-                    rows.add(List.of(c.family(), p.threads(), p.score(), c.unit(), p.speedup(), p.efficiency(),
-                            knee ? "below " + threshold : ""));
+                    String note = p.oversubscribed() ? "oversubscribed (" + processors + " processors)" : "";
+                    if (knee) {
+                        note = (note.isEmpty() ? "" : note + "; ") + "below " + threshold;
+                    }
+                    rows.add(List.of(c.family(), p.threads(), p.score(), c.unit(), p.speedup(), p.ideal(), p.efficiency(),
+                            note));
                 }
             }
             System.out.print(TableFormatter.format(new Table(List.of("family", "threads", "score", "unit", "speedup",
-                    "efficiency", "knee"), rows), formatOption.format));
+                    "ideal", "efficiency", "note"), rows), formatOption.format));
+            if (formatOption.format == OutputFormat.TABLE && !curves.isEmpty()) {
+                System.err.println("efficiency = speed-up ÷ min(threads, processors); this run's machine had "
+                        + (processors > 0 ? processors + " processors" : "an unknown number of processors"));
+            }
             if (curves.isEmpty()) {
                 System.err.println("no case of run " + run + " was measured at two or more thread counts");
             }

@@ -9,6 +9,7 @@ import io.benchledger.archive.analysis.compare.ResolvedSide;
 import io.benchledger.archive.analysis.compare.Side;
 import io.benchledger.archive.analysis.compare.SideResolver;
 import io.benchledger.archive.analysis.compare.Verdict;
+import io.benchledger.archive.model.Mode;
 import io.benchledger.archive.model.Result;
 import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.archive.query.SqlFile;
@@ -23,7 +24,9 @@ import java.util.regex.Pattern;
 /**
  * Applies budgets to a run. Each budget applies to the cases whose benchmark name its pattern finds:
  * <ul>
- *   <li>{@code max_p99}: the case's p99 (from the harness's percentiles: JMH sample mode) ≤ limit;</li>
+ *   <li>{@code max_p99}: the case's p99 (from the harness's percentiles: JMH sample mode) ≤ limit; a
+ *       case in another mode gets a warning, "p99 needs sample mode", since its percentiles are of
+ *       iteration scores, not of operations;</li>
  *   <li>{@code min_throughput}: the primary score of a higher-is-better case ≥ limit;</li>
  *   <li>{@code max_allocation_per_op}: the {@code gc.alloc.rate.norm} score ≤ limit;</li>
  *   <li>{@code max_regression}: the case is not {@code regressed} against the baseline by more than
@@ -63,8 +66,18 @@ public final class BudgetEvaluator {
             Pattern p = Pattern.compile(b.pattern());
             List<Row> matching = rows.stream().filter(r -> p.matcher(r.benchmark()).find()).toList();
             if (b.maxP99().isPresent()) {
+                List<Row> primary = matching.stream().filter(r -> Result.PRIMARY.equals(r.metric())).toList();
                 limitChecks(checks, b, MAX_P99, b.maxP99().getAsDouble(), true,
-                        matching.stream().filter(r -> Result.PRIMARY.equals(r.metric())).toList(), Row::p99);
+                        primary.stream().filter(r -> Mode.SAMPLE_TIME.equals(r.mode()) || !r.failure().isEmpty()).toList(),
+                        Row::p99, primary.stream().anyMatch(r -> !Mode.SAMPLE_TIME.equals(r.mode())));
+                for (Row r : primary) {
+                    if (!Mode.SAMPLE_TIME.equals(r.mode()) && r.failure().isEmpty()) {
+                        // a p99 of iteration scores is not the latency of an operation: never a failure
+                        checks.add(new BudgetCheck(b.pattern(), r.caseKey(), r.benchmark(), r.metric(), MAX_P99,
+                                b.maxP99().getAsDouble(), Double.NaN, r.unit(), BudgetStatus.WARN,
+                                "p99 needs sample mode (this case runs in " + r.mode() + "; its percentiles are of iteration scores)"));
+                    }
+                }
             }
             if (b.minThroughput().isPresent()) {
                 limitChecks(checks, b, MIN_THROUGHPUT, b.minThroughput().getAsDouble(), false,
@@ -86,6 +99,12 @@ public final class BudgetEvaluator {
 
     private static void limitChecks(List<BudgetCheck> out, Budget b, String criterion, double limit, boolean isMax,
                                     List<Row> rows, java.util.function.ToDoubleFunction<Row> value) {
+        limitChecks(out, b, criterion, limit, isMax, rows, value, false);
+    }
+
+    /** @param warnedElsewhere the budget applies to cases that got a warning of their own: no "applies to no case" */
+    private static void limitChecks(List<BudgetCheck> out, Budget b, String criterion, double limit, boolean isMax,
+                                    List<Row> rows, java.util.function.ToDoubleFunction<Row> value, boolean warnedElsewhere) {
         int applied = 0;
         for (Row r : rows) {
             if (!r.failure().isEmpty()) {
@@ -101,7 +120,7 @@ public final class BudgetEvaluator {
             applied++;
             out.add(limitCheck(b.pattern(), r.caseKey(), r.benchmark(), r.metric(), criterion, limit, v, r.unit(), isMax));
         }
-        if (applied == 0) {
+        if (applied == 0 && !warnedElsewhere) {
             out.add(new BudgetCheck(b.pattern(), "", "", "", criterion, limit, Double.NaN, "", BudgetStatus.WARN,
                     "budget applies to no measured case (pattern '" + b.pattern() + "')"));
         }

@@ -152,12 +152,15 @@ public final class Recommender {
                 "allocation grew from %.0f to %.0f B/op (%+.0f %%) since the baseline", before, now, growth * 100), ev));
     }
 
-    /** Poor scaling: some thread count's efficiency is below the threshold. */
+    /**
+     * Poor scaling: some thread count's efficiency is below the threshold. Oversubscribed points (more
+     * threads than processors) are left out: what they lose is the machine's, not contention's.
+     */
     public static java.util.Optional<Recommendation> scalability(ScalabilityAnalysis.Curve curve, Thresholds t) {
         ScalabilityAnalysis.Point worst = null;
         ScalabilityAnalysis.Point first = null;
         for (ScalabilityAnalysis.Point p : curve.points()) {
-            if (p.efficiency() < t.efficiency()) {
+            if (p.efficiency() < t.efficiency() && !p.oversubscribed()) {
                 if (first == null) {
                     first = p;
                 }
@@ -176,8 +179,9 @@ public final class Recommender {
         ev.put("worst_threads", worst.threads());
         ev.put("worst_efficiency", worst.efficiency());
         ev.put("threshold", t.efficiency());
+        ev.put("processors", curve.processors());
         return java.util.Optional.of(new Recommendation("scalability", curve.family(), String.format(Locale.ROOT,
-                "parallel efficiency falls to %.0f %% at %d threads (speed-up %.2f×; worst %.0f %% at %d): look for "
+                "parallel efficiency (against min(threads, processors)) falls to %.0f %% at %d threads (speed-up %.2f×; worst %.0f %% at %d): look for "
                         + "contention on shared state (-prof perfc2c, lock profiling)", first.efficiency() * 100,
                 first.threads(), first.speedup(), worst.efficiency() * 100, worst.threads()), ev));
     }

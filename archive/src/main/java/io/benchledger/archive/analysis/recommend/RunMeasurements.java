@@ -5,6 +5,7 @@ import io.benchledger.archive.analysis.budget.Budget;
 import io.benchledger.archive.analysis.scalability.ScalabilityAnalysis;
 import io.benchledger.archive.analysis.scalability.ScalePoint;
 import io.benchledger.archive.format.Table;
+import io.benchledger.archive.model.Mode;
 import io.benchledger.archive.model.Percentiles;
 import io.benchledger.archive.query.ArchiveDatabase;
 import java.sql.SQLException;
@@ -41,7 +42,13 @@ public final class RunMeasurements {
     public static List<Recommendation> recommendations(ArchiveDatabase db, String runId, String baselineRunId,
                                                        List<Budget> budgets, Thresholds t) throws SQLException {
         return Recommender.recommend(cases(db, runId, baselineRunId),
-                ScalabilityAnalysis.analyse(scalePoints(db, runId), t.efficiency()), budgets, t);
+                ScalabilityAnalysis.analyse(scalePoints(db, runId), t.efficiency(), processors(db, runId)), budgets, t);
+    }
+
+    /** The processors of the machine a run was measured on ({@code runs.cpu_count}); 0 when unknown. */
+    public static int processors(ArchiveDatabase db, String runId) throws SQLException {
+        List<List<Object>> rows = db.query("run_cpu_count", runId).rows();
+        return rows.isEmpty() || rows.get(0).get(0) == null ? 0 : ((Number) rows.get(0).get(0)).intValue();
     }
 
     public static List<ScalePoint> scalePoints(ArchiveDatabase db, String runId) throws SQLException {
@@ -93,7 +100,8 @@ public final class RunMeasurements {
                 forkMeans.add(it.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN));
                 all.addAll(it);
             }
-            Optional<Percentiles> pct = r.get(8) == null ? Optional.empty() : Optional.of(new Percentiles(Double.NaN,
+            // per-operation percentiles only from sample mode: elsewhere they are of iteration scores
+            Optional<Percentiles> pct = r.get(8) == null || !Mode.SAMPLE_TIME.equals(r.get(2)) ? Optional.empty() : Optional.of(new Percentiles(Double.NaN,
                     num(r.get(8)), Double.NaN, Double.NaN, num(r.get(9)), num(r.get(10)), Double.NaN));
             out.add(new CaseMeasurements(e.getKey(), (String) r.get(1), (String) r.get(2), str(r.get(4)),
                     Boolean.TRUE.equals(r.get(5)), ((Number) r.get(6)).intValue(), num(r.get(7)), forkMeans, all, pct,

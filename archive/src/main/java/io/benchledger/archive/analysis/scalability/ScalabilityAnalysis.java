@@ -16,8 +16,12 @@ import java.util.TreeMap;
  * sums the threads' operations), and t / score for time-per-operation scores (each of t threads
  * completes one operation per score). With t₀ the smallest thread count measured,
  * <pre>  speed-up S(t) = t₀ · X(t) / X(t₀)      (= X(t)/X(1) when t₀ = 1)
- *  efficiency E(t) = S(t) / t               (actual ÷ ideal; 1 is linear scaling)</pre>
- * The knee is the smallest thread count whose efficiency falls below the threshold (0.7 by default).
+ *  ideal I(t) = min(t, P)                   (P: the processors of the measuring machine)
+ *  efficiency E(t) = S(t) / I(t)            (actual ÷ ideal; 1 is linear scaling up to P)</pre>
+ * More threads than processors cannot run faster than P threads: such points are marked
+ * oversubscribed, and their efficiency is against P, so a flat curve above P is efficient, not
+ * contended. The knee is the smallest thread count whose efficiency falls below the threshold
+ * (0.7 by default). P unknown (0): the ideal is t, as before.
  */
 public final class ScalabilityAnalysis {
     public static final double DEFAULT_THRESHOLD = 0.7;
@@ -25,12 +29,27 @@ public final class ScalabilityAnalysis {
     private ScalabilityAnalysis() {
     }
 
-    public record Point(int threads, double score, double speedup, double efficiency) {
+    /**
+     * @param ideal the speed-up linear scaling would give: min(threads, processors)
+     * @param oversubscribed more threads than processors
+     */
+    public record Point(int threads, double score, double speedup, double efficiency, double ideal,
+                        boolean oversubscribed) {
+        /** A point with the ideal of t threads (no processor count known). */
+        public Point(int threads, double score, double speedup, double efficiency) {
+            this(threads, score, speedup, efficiency, threads, false);
+        }
     }
 
-    /** @param knee the first thread count with efficiency below the threshold; empty when none */
+    /**
+     * @param knee the first thread count with efficiency below the threshold; empty when none
+     * @param processors the measuring machine's processors (0: unknown)
+     */
     public record Curve(String family, String unit, String mode, List<Point> points, OptionalInt knee,
-                        double threshold) {
+                        double threshold, int processors) {
+        public Curve(String family, String unit, String mode, List<Point> points, OptionalInt knee, double threshold) {
+            this(family, unit, mode, points, knee, threshold, 0);
+        }
     }
 
     /** Strips JMH's {@code /tN} thread suffix from a case key. */
@@ -38,8 +57,13 @@ public final class ScalabilityAnalysis {
         return caseKey.replaceFirst("/t\\d+$", "");
     }
 
-    /** Curves for every family measured at two or more thread counts. */
+    /** Curves for every family measured at two or more thread counts, processors unknown. */
     public static List<Curve> analyse(List<ScalePoint> points, double threshold) {
+        return analyse(points, threshold, 0);
+    }
+
+    /** Curves for every family measured at two or more thread counts on a machine of {@code processors}. */
+    public static List<Curve> analyse(List<ScalePoint> points, double threshold, int processors) {
         Map<String, List<ScalePoint>> byFamily = new TreeMap<>();
         for (ScalePoint p : points) {
             byFamily.computeIfAbsent(p.family() + "\u0000" + p.unit(), k -> new ArrayList<>()).add(p);
@@ -61,14 +85,16 @@ public final class ScalabilityAnalysis {
             Integer knee = null;
             for (ScalePoint p : sorted) {
                 double s = base.threads() * throughput(p) / x0;
-                double e = s / p.threads();
-                curve.add(new Point(p.threads(), p.score(), s, e));
+                boolean over = processors > 0 && p.threads() > processors;
+                double ideal = processors > 0 ? Math.min(p.threads(), processors) : p.threads();
+                double e = s / ideal;
+                curve.add(new Point(p.threads(), p.score(), s, e, ideal, over));
                 if (knee == null && e < threshold) {
                     knee = p.threads();
                 }
             }
             out.add(new Curve(base.family(), base.unit(), base.mode(), curve,
-                    knee == null ? OptionalInt.empty() : OptionalInt.of(knee), threshold));
+                    knee == null ? OptionalInt.empty() : OptionalInt.of(knee), threshold, processors));
         }
         return out;
     }

@@ -49,4 +49,24 @@ class ScalabilityAnalysisTest {
         assertThat(cs.get(0).knee()).isEmpty();
         assertThat(ScalabilityAnalysis.family("x.Y.m[size=1]@thrpt/t16")).isEqualTo("x.Y.m[size=1]@thrpt");
     }
+
+    @Test
+    void onTwoProcessorsAFlatCurveAboveTwoThreadsIsEfficientAndOversubscribed() {
+        // independent work on 2 processors: 1 → 100, 2 → 196, then flat at ~200 up to 32 threads
+        List<ScalePoint> ps = List.of(
+                new ScalePoint("h@thrpt", "h@thrpt", 1, 100, "thrpt", "ops/ms", true),
+                new ScalePoint("h@thrpt", "h@thrpt/t2", 2, 196, "thrpt", "ops/ms", true),
+                new ScalePoint("h@thrpt", "h@thrpt/t4", 4, 200, "thrpt", "ops/ms", true),
+                new ScalePoint("h@thrpt", "h@thrpt/t32", 32, 190, "thrpt", "ops/ms", true));
+        ScalabilityAnalysis.Curve c = ScalabilityAnalysis.analyse(ps, 0.7, 2).get(0);
+        assertThat(c.processors()).isEqualTo(2);
+        assertThat(c.points()).extracting(ScalabilityAnalysis.Point::ideal).containsExactly(1.0, 2.0, 2.0, 2.0);
+        assertThat(c.points()).extracting(ScalabilityAnalysis.Point::oversubscribed).containsExactly(false, false, true, true);
+        // E(4) = 2.00 / min(4, 2) = 1.0, E(32) = 1.90 / 2 = 0.95: no knee, where t alone would give 0.5 and 0.06
+        assertThat(c.points().get(2).efficiency()).isCloseTo(1.0, within(1e-12));
+        assertThat(c.points().get(3).efficiency()).isCloseTo(0.95, within(1e-12));
+        assertThat(c.knee()).isEmpty();
+        assertThat(io.benchledger.archive.analysis.recommend.Recommender.scalability(c,
+                io.benchledger.archive.analysis.recommend.Thresholds.defaults())).isEmpty();
+    }
 }
