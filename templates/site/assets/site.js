@@ -135,7 +135,8 @@
             })
           };
           var lines = s.budgets.map(function (b) {
-            return { yAxis: b.y, name: b.label, label: { formatter: b.label }, lineStyle: { type: 'dashed', color: '#bf8700' } };
+            return { yAxis: b.y, name: b.label, label: { formatter: b.label },
+              lineStyle: { type: 'dashed', color: b.level === 'critical' ? '#d1242f' : '#bf8700' } };
           });
           d.env.forEach(function (e) {
             lines.push({ xAxis: m === 'version' ? e.ri : e.t, name: 'environment: ' + e.label,

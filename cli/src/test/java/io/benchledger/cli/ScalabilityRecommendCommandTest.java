@@ -81,14 +81,17 @@ class ScalabilityRecommendCommandTest {
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode recs = new ObjectMapper().readTree(r.out()).get("recommendations");
         List<String> rules = new ArrayList<>();
-        recs.forEach(n -> rules.add(n.get("rule").asText() + " " + n.get("caseKey").asText()));
-        assertThat(rules).containsExactlyInAnyOrder("unstable u.Unstable.run@avgt", "scalability q.Queue.offer@thrpt");
-        JsonNode unstable = recs.get(0).get("rule").asText().equals("unstable") ? recs.get(0) : recs.get(1);
+        recs.forEach(n -> rules.add(n.get("priority").asText() + " " + n.get("rule").asText() + " " + n.get("case_key").asText()));
+        // scalability (medium: speed) before unstable (low: the measurement)
+        assertThat(rules).containsExactly("medium scalability q.Queue.offer@thrpt", "low unstable u.Unstable.run@avgt");
+        assertThat(recs.get(0).get("impact").asDouble()).as("0.7 / 0.6 − 1").isCloseTo(0.7 / 0.6 - 1, within(1e-9));
+        assertThat(recs.get(0).get("impact_basis").asText()).isEqualTo("throughput at 4 threads if efficiency reached 0.70");
+        JsonNode unstable = recs.get(1);
         assertThat(unstable.get("evidence").get("cv").asDouble()).isCloseTo(0.1, within(1e-9));
         assertThat(unstable.get("evidence").get("forks_needed").asInt()).isEqualTo(97);
 
-        CliRun text = CliRun.of("recommend", "--archive", a.toString(), "--project", "p", "--budget", "Unstable,max-p99=x");
+        CliRun text = CliRun.of("recommend", "--archive", a.toString(), "--project", "p", "--budget", "{pattern: Unstable, max_p99: x}");
         assertThat(text.exit()).isEqualTo(2);
-        assertThat(text.err()).contains("--budget 'Unstable,max-p99=x'");
+        assertThat(text.err()).contains("--budget:1:31: max_p99: expected a number with an optional unit");
     }
 }

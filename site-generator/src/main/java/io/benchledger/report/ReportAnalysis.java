@@ -84,9 +84,9 @@ public final class ReportAnalysis {
             t0 = System.nanoTime();
             BudgetReport r = BudgetEvaluator.evaluate(db, candidate, budgets.get(), options);
             for (BudgetCheck c : r.checks()) {
-                budgetResults.add(new BudgetResult(c.caseKey(), c.benchmark().isEmpty() ? c.pattern() : c.benchmark(),
-                        c.criterion().replace('_', ' '), c.limit(), c.actual(), c.unit(),
-                        c.status() != BudgetStatus.FAIL));
+                budgetResults.add(new BudgetResult(c.caseKey(), c.caseKey().isEmpty() ? c.budget() : c.caseKey(),
+                        c.criterion().replace('_', ' '), c.limit(), c.actual(), c.unit(), c.target(), c.critical(),
+                        c.status().words(), c.neededText(), c.note()));
             }
             timing.took("budgets", System.nanoTime() - t0);
         }

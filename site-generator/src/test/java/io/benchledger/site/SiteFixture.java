@@ -176,10 +176,8 @@ public final class SiteFixture {
 
             @Override
             public List<Budget> budgets() {
-                return List.of(new Budget("Crypto", OptionalDouble.empty(), OptionalDouble.of(900), OptionalDouble.empty(),
-                                OptionalDouble.empty(), ""),
-                        new Budget("Latency", OptionalDouble.of(25), OptionalDouble.empty(), OptionalDouble.empty(),
-                                OptionalDouble.empty(), ""));
+                return io.benchledger.archive.analysis.budget.BudgetSyntax.inline("fixture",
+                        "[{pattern: Crypto, min_throughput: 900}, {pattern: Latency, max_p99: 25}]");
             }
 
             @Override

@@ -104,7 +104,7 @@ class SiteGeneratorTest {
         // (Map.of's does) may reach the JSON
         String chart = Files.readString(site.resolve("charts/" + BenchmarkPage.pageFile(SiteFixture.CRYPTO)
                 .substring(2).replace(".html", ".js")));
-        assertThat(chart).contains("\"runs\":{\"c\":[").contains("{\"label\":\"min throughput 900\",\"y\":900}");
+        assertThat(chart).contains("\"runs\":{\"c\":[").contains("{\"label\":\"min throughput limit 900\",\"y\":900,\"level\":\"critical\"}");
     }
 
     @Test
@@ -171,8 +171,8 @@ class SiteGeneratorTest {
         advice.path("rows").forEach(r -> fired.add(r.path("Rule").asText() + " " + r.path("Case").asText() + " "
                 + r.path("Recommendation").asText()));
         assertThat(fired).containsExactlyInAnyOrder(
-                "budget " + SiteFixture.cryptoKey("1024") + " budget min_throughput broken: 800.0 against a limit of 900.0 ops/s",
-                "budget " + SiteFixture.LATENCY + "@sample budget max_p99 broken: 30.00 against a limit of 25.00 us/op");
+                "budget " + SiteFixture.cryptoKey("1024") + " budget Crypto: min_throughput broken (800 ops/s below the limit 900)",
+                "budget " + SiteFixture.LATENCY + "@sample budget Latency: max_p99 broken (30 us/op above the limit 25)");
         assertThat(Files.readString(site.resolve("index.html"))).contains("Recommendations for the latest run")
                 .contains("1 of 2 cases regressed, improved or failed");
         // the dashboard lists the case that regressed against the last release, not the unchanged one

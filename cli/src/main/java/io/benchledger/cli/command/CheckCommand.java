@@ -3,7 +3,7 @@ package io.benchledger.cli.command;
 import io.benchledger.archive.BadInputException;
 import io.benchledger.archive.analysis.budget.Budget;
 import io.benchledger.archive.analysis.budget.BudgetEvaluator;
-import io.benchledger.archive.analysis.budget.BudgetFile;
+import io.benchledger.archive.analysis.budget.BudgetSyntax;
 import io.benchledger.archive.analysis.budget.BudgetOutput;
 import io.benchledger.archive.analysis.budget.BudgetReport;
 import io.benchledger.archive.analysis.compare.ComparisonOptions;
@@ -24,18 +24,18 @@ import picocli.CommandLine.Option;
 
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Checks budgets on a run: max p99, min throughput, max allocation per",
-                "operation, and max regression against a baseline (default last-release; a",
-                "regression counts only when 'compare' calls it one). Prints what fails and",
-                "what is close to its limit (within 10%%); exit 1 when any budget fails.",
-                "Budgets come from a suite configuration's criteria (--config FILE, the suite",
-                "--suite or the file's default suite) or from a YAML list (--budgets FILE), e.g.:",
-                "  - pattern: \"Crypto\\\\.aesGcm\"   # regex found in the benchmark name",
-                "    max_p99: 250.0              # in the case's time unit",
-                "    min_throughput: 100000      # ops per the case's time unit",
-                "    max_allocation_per_op: 1024 # B/op",
-                "    max_regression: 0.05        # fraction",
-                "    baseline: last-release",
+                "Checks budgets on a run. Each budget applies to the cases whose case key",
+                "(benchmark[params]@mode/tN) its pattern finds; criteria: max_mean, max_p99, min_throughput,",
+                "max_allocation_per_op, max_rss, max_cpu, max_regression, max_rss_regression, min_pass_rate.",
+                "Values take units (200us, 1.5ms, 64MB, 100MB/s, 10k ops/s, 5%%) and one level or two",
+                "({target: 200us, critical: 500us}): beyond the target warns, beyond critical fails.",
+                "No matching case or no baseline is 'not checked', counted apart. Exit 1 when a budget fails.",
+                "Budgets come from a suite configuration's criteria (--config FILE, the suite --suite or the",
+                "file's default suite) or from a YAML list (--budgets FILE), in the same syntax, e.g.:",
+                "  - pattern: 'AesGcmBenchmark\\.encrypt\\[size=1048576\\]@thrpt'",
+                "    min_throughput: {target: 200MB/s, critical: 100MB/s}",
+                "    max_regression: 10%%        # against baseline (default last-release)",
+                "See docs/configuration.md.",
                 ""},
         footer = {"", "Exit codes: 0 every budget holds; 1 a budget fails; 2 bad input; 3 failure while running."})
 public final class CheckCommand implements Callable<Integer> {
@@ -77,7 +77,7 @@ public final class CheckCommand implements Callable<Integer> {
                 throw new BadInputException(config + ": suite '" + s.suite().name() + "' has no criteria");
             }
         } else {
-            list = BudgetFile.read(budgets);
+            list = BudgetSyntax.read(budgets);
             if (list.isEmpty()) {
                 throw new BadInputException(budgets + ": no budgets in the file");
             }

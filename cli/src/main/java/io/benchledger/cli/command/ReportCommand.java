@@ -2,7 +2,7 @@ package io.benchledger.cli.command;
 
 import io.benchledger.archive.BadInputException;
 import io.benchledger.archive.analysis.budget.Budget;
-import io.benchledger.archive.analysis.budget.BudgetFile;
+import io.benchledger.archive.analysis.budget.BudgetSyntax;
 import io.benchledger.archive.analysis.compare.ComparisonOptions;
 import io.benchledger.archive.analysis.compare.Side;
 import io.benchledger.archive.query.ArchiveDatabase;
@@ -82,7 +82,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new BadInputException("--baseline and --candidate are for --type release; a nightly report compares"
                     + " the latest run with the one before it");
         }
-        Optional<List<Budget>> budgetList = budgets == null ? Optional.empty() : Optional.of(BudgetFile.read(budgets));
+        Optional<List<Budget>> budgetList = budgets == null ? Optional.empty() : Optional.of(BudgetSyntax.read(budgets));
         ComparisonOptions options = ComparisonOptions.defaults(archiveOptions.project).withSuite(suite)
                 .withThreshold(Fractions.parse("--threshold", threshold));
         if (replicates != null) {

@@ -2,7 +2,7 @@ package io.benchledger.cli.command;
 
 import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.archive.store.Archive;
-import io.benchledger.archive.analysis.budget.BudgetFile;
+import io.benchledger.archive.analysis.budget.BudgetSyntax;
 import io.benchledger.archive.analysis.compare.ComparisonOptions;
 import io.benchledger.cli.ArchiveOptions;
 import io.benchledger.cli.workflow.EngineAnalyses;
@@ -70,7 +70,7 @@ public final class SiteCommand implements Callable<Integer> {
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             SiteGenerator.Outcome o = SiteGenerator.generate(db,
                     new EngineAnalyses(ComparisonOptions.defaults(archiveOptions.project),
-                            budgets == null ? List.of() : BudgetFile.read(budgets)), options);
+                            budgets == null ? List.of() : BudgetSyntax.read(budgets)), options);
             System.err.printf("site: %d benchmarks (%d pages rendered, %d comparisons kept), %d files written, %d unchanged, "
                             + "%d removed in %.1f s%n", o.benchmarks(), o.benchmarkPagesRendered(), o.comparisonsKept(),
                     o.filesWritten(), o.filesUnchanged(), o.filesRemoved(),

@@ -1,6 +1,7 @@
 package io.benchledger.cli.workflow;
 
 import io.benchledger.archive.analysis.budget.BudgetCheck;
+import io.benchledger.archive.analysis.budget.BudgetOutput;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.archive.analysis.compare.ComparisonOutput;
@@ -33,8 +34,7 @@ public final class GateSummary {
             more(sb, regressions.size());
         }
         g.budgets().ifPresent(b -> {
-            sb.append(String.format(Locale.ROOT, "budgets: %d checked, %d failed, %d close to the limit%n",
-                    b.checks().size(), b.failures().size(), b.warnings().size()));
+            sb.append("budgets: ").append(BudgetOutput.counts(b)).append('\n');
             b.failures().stream().limit(LISTED).forEach(f -> sb.append("  FAIL ").append(describe(f)).append('\n'));
         });
         if (!g.recentChangePoints().isEmpty()) {
@@ -70,8 +70,8 @@ public final class GateSummary {
             }
         }
         g.budgets().ifPresent(b -> {
-            sb.append("### Budgets\n\n").append(b.checks().size()).append(" checked, ").append(b.failures().size())
-                    .append(" failed, ").append(b.warnings().size()).append(" close to the limit.\n\n");
+            sb.append("### Budgets\n\n").append(b.checks().size()).append(" checks: ").append(BudgetOutput.counts(b))
+                    .append(".\n\n");
             b.failures().stream().limit(LISTED).forEach(f -> sb.append("- ").append(TableFormatter.md(describe(f))).append('\n'));
             if (!b.failures().isEmpty()) {
                 sb.append('\n');

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,51 +160,116 @@ class CompareAndCheckCommandTest {
     }
 
     @Test
-    void checkFindsBrokenBudgetsAndWarnsCloseToTheLimit() throws Exception {
+    void checkJudgesLevelsUnitsAndSaysWhatWasNotChecked() throws Exception {
         Path budgets = dir.resolve("budgets.yaml");
         Files.writeString(budgets, String.join("\n",
-                "- pattern: 'Enc'",
-                "  min_throughput: 800        # 700 measured: fails",
-                "  max_regression: 0.10       # -30 % against 1.0.0: fails",
+                "- pattern: 'Enc\\.enc@thrpt'",
+                "  min_throughput: {target: 0.9k ops/s, critical: 800 ops/s}  # 700 measured: fails",
+                "  max_regression: 10%        # -30 % against 1.0.0: fails",
                 "  baseline: 1.0.0",
                 "- pattern: 'Lat'",
-                "  max_p99: 10                # 9.5 measured: within 10 %, a warning",
+                "  max_p99: 0.01ms            # 9.5 us measured: passes, within 10 %: close",
                 "- pattern: 'Dec'",
-                "  max_allocation_per_op: 100 # 48 measured: passes",
-                "  max_p99: 1                 # avgt: its p99 is of iteration scores, a warning whatever its value",
+                "  max_allocation_per_op: {target: 40B, critical: 0.1kB}  # 48 measured: beyond the target, warns",
+                "- pattern: 'Nothing'",
+                "  max_mean: 1ms              # no such case: not checked",
+                "- pattern: 'Enc'",
+                "  max_p99: 1ms               # a throughput case: p99 needs sample mode, a warning",
                 ""));
         int code = run("check", "--budgets", budgets.toString(), "--archive", archiveDir.toString(), "--project", "p",
                 "--format", "json");
         assertThat(code).as(err).isEqualTo(1);
         JsonNode doc = new ObjectMapper().readTree(out);
         assertThat(doc.get("summary").get("failed").asInt()).isEqualTo(2);
-        assertThat(doc.get("summary").get("warnings").asInt()).isEqualTo(2);
+        assertThat(doc.get("summary").get("warned").asInt()).isEqualTo(2);
         assertThat(doc.get("summary").get("passed").asInt()).isEqualTo(1);
-        JsonNode first = doc.get("checks").get(0);
-        assertThat(first.get("status").asText()).isEqualTo("fail");
-        List<String> failed = new ArrayList<>();
+        assertThat(doc.get("summary").get("close").asInt()).isEqualTo(1);
+        assertThat(doc.get("summary").get("not_checked").asInt()).isEqualTo(1);
+        Map<String, JsonNode> byCriterion = new java.util.HashMap<>();
         for (JsonNode c : doc.get("checks")) {
-            if (c.get("status").asText().equals("fail")) {
-                failed.add(c.get("criterion").asText());
-            }
-            if (c.get("criterion").asText().equals("max_p99") && c.get("case_key").asText().contains("Lat")) {
-                assertThat(c.get("actual").asDouble()).isEqualTo(9.5);
-                assertThat(c.get("status").asText()).isEqualTo("warn");
-            }
-            if (c.get("criterion").asText().equals("max_p99") && c.get("case_key").asText().contains("Dec")) {
-                assertThat(c.get("status").asText()).isEqualTo("warn");
-                assertThat(c.get("note").asText()).startsWith("p99 needs sample mode");
-            }
-            if (c.get("criterion").asText().equals("max_regression")) {
-                assertThat(c.get("actual").asDouble()).isCloseTo(0.30, within(1e-9));
-            }
+            byCriterion.put(c.get("criterion").asText() + ":" + c.get("case_key").asText(), c);
         }
-        assertThat(failed).containsExactlyInAnyOrder("min_throughput", "max_regression");
+        JsonNode thr = byCriterion.get("min_throughput:x.Enc.enc@thrpt");
+        assertThat(thr.get("status").asText()).isEqualTo("fail");
+        assertThat(thr.get("target").asDouble()).isEqualTo(900.0);
+        assertThat(thr.get("needed").asDouble()).as("+28.6 %% to reach 900 from 700").isCloseTo(200.0 / 700, within(1e-9));
+        assertThat(byCriterion.get("max_regression:x.Enc.enc@thrpt").get("current").asDouble()).isCloseTo(30.0, within(1e-6));
+        JsonNode p99 = byCriterion.get("max_p99:x.Lat.lat@sample");
+        assertThat(p99.get("status").asText()).isEqualTo("pass");
+        assertThat(p99.get("close").asBoolean()).isTrue();
+        assertThat(p99.get("critical").asDouble()).as("0.01 ms in us/op").isCloseTo(10.0, within(1e-9));
+        JsonNode alloc = byCriterion.get("max_allocation_per_op:x.Dec.dec@avgt");
+        assertThat(alloc.get("status").asText()).isEqualTo("warn");
+        assertThat(alloc.get("critical").asDouble()).isEqualTo(100.0);
+        assertThat(byCriterion.get("max_mean:").get("status").asText()).isEqualTo("not_checked");
+        assertThat(byCriterion.get("max_p99:").get("note").asText()).contains("p99 needs sample mode");
+        assertThat(byCriterion.get("max_p99:").get("defined_at").asText()).isEqualTo(budgets + ":12:12");
         assertThat(err).contains("2 budget check(s) failed");
 
         run("check", "--budgets", budgets.toString(), "--archive", archiveDir.toString(), "--project", "p");
-        assertThat(out).contains("fail").contains("x.Enc.enc@thrpt").contains("700 below the limit")
-                .contains("5 budget checks on latest = 1.1.0 (1 run): 2 failed, 2 close to the limit or not applicable, 1 passed");
+        assertThat(out).contains("fail").contains("x.Enc.enc@thrpt").contains("700 ops/s below the critical level 800")
+                .contains("+29 % to reach the target").contains("not checked")
+                .contains("6 budget checks on latest = 1.1.0 (1 run): 2 failed, 2 warned, 1 passed (1 close to the limit), 1 not checked")
+                .doesNotContain("NaN");
+        // a level no matching case can be compared with is an error at the place it was written
+        Files.writeString(budgets, "- pattern: 'Enc'\n  min_throughput: 100MB/s\n- pattern: 'Dec'\n  max_mean: 64MB/s\n");
+        assertThat(run("check", "--budgets", budgets.toString(), "--archive", archiveDir.toString(), "--project", "p"))
+                .isEqualTo(2);
+        assertThat(err.strip()).isEqualTo("benchledger: " + budgets + ":4:13: max_mean: '64MB/s' is a byte rate (B/s, MB/s, MiB/s …); "
+                + "max_mean takes a time (ns, us, ms, s) or a plain number, e.g. 200us or 1.5ms");
+        Files.writeString(budgets, "- pattern: 'Dec'\n  max_mean: 2ms\n- pattern: 'Enc'\n  max_mean: 2ms\n");
+        assertThat(run("check", "--budgets", budgets.toString(), "--archive", archiveDir.toString(), "--project", "p"))
+                .isEqualTo(2);
+        assertThat(err).contains(budgets + ":4:13: max_mean '2ms' is a time").contains("measure ops/s");
+    }
+
+    /** One budget written in a suite's criteria, in a budget file and inline for recommend gives one answer. */
+    @Test
+    void theSameBudgetInThreePlacesGivesTheSameResult() throws Exception {
+        Path config = dir.resolve("suite.yaml");
+        Files.writeString(config, String.join("\n",
+                "suites:",
+                "  s:",
+                "    version: 1.0.0",
+                "    include: ['x\\.']",
+                "    criteria:",
+                "      - {pattern: 'Enc', minThroughput: {target: 1k ops/s, critical: 800 ops/s}, max_allocation_per_op: 1KiB}",
+                ""));
+        Path file = dir.resolve("b.yaml");
+        Files.writeString(file, "- {pattern: 'Enc', min_throughput: {target: 1k ops/s, critical: 800 ops/s}, maxAllocationPerOp: 1KiB}\n");
+        String inline = "{pattern: Enc, min_throughput: {target: 1000 ops/s, critical: 0.8k ops/s}, max_allocation_per_op: 1024B}";
+
+        assertThat(run("check", "--config", config.toString(), "--archive", archiveDir.toString(), "--project", "p",
+                "--format", "json")).isEqualTo(1);
+        JsonNode fromSuite = new ObjectMapper().readTree(out).get("checks");
+        assertThat(run("check", "--budgets", file.toString(), "--archive", archiveDir.toString(), "--project", "p",
+                "--format", "json")).isEqualTo(1);
+        JsonNode fromFile = new ObjectMapper().readTree(out).get("checks");
+        for (JsonNode[] pair : new JsonNode[][] {{fromSuite, fromFile}}) {
+            assertThat(pair[0]).hasSize(pair[1].size());
+            for (int i = 0; i < pair[0].size(); i++) {
+                for (String f : List.of("status", "case_key", "criterion", "current", "target", "critical", "unit", "needed")) {
+                    assertThat(pair[0].get(i).get(f)).as(f).isEqualTo(pair[1].get(i).get(f));
+                }
+            }
+        }
+        assertThat(fromFile.get(0).get("status").asText()).isEqualTo("fail");
+        assertThat(fromFile.get(0).get("criterion").asText()).isEqualTo("min_throughput");
+        assertThat(fromFile.get(1).get("status").asText()).isEqualTo("not_checked"); // Enc measures no allocation
+
+        for (String[] source : new String[][] {{"--config", config.toString()}, {"--budgets", file.toString()}, {"--budget", inline}}) {
+            assertThat(run("recommend", source[0], source[1], "--archive", archiveDir.toString(), "--project", "p",
+                    "--format", "json")).as(err).isZero();
+            JsonNode recs = new ObjectMapper().readTree(out).get("recommendations");
+            JsonNode first = recs.get(0);
+            assertThat(first.get("priority").asText()).as(source[0]).isEqualTo("critical");
+            assertThat(first.get("rule").asText()).isEqualTo("budget");
+            assertThat(first.get("case_key").asText()).isEqualTo("x.Enc.enc@thrpt");
+            assertThat(first.get("impact").asDouble()).as("+43 %% to reach 1000 from 700").isCloseTo(300.0 / 700, within(1e-9));
+        }
+        assertThat(run("recommend", "--budget", "{pattern: Enc, max_p99: 2 parsecs}", "--archive", archiveDir.toString(),
+                "--project", "p")).isEqualTo(2);
+        assertThat(err.strip()).startsWith("benchledger: --budget:1:").contains("unknown unit 'parsecs'");
     }
 
     @Test
@@ -232,7 +298,7 @@ class CompareAndCheckCommandTest {
         Archive.open(archiveDir).commit(new RunRecord(mine.run().toBuilder().suite("myapp").build(), mine.results(), mine.samples()));
         assertThat(run("check", "--config", config.toString(), "--suite", "myapp", "--archive", archiveDir.toString(),
                 "--project", "p")).as(err).isEqualTo(1);
-        assertThat(out).contains("latest = 1.2.0").contains("1 failed").contains("700 below the limit");
+        assertThat(out).contains("latest = 1.2.0").contains("1 failed").contains("700 ops/s below the limit 800");
         assertThat(run("check", "--config", config.toString(), "--suite", "nosuch", "--archive", archiveDir.toString(),
                 "--project", "p")).isEqualTo(2);
         assertThat(err).contains(config + ": no suite 'nosuch'");
@@ -241,19 +307,19 @@ class CompareAndCheckCommandTest {
     }
 
     @Test
-    void budgetFileErrorsNameTheLine() throws Exception {
+    void budgetFileErrorsNameTheLineAndColumn() throws Exception {
         Path budgets = dir.resolve("bad.yaml");
         Files.writeString(budgets, "- pattern: 'Enc'\n  min_throughput: 800\n- pattern: 'Dec'\n  max_p9: 3\n");
         assertThat(run("check", "--budgets", budgets.toString(), "--archive", archiveDir.toString(), "--project", "p"))
                 .isEqualTo(2);
-        assertThat(err.strip()).startsWith("benchledger: " + budgets + ":4:").contains("max_p9").doesNotContain("\n");
+        assertThat(err.strip()).startsWith("benchledger: " + budgets + ":4:3: unknown field 'max_p9'").doesNotContain("\n");
         Files.writeString(budgets, "- pattern: 'Enc'\n  min_throughput: -1\n");
         assertThat(run("check", "--budgets", budgets.toString(), "--archive", archiveDir.toString(), "--project", "p"))
                 .isEqualTo(2);
-        assertThat(err).contains(budgets + ":2:").contains("'min_throughput' must be a number >= 0");
-        Files.writeString(budgets, "- pattern: 'Enc'\n  min_throughput: lots\n");
+        assertThat(err).contains(budgets + ":2:19: min_throughput: expected a number");
+        Files.writeString(budgets, "- pattern: 'Enc'\n  min_throughput: {target: 100 ops/s, critical: 200 ops/s}\n");
         assertThat(run("check", "--budgets", budgets.toString(), "--archive", archiveDir.toString(), "--project", "p"))
                 .isEqualTo(2);
-        assertThat(err).contains(budgets + ":2:");
+        assertThat(err).contains(budgets + ":2:49: min_throughput: critical (200 ops/s) must be at or below the target");
     }
 }

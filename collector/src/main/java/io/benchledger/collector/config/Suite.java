@@ -1,6 +1,7 @@
 package io.benchledger.collector.config;
 
 import io.benchledger.archive.analysis.budget.Budget;
+import io.benchledger.archive.analysis.recommend.AdviceRules;
 import java.util.List;
 
 /**
@@ -17,12 +18,14 @@ public record Suite(
         List<DirectionRule> directions,
         double noiseThreshold,
         List<NoiseRule> noise,
-        SuiteMeasures measures) {
+        SuiteMeasures measures,
+        AdviceRules recommendations) {
 
-    /** A suite with no bytes parameter and the default tail gate. */
+    /** A suite with no bytes parameter, the default tail gate and the default recommendation rules. */
     public Suite(String name, String version, String description, JmhSettings jmh, List<BenchmarkGroup> groups,
                  List<Budget> criteria, List<DirectionRule> directions, double noiseThreshold, List<NoiseRule> noise) {
-        this(name, version, description, jmh, groups, criteria, directions, noiseThreshold, noise, SuiteMeasures.DEFAULT);
+        this(name, version, description, jmh, groups, criteria, directions, noiseThreshold, noise, SuiteMeasures.DEFAULT,
+                AdviceRules.defaults());
     }
 
     public Suite {

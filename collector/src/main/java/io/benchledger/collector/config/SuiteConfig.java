@@ -258,7 +258,7 @@ public final class SuiteConfig {
             MapNode m = map(node);
             keys(m, "version", "description", "jmh", "groups", "include", "exclude", "criteria", "directions",
                     "noiseThreshold", "noise", SuiteMeasures.BYTES_PARAM, SuiteMeasures.BYTES_BENCHMARKS,
-                    SuiteMeasures.GATE_ON_TAIL);
+                    SuiteMeasures.GATE_ON_TAIL, "recommendations");
             String version = text(required(m, "version"));
             if (!VERSION.matcher(version).matches()) {
                 throw m.get("version").error("expected a version such as 1.0.0, got \"" + version + "\"");
@@ -288,12 +288,7 @@ public final class SuiteConfig {
                 }
                 groups.add(new BenchmarkGroup(name, patterns(m.get("include")), patterns(m.get("exclude")), JmhSettings.empty()));
             }
-            List<Budget> criteria = new ArrayList<>();
-            if (m.get("criteria") != null) {
-                for (ConfigNode c : list(m.get("criteria")).items) {
-                    criteria.add(criterion(c));
-                }
-            }
+            List<Budget> criteria = CriteriaSection.criteria(m.get("criteria"));
             List<DirectionRule> directions = new ArrayList<>();
             if (m.get("directions") != null) {
                 for (ConfigNode d : list(m.get("directions")).items) {
@@ -313,7 +308,7 @@ public final class SuiteConfig {
                 }
             }
             return new Suite(name, version, description, jmh, groups, criteria, directions, noise, noiseRules,
-                    SuiteMeasures.read(m));
+                    SuiteMeasures.read(m), CriteriaSection.recommendations(m.get("recommendations")));
         }
 
         private BenchmarkGroup group(ConfigNode node) {
@@ -322,25 +317,6 @@ public final class SuiteConfig {
             String name = name(text(required(m, "name")), m.get("name"));
             return new BenchmarkGroup(name, patterns(required(m, "include")), patterns(m.get("exclude")), jmh(m.get("jmh")),
                     jmh(m.get("pinnedJmh")));
-        }
-
-        private Budget criterion(ConfigNode node) {
-            MapNode m = map(node);
-            keys(m, "pattern", "maxP99", "minThroughput", "maxAllocationPerOp", "maxRegression", "baseline");
-            String pattern = pattern(required(m, "pattern")).pattern();
-            OptionalDouble maxP99 = optionalPositive(m, "maxP99");
-            OptionalDouble minThroughput = optionalPositive(m, "minThroughput");
-            OptionalDouble maxAlloc = optionalNonNegative(m, "maxAllocationPerOp");
-            OptionalDouble maxRegression = m.get("maxRegression") == null ? OptionalDouble.empty()
-                    : OptionalDouble.of(fraction(m.get("maxRegression")));
-            if (maxP99.isEmpty() && minThroughput.isEmpty() && maxAlloc.isEmpty() && maxRegression.isEmpty()) {
-                throw m.error("expected at least one of maxP99, minThroughput, maxAllocationPerOp, maxRegression");
-            }
-            String baseline = m.get("baseline") == null ? "" : text(m.get("baseline"));
-            if (maxRegression.isPresent() && baseline.isEmpty()) {
-                baseline = "last-release";
-            }
-            return new Budget(pattern, maxP99, minThroughput, maxAlloc, maxRegression, baseline);
         }
 
         private Map<String, Overrides> overridesMap(ConfigNode node, Set<String> suiteNames) {
@@ -552,28 +528,6 @@ public final class SuiteConfig {
                 throw n.error("expected a fraction such as 0.05 (5 %), got " + scalar(n).text);
             }
             return d;
-        }
-
-        private OptionalDouble optionalPositive(MapNode m, String key) {
-            if (m.get(key) == null) {
-                return OptionalDouble.empty();
-            }
-            double d = number(m.get(key));
-            if (d <= 0) {
-                throw m.get(key).error("expected a number above 0, got " + scalar(m.get(key)).text);
-            }
-            return OptionalDouble.of(d);
-        }
-
-        private OptionalDouble optionalNonNegative(MapNode m, String key) {
-            if (m.get(key) == null) {
-                return OptionalDouble.empty();
-            }
-            double d = number(m.get(key));
-            if (d < 0) {
-                throw m.get(key).error("expected a number of at least 0, got " + scalar(m.get(key)).text);
-            }
-            return OptionalDouble.of(d);
         }
 
         private boolean bool(ConfigNode n) {

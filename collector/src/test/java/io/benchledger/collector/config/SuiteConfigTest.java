@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.benchledger.archive.BadInputException;
+import io.benchledger.archive.analysis.budget.Criterion;
 import io.benchledger.archive.analysis.budget.Budget;
 import java.io.IOException;
 import java.io.StringReader;
@@ -112,12 +113,15 @@ class SuiteConfigTest {
         List<Budget> b = parse(LAYERED).resolve("web", "", "").budgets();
         assertThat(b).hasSize(2);
         assertThat(b.get(0).pattern()).isEqualTo("Handler\\.get");
-        assertThat(b.get(0).maxP99()).hasValue(250.0);
-        assertThat(b.get(0).maxAllocationPerOp()).hasValue(512.0);
-        assertThat(b.get(0).minThroughput()).isEmpty();
-        assertThat(b.get(0).baseline()).isEmpty();
-        assertThat(b.get(1).maxRegression()).hasValue(0.1);
+        assertThat(b.get(0).limit(Criterion.MAX_P99).orElseThrow().critical().orElseThrow().value()).isEqualTo(250.0);
+        assertThat(b.get(0).limit(Criterion.MAX_ALLOCATION_PER_OP).orElseThrow().critical().orElseThrow().value()).isEqualTo(512.0);
+        assertThat(b.get(0).limit(Criterion.MIN_THROUGHPUT)).isEmpty();
+        assertThat(b.get(0).baseline()).isEqualTo("last-release");
+        assertThat(b.get(1).limit(Criterion.MAX_REGRESSION).orElseThrow().critical().orElseThrow().value()).isEqualTo(0.1);
         assertThat(b.get(1).baseline()).isEqualTo("last-release");
+        // the criteria are read by the budget parser: its errors name the line and column in the suite file
+        assertThatThrownBy(() -> parse(LAYERED.replace("maxP99: 250", "maxP99: 250 furlongs")))
+                .isInstanceOf(BadInputException.class).hasMessageMatching("my\\.yaml:\\d+:\\d+: max_p99: unknown unit 'furlongs'.*");
     }
 
     static void fails(String yaml, String message) {
@@ -130,7 +134,7 @@ class SuiteConfigTest {
     void exactMessages() {
         fails(LAYERED.replace("    noiseThreshold: 0.05", "    noiseTreshold: 0.05"),
                 "my.yaml:12: suites.web.noiseTreshold: unknown field (expected one of version, description, jmh, groups,"
-                        + " include, exclude, criteria, directions, noiseThreshold, noise, bytesParam, bytesBenchmarks, gateOnTail)");
+                        + " include, exclude, criteria, directions, noiseThreshold, noise, bytesParam, bytesBenchmarks, gateOnTail, recommendations)");
         fails(MINIMAL_HEAD + "    bytesParam: 1024\n",
                 "my.yaml:5: suites.s.bytesParam: expected the name of a JMH @Param field such as size, got 1024");
         fails(MINIMAL_HEAD + "    gateOnTail: sometimes\n",
@@ -142,7 +146,7 @@ class SuiteConfigTest {
         fails(LAYERED.replace("threads: [1, 4]", "threads: [1, 0]"),
                 "my.yaml:21: suites.web.groups[0].jmh.threads[1]: expected a whole number of at least 1, got 0");
         fails(LAYERED.replace("        maxP99: 250", "        maxP99: -250"),
-                "my.yaml:25: suites.web.criteria[0].maxP99: expected a number above 0, got -250");
+                "my.yaml:25:17: max_p99: expected a number with an optional unit (200us, 64MB, 100MB/s, 10k ops/s, 5%), got '-250'");
         fails(LAYERED.replace("include: ['Handler']", "include: ['Handler(']"),
                 "my.yaml:18: suites.web.groups[0].include[0]: not a valid regular expression (Unclosed group near index 8)");
         fails(LAYERED.replace("      timeUnit: us", "      timeUnit: hours"),

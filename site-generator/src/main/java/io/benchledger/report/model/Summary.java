@@ -18,7 +18,9 @@ public record Summary(
         Map<Verdict, Integer> counts,
         List<CaseComparison> worstRegressions,
         int budgetsPassed,
-        int budgetsFailed) {
+        int budgetsFailed,
+        int budgetsWarned,
+        int budgetsNotChecked) {
 
     public Summary {
         counts = Collections.unmodifiableMap(new EnumMap<>(counts));
@@ -48,7 +50,9 @@ public record Summary(
                 .limit(worst)
                 .toList();
         int passed = (int) budgets.stream().filter(BudgetResult::passed).count();
-        return new Summary(counts, regressions, passed, budgets.size() - passed);
+        int failed = (int) budgets.stream().filter(BudgetResult::failed).count();
+        int notChecked = (int) budgets.stream().filter(BudgetResult::notChecked).count();
+        return new Summary(counts, regressions, passed, failed, budgets.size() - passed - failed - notChecked, notChecked);
     }
 
     /** The change in the direction that hurts: a throughput drop and a latency rise are both positive. */

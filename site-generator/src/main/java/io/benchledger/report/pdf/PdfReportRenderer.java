@@ -210,11 +210,12 @@ public final class PdfReportRenderer {
             flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT,
                     "No budget applies to these cases (budgets come from the suite configuration).");
         } else {
-            flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, s.budgetsPassed() + " budget checks passed, "
-                    + s.budgetsFailed() + " failed." + (s.budgetsFailed() > 0 ? " The failures:" : "")
-                    + " Every check is listed in the section Budgets.");
+            flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, s.budgetsFailed() + " budget checks failed, "
+                    + s.budgetsWarned() + " missed their target, " + s.budgetsPassed() + " passed, "
+                    + s.budgetsNotChecked() + " could not be checked." + (s.budgetsFailed() > 0 ? " The failures:" : "")
+                    + " Every check is listed in the section Targets.");
             flow.moveDown(4);
-            List<BudgetResult> failed = model.budgets().stream().filter(b -> !b.passed()).toList();
+            List<BudgetResult> failed = model.budgets().stream().filter(BudgetResult::failed).toList();
             if (!failed.isEmpty()) {
                 budgetTable(flow, failed);
             }
@@ -225,29 +226,30 @@ public final class PdfReportRenderer {
         if (model.budgets().isEmpty()) {
             return;
         }
-        flow.heading("Budgets", 60);
-        flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "Every budget of the suite configuration checked"
-                + " against the candidate, failures first.");
+        flow.heading("Targets", 60);
+        flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "Every budget checked against the candidate: the current"
+                + " value, the target (beyond it: warn) and the critical level (beyond it: fail), and the change still"
+                + " needed. Not checked (no matching case, no baseline) is counted apart, never as a pass.");
         flow.moveDown(4);
         budgetTable(flow, model.budgets().stream()
-                .sorted(Comparator.comparing(BudgetResult::passed).thenComparing(BudgetResult::benchmark)
+                .sorted(Comparator.comparing((BudgetResult b) -> STATUS_ORDER.indexOf(b.status())).thenComparing(BudgetResult::benchmark)
                         .thenComparing(BudgetResult::caseKey).thenComparing(BudgetResult::criterion))
                 .toList());
     }
 
+    private static final List<String> STATUS_ORDER = List.of("fail", "warn", "not checked", "pass");
+
     private static void budgetTable(PageFlow flow, List<BudgetResult> budgets) throws IOException {
-        Table t = new Table(flow, List.of(Column.left("Case", 221), Column.left("Criterion", 90),
-                Column.right("Limit", 60), Column.right("Measured", 60), Column.left("Unit", 45),
-                Column.left("Result", 35)));
+        Table t = new Table(flow, List.of(Column.left("Case", 171), Column.left("Criterion", 70),
+                Column.right("Current", 50), Column.right("Target", 50), Column.right("Critical", 50),
+                Column.left("Unit", 35), Column.left("Status", 40), Column.left("Needed", 45)));
         List<Row> rows = new ArrayList<>();
         for (BudgetResult b : budgets) {
-            Color c = b.passed() ? Charts.GOOD : Charts.BAD;
-            boolean fraction = "max regression".equals(b.criterion());
-            rows.add(new Row(List.of(b.benchmark(), b.criterion(),
-                    fraction ? Formats.percent(b.limit()) : Formats.number(b.limit()),
-                    fraction ? Formats.percent(b.actual()) : Formats.number(b.actual()),
-                    b.unit(), b.passed() ? "pass" : "fail"),
-                    Arrays.asList(null, null, null, null, null, c)));
+            Color c = b.failed() ? Charts.BAD : b.passed() ? Charts.GOOD : null;
+            rows.add(new Row(List.of(b.benchmark(), b.criterion(), Formats.number(b.actual()), Formats.number(b.target()),
+                    Formats.number(b.critical()), b.unit(), b.status(),
+                    b.needed().replace(" to reach the target", "").replace(" to reach the limit", "")),
+                    Arrays.asList(null, null, null, null, null, null, c, null)));
         }
         t.draw(rows);
     }

@@ -1,6 +1,7 @@
 package io.benchledger.site.pages;
 
 import io.benchledger.archive.analysis.budget.Budget;
+import io.benchledger.archive.analysis.budget.TargetLines;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.site.chart.BoxStats;
 import io.benchledger.site.chart.Json;
@@ -266,21 +267,15 @@ public final class BenchmarkPage {
         return m;
     }
 
+    /** Target and critical levels of the budgets on this series, in its unit (see TargetLines). */
     private List<Object> budgetLines(CaseSeries s) {
         List<Object> out = new ArrayList<>();
-        for (Budget b : budgets) {
-            if (!Pattern.compile(b.pattern()).matcher(benchmark).find()) {
-                continue;
-            }
-            if (b.minThroughput().isPresent() && "thrpt".equals(s.info().mode())) {
-                out.add(budgetLine("min throughput " + Fmt.num(b.minThroughput().getAsDouble()),
-                        b.minThroughput().getAsDouble()));
-            }
-            if (b.maxP99().isPresent() && ("sample".equals(s.info().mode()) || "ss".equals(s.info().mode()))) {
-                out.add(budgetLine("max p99 " + Fmt.num(b.maxP99().getAsDouble()), b.maxP99().getAsDouble()));
-            }
+        for (TargetLines.Line l : TargetLines.of(budgets, s.info().caseKey(), s.info().mode(), s.info().unit(),
+                s.info().higherIsBetter())) {
+            Map<String, Object> m = budgetLine(l.label(), l.value());
+            m.put("level", l.level());
+            out.add(m);
         }
-        out.sort(java.util.Comparator.comparing(Object::toString));
         return out;
     }
 

@@ -98,8 +98,8 @@ class PdfReportRendererTest {
             int worst = all.indexOf("Worst regressions");
             assertThat(all.indexOf("Sha256.hash", worst)).isLessThan(all.indexOf("AesGcm.encrypt", worst));
             // the failed budget, the change point, the trend and the recommendation with its evidence
-            assertThat(all).contains("1 budget checks passed, 1 failed.");
-            assertThat(lines).anySatisfy(l -> assertThat(l).contains("max p99 150.0 171.5 ns/op fail"));
+            assertThat(all).contains("1 budget checks failed, 0 missed their target, 1 passed, 0 could not be checked.");
+            assertThat(lines).anySatisfy(l -> assertThat(l).contains("max p99 171.5 \u2013 150.0 ns/op fail"));
             assertThat(lines).anySatisfy(l -> assertThat(l).contains("1.5.0 2026-04-13 00:00 101.0 113.0 +11.9% 0.001"));
             assertThat(lines).anySatisfy(l -> assertThat(l).contains("primary 20 +0.6% 0.72 <0.001 degrading"));
             assertThat(all).contains("Evidence: fork means 9.1, 10.9, 10.2 ops/ms");
@@ -166,7 +166,7 @@ class PdfReportRendererTest {
                 top.add(item.getTitle());
                 assertThat(item.getDestination()).isNotNull();
             }
-            assertThat(top).containsExactly("Title page", "Summary", "Largest changes", "Comparison", "Budgets", "Change points",
+            assertThat(top).containsExactly("Title page", "Summary", "Largest changes", "Comparison", "Targets", "Change points",
                     "Trends", "Recommendations", "Appendix: run environments");
         }
         assertThat(ReportFixtures.DATE.atOffset(ZoneOffset.UTC).getYear()).isEqualTo(2026);

@@ -9,7 +9,6 @@ import io.benchledger.archive.analysis.compare.ResolvedSide;
 import io.benchledger.archive.analysis.compare.Side;
 import io.benchledger.archive.analysis.compare.SideResolver;
 import io.benchledger.archive.analysis.compare.Verdict;
-import io.benchledger.archive.model.Mode;
 import io.benchledger.archive.model.Result;
 import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.archive.query.SqlFile;
@@ -18,41 +17,44 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Applies budgets to a run. Each budget applies to the cases whose benchmark name its pattern finds:
- * <ul>
- *   <li>{@code max_p99}: the case's p99 (from the harness's percentiles: JMH sample mode) ≤ limit; a
- *       case in another mode gets a warning, "p99 needs sample mode", since its percentiles are of
- *       iteration scores, not of operations;</li>
- *   <li>{@code min_throughput}: the primary score of a higher-is-better case ≥ limit;</li>
- *   <li>{@code max_allocation_per_op}: the {@code gc.alloc.rate.norm} score ≤ limit;</li>
- *   <li>{@code max_regression}: the case is not {@code regressed} against the baseline by more than
- *       the limit (a change counts only when the comparison calls it regressed: significant after
- *       correction and beyond the noise threshold, see docs/statistics.md).</li>
- * </ul>
- * A case that failed (threw) fails every budget that applies to it. A value within 10 % of its limit
- * (on the good side) is a warning: close to its limit. A budget that applies to no case is a warning,
- * so a mistyped pattern does not pass silently.
+ * Applies budgets to a run. A budget applies to the cases whose case key its pattern finds; each
+ * criterion reads one value per case (see {@link Criterion}), converts the budget's levels into
+ * the case's unit and judges: beyond critical → fail, beyond target → warn, else pass ("close" when
+ * within 10 % of the level on the good side). A case that failed fails every value criterion that
+ * applies to it. Nothing to judge — no matching case, no baseline, an inconclusive comparison —
+ * is {@code not_checked}, never a pass. {@code max_p99} on cases without per-operation latency
+ * (not sample mode) is a warning. A level no matching case can be compared with (a time against
+ * ops/s) is an error naming where the budget was written.
  */
 public final class BudgetEvaluator {
-    /** How close to its limit a value is before it is reported as a warning: 10 % of the limit. */
+    /** How close to its level a passing value is reported as close: 10 % of the level. */
     public static final double CLOSE = 0.10;
 
-    static final String MAX_P99 = "max_p99";
-    static final String MIN_THROUGHPUT = "min_throughput";
-    static final String MAX_ALLOCATION = "max_allocation_per_op";
-    static final String MAX_REGRESSION = "max_regression";
     static final String ALLOCATION_METRIC = "gc.alloc.rate.norm";
-    static final String DEFAULT_BASELINE = "last-release";
+    static final String RSS_METRIC = "proc.rss.peak";
+    static final String CPU_METRIC = "proc.cpu.util";
+    /** Payload bytes per second of a payload-sized case. */
+    static final String BYTES_METRIC = "throughput.bytes";
 
     private BudgetEvaluator() {
     }
 
+    /** One case and metric of the runs checked, as budget_results.sql answers. */
     record Row(String caseKey, String metric, String benchmark, String mode, String unit, boolean higherIsBetter,
                double score, double p99, String failure) {
+        boolean failed() {
+            return !failure.isEmpty();
+        }
     }
 
     /** Evaluates the budgets on the runs of {@code runSide} (resolved in the project of {@code options}). */
@@ -61,130 +63,235 @@ public final class BudgetEvaluator {
         SideResolver resolver = SideResolver.of(db, options.project(), options.suite());
         ResolvedSide run = resolver.resolveOne(runSide, "run");
         List<Row> rows = load(db, run.runIds());
+        Map<String, Optional<Baseline>> baselines = new HashMap<>();
         List<BudgetCheck> checks = new ArrayList<>();
         for (Budget b : budgets) {
             Pattern p = Pattern.compile(b.pattern());
-            List<Row> matching = rows.stream().filter(r -> p.matcher(r.benchmark()).find()).toList();
-            if (b.maxP99().isPresent()) {
-                List<Row> primary = matching.stream().filter(r -> Result.PRIMARY.equals(r.metric())).toList();
-                limitChecks(checks, b, MAX_P99, b.maxP99().getAsDouble(), true,
-                        primary.stream().filter(r -> Mode.SAMPLE_TIME.equals(r.mode()) || !r.failure().isEmpty()).toList(),
-                        Row::p99, primary.stream().anyMatch(r -> !Mode.SAMPLE_TIME.equals(r.mode())));
-                for (Row r : primary) {
-                    if (!Mode.SAMPLE_TIME.equals(r.mode()) && r.failure().isEmpty()) {
-                        // a p99 of iteration scores is not the latency of an operation: never a failure
-                        checks.add(new BudgetCheck(b.pattern(), r.caseKey(), r.benchmark(), r.metric(), MAX_P99,
-                                b.maxP99().getAsDouble(), Double.NaN, r.unit(), BudgetStatus.WARN,
-                                "p99 needs sample mode (this case runs in " + r.mode() + "; its percentiles are of iteration scores)"));
-                    }
+            List<Row> matching = rows.stream().filter(r -> p.matcher(r.caseKey()).find()).toList();
+            for (Limit l : b.limits()) {
+                if (l.criterion().relative()) {
+                    Optional<Baseline> base = baselines.computeIfAbsent(b.baseline(), spec -> baseline(db, resolver, run, spec, options));
+                    relativeChecks(b, l, matching, base, checks);
+                } else {
+                    checks.addAll(check(b, l, matching));
                 }
             }
-            if (b.minThroughput().isPresent()) {
-                limitChecks(checks, b, MIN_THROUGHPUT, b.minThroughput().getAsDouble(), false,
-                        matching.stream().filter(r -> Result.PRIMARY.equals(r.metric()) && r.higherIsBetter()).toList(),
-                        Row::score);
-            }
-            if (b.maxAllocationPerOp().isPresent()) {
-                limitChecks(checks, b, MAX_ALLOCATION, b.maxAllocationPerOp().getAsDouble(), true,
-                        matching.stream().filter(r -> ALLOCATION_METRIC.equals(r.metric())).toList(), Row::score);
-            }
-            if (b.maxRegression().isPresent()) {
-                regressionChecks(db, resolver, run, b, options, checks);
-            }
         }
-        checks.sort(Comparator.comparing((BudgetCheck c) -> c.status(), Comparator.reverseOrder())
+        checks.sort(Comparator.comparing(BudgetCheck::status, Comparator.reverseOrder())
                 .thenComparing(BudgetCheck::caseKey).thenComparing(BudgetCheck::criterion));
         return new BudgetReport(run, checks);
     }
 
-    private static void limitChecks(List<BudgetCheck> out, Budget b, String criterion, double limit, boolean isMax,
-                                    List<Row> rows, java.util.function.ToDoubleFunction<Row> value) {
-        limitChecks(out, b, criterion, limit, isMax, rows, value, false);
-    }
-
-    /** @param warnedElsewhere the budget applies to cases that got a warning of their own: no "applies to no case" */
-    private static void limitChecks(List<BudgetCheck> out, Budget b, String criterion, double limit, boolean isMax,
-                                    List<Row> rows, java.util.function.ToDoubleFunction<Row> value, boolean warnedElsewhere) {
-        int applied = 0;
+    /** The checks of one absolute criterion over the matching rows (every metric of the matching cases). */
+    static List<BudgetCheck> check(Budget b, Limit l, List<Row> matching) {
+        Criterion c = l.criterion();
+        boolean bytes = l.target().or(l::critical).get().dimension() == Quantity.Dimension.BYTE_RATE;
+        Predicate<Row> applies = switch (c) {
+            case MAX_MEAN, MAX_P99 -> r -> Result.PRIMARY.equals(r.metric());
+            case MIN_THROUGHPUT -> bytes
+                    ? r -> BYTES_METRIC.equals(r.metric()) || (Result.PRIMARY.equals(r.metric())
+                    && Quantity.dimensionOf(r.unit()) == Quantity.Dimension.BYTE_RATE)
+                    : r -> Result.PRIMARY.equals(r.metric()) && r.higherIsBetter();
+            case MAX_ALLOCATION_PER_OP -> r -> ALLOCATION_METRIC.equals(r.metric());
+            case MAX_RSS -> r -> RSS_METRIC.equals(r.metric());
+            case MAX_CPU -> r -> CPU_METRIC.equals(r.metric());
+            case MIN_PASS_RATE -> r -> Result.PRIMARY.equals(r.metric());
+            default -> throw new IllegalArgumentException(c + " is judged against a baseline");
+        };
+        List<Row> rows = matching.stream().filter(applies).toList();
+        if (rows.isEmpty()) {
+            return List.of(note(b, l, BudgetStatus.NOT_CHECKED, "no measured case matches '" + b.pattern() + "'"
+                    + (matching.isEmpty() ? "" : " with a " + c.description())));
+        }
+        if (c == Criterion.MIN_PASS_RATE) {
+            long ok = rows.stream().filter(r -> !r.failed()).count();
+            double rate = 100.0 * ok / rows.size();
+            String failed = rows.stream().filter(Row::failed).map(Row::caseKey).limit(3).reduce((x, y) -> x + ", " + y).orElse("");
+            return List.of(judge(b, l, "", "", "", percent(l.target()), percent(l.critical()), rate, "%",
+                    String.format(Locale.ROOT, "%d of %d cases measured without failure%s", ok, rows.size(),
+                            failed.isEmpty() ? "" : " (failed: " + failed + (rows.size() - ok > 3 ? ", …" : "") + ")")));
+        }
+        List<BudgetCheck> out = new ArrayList<>();
+        int incompatible = 0;
+        List<String> notSampled = new ArrayList<>();
         for (Row r : rows) {
-            if (!r.failure().isEmpty()) {
-                out.add(new BudgetCheck(b.pattern(), r.caseKey(), r.benchmark(), r.metric(), criterion, limit, Double.NaN,
-                        r.unit(), BudgetStatus.FAIL, "benchmark failed: " + r.failure()));
-                applied++;
+            if (c == Criterion.MAX_P99 && !perOperation(r)) {
+                notSampled.add(r.mode());
                 continue;
             }
-            double v = value.applyAsDouble(r);
-            if (Double.isNaN(v)) {
-                continue; // this case does not measure it (no p99 outside sample mode)
+            OptionalDouble target = in(l.target(), r.unit());
+            OptionalDouble critical = in(l.critical(), r.unit());
+            if ((l.target().isPresent() && target.isEmpty()) || (l.critical().isPresent() && critical.isEmpty())) {
+                incompatible++;
+                continue;
             }
-            applied++;
-            out.add(limitCheck(b.pattern(), r.caseKey(), r.benchmark(), r.metric(), criterion, limit, v, r.unit(), isMax));
+            double t = target.orElse(Double.NaN);
+            double k = critical.orElse(Double.NaN);
+            if (r.failed()) {
+                out.add(new BudgetCheck(b.name(), b.pattern(), l.where().toString(), r.caseKey(), r.benchmark(), r.metric(),
+                        c.key(), t, k, Double.NaN, r.unit(), BudgetStatus.FAIL, false, "benchmark failed: " + r.failure()));
+                continue;
+            }
+            double v = r.score();
+            if (c == Criterion.MAX_P99) {
+                if (Double.isNaN(r.p99())) {
+                    notSampled.add(r.mode());
+                    continue;
+                }
+                v = r.p99();
+            }
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            out.add(judge(b, l, r.caseKey(), r.benchmark(), r.metric(), t, k, v, r.unit(), ""));
         }
-        if (applied == 0 && !warnedElsewhere) {
-            out.add(new BudgetCheck(b.pattern(), "", "", "", criterion, limit, Double.NaN, "", BudgetStatus.WARN,
-                    "budget applies to no measured case (pattern '" + b.pattern() + "')"));
+        if (out.isEmpty() && incompatible > 0) {
+            String units = rows.stream().map(Row::unit).distinct().reduce((x, y) -> x + ", " + y).orElse("");
+            Quantity q = l.target().or(l::critical).get();
+            throw l.where().error(c.key() + " '" + q + "' is " + q.dimension().words() + ", but the " + incompatible
+                    + " case(s) '" + b.pattern() + "' matches measure " + units);
         }
+        if (out.isEmpty() && !notSampled.isEmpty()) {
+            out.add(note(b, l, BudgetStatus.WARN, "p99 needs sample mode (" + notSampled.size() + " matching case(s) in "
+                    + String.join(", ", new java.util.TreeSet<>(notSampled)) + " mode)"));
+        } else if (out.isEmpty()) {
+            out.add(note(b, l, BudgetStatus.NOT_CHECKED, "no value of " + c.key() + " in the matching cases"));
+        }
+        return out;
     }
 
-    /** Pass, warn (within 10 % of the limit on the good side) or fail. */
-    static BudgetCheck limitCheck(String pattern, String caseKey, String benchmark, String metric, String criterion,
-                                  double limit, double v, String unit, boolean isMax) {
+    /** p99 is a per-operation latency only in JMH's sample mode (or a harness that times single operations). */
+    private static boolean perOperation(Row r) {
+        return "sample".equals(r.mode()) || ("value".equals(r.mode()) && Quantity.dimensionOf(r.unit()) == Quantity.Dimension.TIME);
+    }
+
+    /**
+     * Beyond critical: fail; beyond target: warn; otherwise pass, close when within {@link #CLOSE}
+     * of the first level (target, else critical) on the good side.
+     */
+    static BudgetCheck judge(Budget b, Limit l, String caseKey, String benchmark, String metric, double target,
+                             double critical, double v, String unit, String detail) {
+        boolean max = l.criterion().maximum();
         BudgetStatus s;
         String note;
-        if (isMax ? v > limit : v < limit) {
+        if (!Double.isNaN(critical) && beyond(v, critical, max)) {
             s = BudgetStatus.FAIL;
-            note = String.format(java.util.Locale.ROOT, "%s %s the limit", fmt(v), isMax ? "above" : "below");
-        } else if (isMax ? v >= limit * (1 - CLOSE) : v <= limit * (1 + CLOSE)) {
+            note = String.format(Locale.ROOT, "%s %s %s the %s %s", num(v), unit, max ? "above" : "below",
+                    Double.isNaN(target) ? "limit" : "critical level", num(critical));
+        } else if (!Double.isNaN(target) && beyond(v, target, max)) {
             s = BudgetStatus.WARN;
-            note = "close to its limit (within 10 %)";
+            note = String.format(Locale.ROOT, "%s %s %s the target %s", num(v), unit, max ? "above" : "below", num(target));
         } else {
             s = BudgetStatus.PASS;
             note = "";
         }
-        return new BudgetCheck(pattern, caseKey, benchmark, metric, criterion, limit, v, unit, s, note);
+        double level = Double.isNaN(target) ? critical : target;
+        boolean close = s == BudgetStatus.PASS && (max ? v >= level * (1 - CLOSE) : v <= level * (1 + CLOSE));
+        if (close) {
+            note = "close to its " + (Double.isNaN(target) ? "limit" : "target") + " (within 10 %)";
+        }
+        if (!detail.isEmpty()) {
+            note = note.isEmpty() ? detail : note + "; " + detail;
+        }
+        return new BudgetCheck(b.name(), b.pattern(), l.where().toString(), caseKey, benchmark, metric, l.criterion().key(),
+                target, critical, v, unit, s, close, note);
     }
 
-    private static void regressionChecks(ArchiveDatabase db, SideResolver resolver, ResolvedSide run, Budget b,
-                                         ComparisonOptions options, List<BudgetCheck> out) throws SQLException {
-        double limit = b.maxRegression().getAsDouble();
-        String baselineSpec = b.baseline().isBlank() ? DEFAULT_BASELINE : b.baseline();
-        ResolvedSide baseline;
+    private static boolean beyond(double v, double level, boolean max) {
+        return max ? v > level : v < level;
+    }
+
+    private static BudgetCheck note(Budget b, Limit l, BudgetStatus s, String note) {
+        String unit = l.criterion().fractional() ? "%" : "";
+        return new BudgetCheck(b.name(), b.pattern(), l.where().toString(), "", "", "", l.criterion().key(),
+                unit.isEmpty() ? Double.NaN : percent(l.target()), unit.isEmpty() ? Double.NaN : percent(l.critical()),
+                Double.NaN, unit, s, false, note);
+    }
+
+    private static OptionalDouble in(Optional<Quantity> q, String unit) {
+        return q.isEmpty() ? OptionalDouble.empty() : q.get().in(unit);
+    }
+
+    private static double percent(Optional<Quantity> q) {
+        return q.map(x -> x.value() * 100).orElse(Double.NaN);
+    }
+
+    // ------------------------------------------------------------ against a baseline
+
+    /** The baseline's runs, their rows and the comparison of the primary metric with them. */
+    record Baseline(ResolvedSide side, List<Row> rows, ComparisonReport comparison) {
+    }
+
+    private static Optional<Baseline> baseline(ArchiveDatabase db, SideResolver resolver, ResolvedSide run, String spec,
+                                               ComparisonOptions options) {
         try {
-            baseline = resolver.resolveRelativeTo(Side.parse(baselineSpec), run, "baseline");
+            ResolvedSide side = resolver.resolveRelativeTo(Side.parse(spec), run, "baseline");
+            ComparisonReport r = Comparison.run(db, side, run, options.withBenchmark(Optional.empty()).withMetric(Result.PRIMARY));
+            return Optional.of(new Baseline(side, load(db, side.runIds()), r));
         } catch (BadInputException e) {
-            out.add(new BudgetCheck(b.pattern(), "", "", "", MAX_REGRESSION, limit, Double.NaN, "", BudgetStatus.WARN,
-                    "no baseline to compare with: " + e.getMessage()));
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void relativeChecks(Budget b, Limit l, List<Row> matching, Optional<Baseline> base, List<BudgetCheck> out) {
+        double t = percent(l.target());
+        double k = percent(l.critical());
+        if (base.isEmpty()) {
+            out.add(note(b, l, BudgetStatus.NOT_CHECKED, "no baseline '" + b.baseline() + "' to compare with"));
             return;
         }
-        ComparisonReport r = Comparison.run(db, baseline, run,
-                options.withBenchmark(java.util.Optional.of(Pattern.compile(b.pattern()))).withMetric(Result.PRIMARY));
-        if (r.cases().isEmpty()) {
-            out.add(new BudgetCheck(b.pattern(), "", "", "", MAX_REGRESSION, limit, Double.NaN, "", BudgetStatus.WARN,
-                    "budget applies to no case measured on both sides (baseline " + baseline.label() + ")"));
-        }
-        for (CaseComparison c : r.cases()) {
-            double worse = c.worse() ? Math.abs(c.change()) : 0.0;
-            BudgetStatus s;
-            String note;
-            if (c.verdict() == Verdict.FAILED) {
-                boolean candidateFailed = !c.failure().startsWith("baseline:");
-                s = candidateFailed ? BudgetStatus.FAIL : BudgetStatus.WARN;
-                note = "benchmark failed, " + c.failure();
-                worse = Double.NaN;
-            } else if (c.verdict() == Verdict.REGRESSED && worse > limit) {
-                s = BudgetStatus.FAIL;
-                note = String.format(java.util.Locale.ROOT, "regressed %.1f %% against %s (q = %.2g)", worse * 100,
-                        baseline.label(), c.qValue());
-            } else if (worse >= limit * (1 - CLOSE)) {
-                s = BudgetStatus.WARN;
-                note = String.format(java.util.Locale.ROOT, "%.1f %% worse than %s: close to its limit (%s)", worse * 100,
-                        baseline.label(), c.verdict().json());
-            } else {
-                s = BudgetStatus.PASS;
-                note = "";
+        Baseline bl = base.get();
+        Pattern p = Pattern.compile(b.pattern());
+        int before = out.size();
+        if (l.criterion() == Criterion.MAX_REGRESSION) {
+            for (CaseComparison c : bl.comparison().cases()) {
+                if (!p.matcher(c.caseKey()).find()) {
+                    continue;
+                }
+                double worse = c.worse() ? Math.abs(c.change()) * 100 : 0.0;
+                if (c.verdict() == Verdict.FAILED) {
+                    boolean candidateFailed = !c.failure().startsWith("baseline:");
+                    out.add(new BudgetCheck(b.name(), b.pattern(), l.where().toString(), c.caseKey(), c.benchmark(), c.metric(),
+                            l.criterion().key(), t, k, Double.NaN, "%",
+                            candidateFailed ? BudgetStatus.FAIL : BudgetStatus.NOT_CHECKED, false, "benchmark failed, " + c.failure()));
+                } else if (c.verdict() == Verdict.INCONCLUSIVE) {
+                    out.add(new BudgetCheck(b.name(), b.pattern(), l.where().toString(), c.caseKey(), c.benchmark(), c.metric(),
+                            l.criterion().key(), t, k, worse, "%", BudgetStatus.NOT_CHECKED, false,
+                            "comparison with " + bl.side().label() + " inconclusive"));
+                } else if (c.verdict() != Verdict.REGRESSED) {
+                    // a change the comparison does not call a regression is within noise: judged as no worsening
+                    BudgetCheck j = judge(b, l, c.caseKey(), c.benchmark(), c.metric(), t, k, 0.0, "%", "");
+                    boolean close = worse >= j.limit() * (1 - CLOSE);
+                    out.add(new BudgetCheck(j.budget(), j.pattern(), j.where(), j.caseKey(), j.benchmark(), j.metric(),
+                            j.criterion(), t, k, worse, "%", BudgetStatus.PASS, close,
+                            (close ? "close to its limit (within 10 %); " : "") + c.verdict().json() + " against " + bl.side().label()));
+                } else {
+                    out.add(judge(b, l, c.caseKey(), c.benchmark(), c.metric(), t, k, worse, "%",
+                            String.format(Locale.ROOT, "regressed against %s (q = %.2g)", bl.side().label(), c.qValue())));
+                }
             }
-            out.add(new BudgetCheck(b.pattern(), c.caseKey(), c.benchmark(), c.metric(), MAX_REGRESSION, limit, worse,
-                    "", s, note));
+        } else {
+            Map<String, Row> before0 = new HashMap<>();
+            for (Row r : bl.rows()) {
+                if (RSS_METRIC.equals(r.metric()) && !r.failed() && r.score() > 0) {
+                    before0.put(r.caseKey(), r);
+                }
+            }
+            for (Row r : matching) {
+                if (!RSS_METRIC.equals(r.metric()) || r.failed() || !before0.containsKey(r.caseKey())) {
+                    continue;
+                }
+                double was = before0.get(r.caseKey()).score();
+                double growth = Math.max(0, r.score() / was - 1) * 100; // growth = now / before − 1, shrinking counts as 0
+                out.add(judge(b, l, r.caseKey(), r.benchmark(), r.metric(), t, k, growth, "%",
+                        String.format(Locale.ROOT, "peak RSS %s B against %s B in %s", num(r.score()), num(was), bl.side().label())));
+            }
+        }
+        if (out.size() == before) {
+            out.add(note(b, l, BudgetStatus.NOT_CHECKED, "no case matching '" + b.pattern() + "' measured in both this run and "
+                    + bl.side().label()));
         }
     }
 
@@ -210,7 +317,7 @@ public final class BudgetEvaluator {
         return rows;
     }
 
-    private static String fmt(double v) {
+    private static String num(double v) {
         return io.benchledger.archive.format.TableFormatter.cell(v);
     }
 }

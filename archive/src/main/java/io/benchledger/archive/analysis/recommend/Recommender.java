@@ -1,6 +1,8 @@
 package io.benchledger.archive.analysis.recommend;
 
-import io.benchledger.archive.analysis.budget.Budget;
+import io.benchledger.archive.analysis.budget.BudgetCheck;
+import io.benchledger.archive.analysis.budget.BudgetReport;
+import io.benchledger.archive.analysis.budget.BudgetStatus;
 import io.benchledger.archive.analysis.scalability.ScalabilityAnalysis;
 import io.benchledger.archive.model.Percentiles;
 import java.util.ArrayList;
@@ -8,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -21,8 +22,12 @@ public final class Recommender {
     private Recommender() {
     }
 
+    /**
+     * The measurement rules over one run's cases and thread-count curves (which know the
+     * measuring machine's processors), sorted by priority then impact.
+     */
     public static List<Recommendation> recommend(List<CaseMeasurements> cases, List<ScalabilityAnalysis.Curve> curves,
-                                                 List<Budget> budgets, Thresholds t) {
+                                                 Thresholds t) {
         List<Recommendation> out = new ArrayList<>();
         for (CaseMeasurements c : cases) {
             unstable(c, t).ifPresent(out::add);
@@ -30,11 +35,11 @@ public final class Recommender {
             tail(c, t).ifPresent(out::add);
             allocation(c, t).ifPresent(out::add);
             allocationGrowth(c, t).ifPresent(out::add);
-            out.addAll(budget(c, budgets, t));
         }
         for (ScalabilityAnalysis.Curve curve : curves) {
             scalability(curve, t).ifPresent(out::add);
         }
+        out.sort(Recommendation.ORDER);
         return out;
     }
 
@@ -61,7 +66,8 @@ public final class Recommender {
         ev.put(byForks ? "forks_needed" : "iterations_needed", needed);
         ev.put("target_precision", t.targetPrecision());
         String what = byForks ? "forks" : "iterations (one fork: run more forks too)";
-        return java.util.Optional.of(new Recommendation("unstable", c.caseKey(), String.format(Locale.ROOT,
+        return java.util.Optional.of(new Recommendation("unstable", c.caseKey(), Priority.LOW, Double.NaN,
+                "the precision of the measurement, not the speed", String.format(Locale.ROOT,
                 "coefficient of variation %.1f %% across %d %s: run %d %s for a ±%.0f %% interval (95 %%)",
                 cv * 100, xs.size(), byForks ? "forks" : "iterations", needed, what, t.targetPrecision() * 100), ev));
     }
@@ -88,14 +94,23 @@ public final class Recommender {
         ev.put("samples", xs.size());
         ev.put("skewness", Stats.skewness(xs));
         ev.put("excess_kurtosis", Stats.excessKurtosis(xs));
-        return java.util.Optional.of(new Recommendation("bimodal", c.caseKey(), String.format(Locale.ROOT,
+        return java.util.Optional.of(new Recommendation("bimodal", c.caseKey(), Priority.LOW, Double.NaN,
+                "the trustworthiness of the mean, not the speed", String.format(Locale.ROOT,
                 "iteration scores look bimodal (Sarle's coefficient %.2f > %.3f over %d samples): check forks for "
                         + "different JIT or GC outcomes and report modes separately", b, t.bimodality(), xs.size()), ev));
     }
 
-    /** Large tail: p99 ÷ p50 of a sample-mode case above the threshold. */
+    /**
+     * Large tail: p99 ÷ p50 of a per-operation latency (JMH sample mode, or a harness timing single
+     * operations) above the threshold. Percentiles of iteration scores (throughput, average time)
+     * say nothing about single operations, so those cases are left alone. Impact: the share of the
+     * p99 that goes if it came down to threshold × p50, 1 − threshold · p50 / p99.
+     */
     public static java.util.Optional<Recommendation> tail(CaseMeasurements c, Thresholds t) {
-        if (c.percentiles().isEmpty()) {
+        boolean perOperation = "sample".equals(c.mode()) || ("value".equals(c.mode())
+                && io.benchledger.archive.analysis.budget.Quantity.dimensionOf(c.unit())
+                == io.benchledger.archive.analysis.budget.Quantity.Dimension.TIME);
+        if (c.percentiles().isEmpty() || !perOperation) {
             return java.util.Optional.empty();
         }
         Percentiles p = c.percentiles().get();
@@ -113,7 +128,8 @@ public final class Recommender {
         ev.put("ratio", ratio);
         ev.put("threshold", t.tailRatio());
         ev.put("unit", c.unit());
-        return java.util.Optional.of(new Recommendation("tail", c.caseKey(), String.format(Locale.ROOT,
+        return java.util.Optional.of(new Recommendation("tail", c.caseKey(), Priority.MEDIUM, 1 - t.tailRatio() / ratio,
+                String.format(Locale.ROOT, "p99 down to %.0f× the median", t.tailRatio()), String.format(Locale.ROOT,
                 "p99 is %.1f× the median (%.4g vs %.4g %s): look at GC pauses, safepoints or lock contention "
                         + "(-prof gc, -prof safepoints) and set a p99 budget", ratio, p.p99(), p.p50(), c.unit()), ev));
     }
@@ -127,7 +143,8 @@ public final class Recommender {
         Map<String, Object> ev = new LinkedHashMap<>();
         ev.put("bytes_per_op", a);
         ev.put("threshold", t.allocationHigh());
-        return java.util.Optional.of(new Recommendation("allocation", c.caseKey(), String.format(Locale.ROOT,
+        return java.util.Optional.of(new Recommendation("allocation", c.caseKey(), Priority.LOW, 1 - t.allocationHigh() / a,
+                "allocation per operation down to the threshold", String.format(Locale.ROOT,
                 "allocates %.0f B/op (above %.0f): look for boxing, temporary collections or copies "
                         + "(-prof gc; an allocation profiler)", a, t.allocationHigh()), ev));
     }
@@ -148,19 +165,34 @@ public final class Recommender {
         ev.put("baseline_bytes_per_op", before);
         ev.put("growth", growth);
         ev.put("threshold", t.allocationGrowth());
-        return java.util.Optional.of(new Recommendation("allocation-growth", c.caseKey(), String.format(Locale.ROOT,
+        return java.util.Optional.of(new Recommendation("allocation-growth", c.caseKey(), Priority.MEDIUM,
+                now > 0 ? 1 - before / now : Double.NaN, "allocation back to the baseline's", String.format(Locale.ROOT,
                 "allocation grew from %.0f to %.0f B/op (%+.0f %%) since the baseline", before, now, growth * 100), ev));
     }
 
-    /**
-     * Poor scaling: some thread count's efficiency is below the threshold. Oversubscribed points (more
-     * threads than processors) are left out: what they lose is the machine's, not contention's.
-     */
+    /** The built-in scalability rule at the thresholds' efficiency. */
     public static java.util.Optional<Recommendation> scalability(ScalabilityAnalysis.Curve curve, Thresholds t) {
+        return scalability(curve, t.efficiency(), "scalability", Priority.MEDIUM, "");
+    }
+
+    /**
+     * Poor scaling: some thread count's parallel efficiency (speed-up ÷ min(threads, processors), see
+     * {@link ScalabilityAnalysis}) is below {@code threshold}. Thread counts above the processor
+     * count are not judged: what they lose is the machine's, not contention's (said in the
+     * evidence). Impact: the throughput gain at the first such count if it reached the threshold,
+     * threshold / efficiency − 1.
+     */
+    public static java.util.Optional<Recommendation> scalability(ScalabilityAnalysis.Curve curve, double threshold,
+                                                                 String rule, Priority priority, String advice) {
         ScalabilityAnalysis.Point worst = null;
         ScalabilityAnalysis.Point first = null;
+        int oversubscribed = 0;
         for (ScalabilityAnalysis.Point p : curve.points()) {
-            if (p.efficiency() < t.efficiency() && !p.oversubscribed()) {
+            if (p.oversubscribed()) {
+                oversubscribed++;
+                continue;
+            }
+            if (p.efficiency() < threshold) {
                 if (first == null) {
                     first = p;
                 }
@@ -178,64 +210,78 @@ public final class Recommender {
         ev.put("efficiency", first.efficiency());
         ev.put("worst_threads", worst.threads());
         ev.put("worst_efficiency", worst.efficiency());
-        ev.put("threshold", t.efficiency());
-        ev.put("processors", curve.processors());
-        return java.util.Optional.of(new Recommendation("scalability", curve.family(), String.format(Locale.ROOT,
-                "parallel efficiency (against min(threads, processors)) falls to %.0f %% at %d threads (speed-up %.2f×; worst %.0f %% at %d): look for "
-                        + "contention on shared state (-prof perfc2c, lock profiling)", first.efficiency() * 100,
-                first.threads(), first.speedup(), worst.efficiency() * 100, worst.threads()), ev));
+        ev.put("threshold", threshold);
+        int processors = curve.processors();
+        ev.put("processors", processors > 0 ? processors : "unknown");
+        if (oversubscribed > 0) {
+            ev.put("not_judged", oversubscribed + " thread count(s) above the processor count");
+        }
+        return java.util.Optional.of(new Recommendation(rule, curve.family(), priority, threshold / first.efficiency() - 1,
+                String.format(Locale.ROOT, "throughput at %d threads if efficiency reached %.2f", first.threads(), threshold),
+                String.format(Locale.ROOT, "parallel efficiency falls to %.0f %% at %d threads on %s processors (speed-up %.2f×; "
+                        + "worst %.0f %% at %d): %s", first.efficiency() * 100, first.threads(),
+                        processors > 0 ? String.valueOf(processors) : "?", first.speedup(), worst.efficiency() * 100,
+                        worst.threads(), advice.isEmpty() ? "look for contention on shared state (-prof perfc2c, lock profiling)"
+                        : advice), ev));
     }
 
     /**
-     * Budgets close to their limit or over it: a maximum whose value is at or above (1 − margin) of
-     * it, a minimum whose value is at or below (1 + margin) of it, a regression limit whose
-     * regression against the baseline is at or above (1 − margin) of it.
+     * Budget checks as advice: a failure is critical, a warning (beyond the target) high, a pass
+     * close to its level and a budget not checked low. Impact: the change still needed.
      */
-    public static List<Recommendation> budget(CaseMeasurements c, List<Budget> budgets, Thresholds t) {
+    public static List<Recommendation> budgets(BudgetReport report) {
         List<Recommendation> out = new ArrayList<>();
-        for (Budget b : budgets) {
-            if (!Pattern.compile(b.pattern()).matcher(c.benchmark()).find()) {
+        for (BudgetCheck c : report.checks()) {
+            Priority p = switch (c.status()) {
+                case FAIL -> Priority.CRITICAL;
+                case WARN -> Priority.HIGH;
+                default -> Priority.LOW;
+            };
+            if (c.status() == BudgetStatus.PASS && !c.close()) {
                 continue;
             }
-            if (b.maxP99().isPresent() && c.percentiles().isPresent()) {
-                check(out, c, b, "max_p99", c.percentiles().get().p99(), b.maxP99().getAsDouble(), true, t, c.unit());
-            }
-            if (b.minThroughput().isPresent() && c.higherIsBetter()) {
-                check(out, c, b, "min_throughput", c.score(), b.minThroughput().getAsDouble(), false, t, c.unit());
-            }
-            if (b.maxAllocationPerOp().isPresent() && c.allocationPerOp().isPresent()) {
-                check(out, c, b, "max_allocation_per_op", c.allocationPerOp().getAsDouble(),
-                        b.maxAllocationPerOp().getAsDouble(), true, t, "B/op");
-            }
-            if (b.maxRegression().isPresent() && c.baselineScore().isPresent() && c.baselineScore().getAsDouble() > 0) {
-                double ratio = c.score() / c.baselineScore().getAsDouble();
-                double regression = c.higherIsBetter() ? 1 - ratio : ratio - 1;
-                check(out, c, b, "max_regression", regression, b.maxRegression().getAsDouble(), true, t, "fraction");
-            }
+            String what = switch (c.status()) {
+                case FAIL -> "broken";
+                case WARN -> "beyond its target";
+                case NOT_CHECKED -> "not checked";
+                default -> "close to its level";
+            };
+            out.add(new Recommendation("budget", c.caseKey().isEmpty() ? c.pattern() : c.caseKey(), p,
+                    Double.isNaN(c.needed()) ? Double.NaN : Math.abs(c.needed()) / ("%".equals(c.unit()) ? 100 : 1),
+                    Double.isNaN(c.needed()) ? "no change needed yet" : c.neededText(),
+                    "budget " + c.budget() + ": " + c.criterion() + " " + what + (c.note().isEmpty() ? "" : " (" + c.note() + ")"),
+                    evidence(c)));
         }
         return out;
     }
 
-    private static void check(List<Recommendation> out, CaseMeasurements c, Budget b, String criterion, double value,
-                              double limit, boolean isMaximum, Thresholds t, String unit) {
-        boolean broken = isMaximum ? value > limit : value < limit;
-        boolean close = isMaximum ? value >= limit * (1 - t.budgetMargin()) : value <= limit * (1 + t.budgetMargin());
-        if (!broken && !close) {
-            return;
+    /** A domain rule's failing checks as advice with the rule's priority and words. */
+    public static List<Recommendation> domain(AdviceRules.DomainRule rule, BudgetReport report) {
+        List<Recommendation> out = new ArrayList<>();
+        for (BudgetCheck c : report.checks()) {
+            if (c.status() != BudgetStatus.FAIL || !c.budget().equals(rule.name())) {
+                continue;
+            }
+            out.add(new Recommendation(rule.name(), c.caseKey(), rule.priority(),
+                    Double.isNaN(c.needed()) ? Double.NaN : Math.abs(c.needed()), c.neededText(),
+                    rule.when() + ": " + c.note() + (rule.advice().isEmpty() ? "" : "; " + rule.advice()), evidence(c)));
         }
-        double headroom = isMaximum ? (limit - value) / limit : (value - limit) / limit;
+        return out;
+    }
+
+    private static Map<String, Object> evidence(BudgetCheck c) {
         Map<String, Object> ev = new LinkedHashMap<>();
-        ev.put("criterion", criterion);
-        ev.put("value", value);
-        ev.put("limit", limit);
-        ev.put("headroom", headroom);
-        ev.put("margin", t.budgetMargin());
-        ev.put("pattern", b.pattern());
-        ev.put("unit", unit);
-        String msg = broken
-                ? String.format(Locale.ROOT, "budget %s broken: %.4g against a limit of %.4g %s", criterion, value, limit, unit)
-                : String.format(Locale.ROOT, "budget %s close to its limit: %.4g against %.4g %s (%.1f %% headroom)",
-                criterion, value, limit, unit, headroom * 100);
-        out.add(new Recommendation("budget", c.caseKey(), msg, ev));
+        ev.put("criterion", c.criterion());
+        ev.put("current", c.actual());
+        if (!Double.isNaN(c.target())) {
+            ev.put("target", c.target());
+        }
+        if (!Double.isNaN(c.critical())) {
+            ev.put("critical", c.critical());
+        }
+        ev.put("unit", c.unit());
+        ev.put("pattern", c.pattern());
+        ev.put("defined_at", c.where());
+        return ev;
     }
 }

@@ -2,6 +2,10 @@ package io.benchledger.archive.analysis.recommend;
 
 import io.benchledger.archive.BadInputException;
 import io.benchledger.archive.analysis.budget.Budget;
+import io.benchledger.archive.analysis.budget.BudgetEvaluator;
+import io.benchledger.archive.analysis.budget.BudgetReport;
+import io.benchledger.archive.analysis.compare.ComparisonOptions;
+import io.benchledger.archive.analysis.compare.Side;
 import io.benchledger.archive.analysis.scalability.ScalabilityAnalysis;
 import io.benchledger.archive.analysis.scalability.ScalePoint;
 import io.benchledger.archive.format.Table;
@@ -41,8 +45,45 @@ public final class RunMeasurements {
     /** Every recommendation rule over one run, against a baseline run for the growth rules (may be null). */
     public static List<Recommendation> recommendations(ArchiveDatabase db, String runId, String baselineRunId,
                                                        List<Budget> budgets, Thresholds t) throws SQLException {
-        return Recommender.recommend(cases(db, runId, baselineRunId),
-                ScalabilityAnalysis.analyse(scalePoints(db, runId), t.efficiency(), processors(db, runId)), budgets, t);
+        return recommendations(db, runId, baselineRunId, budgets, new AdviceRules(t, List.of()));
+    }
+
+    /**
+     * Every recommendation over one run: the measurement rules (thresholds of {@code rules}), the
+     * budgets as {@code check} judges them, and the domain rules; sorted by priority, then impact.
+     */
+    public static List<Recommendation> recommendations(ArchiveDatabase db, String runId, String baselineRunId,
+                                                       List<Budget> budgets, AdviceRules rules) throws SQLException {
+        Thresholds t = rules.thresholds();
+        Table context = db.query("run_context", runId);
+        if (context.size() == 0) {
+            throw new BadInputException("no run '" + runId + "' in the archive");
+        }
+        String project = (String) context.rows().get(0).get(0);
+        List<ScalabilityAnalysis.Curve> curves = ScalabilityAnalysis.analyse(scalePoints(db, runId), t.efficiency(),
+                processors(db, runId));
+        List<Recommendation> out = new ArrayList<>(Recommender.recommend(cases(db, runId, baselineRunId), curves, t));
+        Side run = new Side(Side.Kind.RUN, runId);
+        ComparisonOptions options = ComparisonOptions.defaults(project);
+        if (!budgets.isEmpty()) {
+            out.addAll(Recommender.budgets(BudgetEvaluator.evaluate(db, run, budgets, options)));
+        }
+        List<Budget> ruleBudgets = rules.rules().stream().filter(r -> r.budget() != null).map(AdviceRules.DomainRule::budget).toList();
+        BudgetReport ruleReport = ruleBudgets.isEmpty() ? null : BudgetEvaluator.evaluate(db, run, ruleBudgets, options);
+        for (AdviceRules.DomainRule r : rules.rules()) {
+            if (r.budget() != null) {
+                out.addAll(Recommender.domain(r, ruleReport));
+                continue;
+            }
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile(r.pattern());
+            for (ScalabilityAnalysis.Curve c : curves) {
+                if (p.matcher(c.family()).find()) {
+                    Recommender.scalability(c, r.efficiency(), r.name(), r.priority(), r.advice()).ifPresent(out::add);
+                }
+            }
+        }
+        out.sort(Recommendation.ORDER);
+        return out;
     }
 
     /** The processors of the machine a run was measured on ({@code runs.cpu_count}); 0 when unknown. */

@@ -3,7 +3,8 @@ package io.benchledger.archive.analysis.recommend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.benchledger.archive.analysis.budget.Budget;
+import io.benchledger.archive.analysis.budget.BudgetCheck;
+import io.benchledger.archive.analysis.budget.BudgetStatus;
 import io.benchledger.archive.analysis.scalability.ScalabilityAnalysis;
 import io.benchledger.archive.model.Percentiles;
 import java.util.ArrayList;
@@ -57,15 +58,22 @@ class RecommenderTest {
     }
 
     @Test
-    void tailFiresWhenP99IsFarAboveTheMedian() {
+    void tailFiresWhenP99IsFarAboveTheMedianOfPerOperationLatencyOnly() {
         Optional<Percentiles> heavy = Optional.of(new Percentiles(1, 2, 3, 5, 24, 80, 200));
-        CaseMeasurements h = c(List.of(), List.of(), heavy, OptionalDouble.empty(), OptionalDouble.empty(), 3,
-                OptionalDouble.empty());
-        assertThat(Recommender.tail(h, T).orElseThrow().evidence().get("ratio")).isEqualTo(12.0);
+        Recommendation r = Recommender.tail(mode("sample", "us/op", heavy), T).orElseThrow();
+        assertThat(r.evidence().get("ratio")).isEqualTo(12.0);
+        assertThat(r.priority()).isEqualTo(Priority.MEDIUM);
+        // impact: 1 − 5 · 2 / 24 = 0.5833, the share of the p99 that goes if it came down to 5× the median
+        assertThat(r.impact()).isCloseTo(1 - 10.0 / 24, within(1e-12));
+        assertThat(Recommender.tail(mode("thrpt", "ops/s", heavy), T)).as("percentiles of iteration scores").isEmpty();
+        assertThat(Recommender.tail(mode("avgt", "us/op", heavy), T)).isEmpty();
         Optional<Percentiles> light = Optional.of(new Percentiles(1, 2, 3, 4, 6, 9, 20));
-        CaseMeasurements l = c(List.of(), List.of(), light, OptionalDouble.empty(), OptionalDouble.empty(), 3,
-                OptionalDouble.empty());
-        assertThat(Recommender.tail(l, T)).isEmpty();
+        assertThat(Recommender.tail(mode("sample", "us/op", light), T)).isEmpty();
+    }
+
+    private static CaseMeasurements mode(String mode, String unit, Optional<Percentiles> p) {
+        return new CaseMeasurements("x.B.m@" + mode, "x.B.m", mode, unit, mode.equals("thrpt"), 1, 3, List.of(), List.of(), p,
+                OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty());
     }
 
     @Test
@@ -85,41 +93,66 @@ class RecommenderTest {
     }
 
     @Test
-    void scalabilityFiresBelowTheEfficiencyThreshold() {
+    void scalabilityFiresBelowTheEfficiencyThresholdUpToTheProcessorCount() {
         ScalabilityAnalysis.Curve poor = new ScalabilityAnalysis.Curve("q@thrpt", "ops/s", "thrpt", List.of(
-                new ScalabilityAnalysis.Point(1, 100, 1, 1), new ScalabilityAnalysis.Point(4, 240, 2.4, 0.6)),
-                OptionalInt.of(4), 0.7);
-        Recommendation r = Recommender.scalability(poor, T).orElseThrow();
+                new ScalabilityAnalysis.Point(1, 100, 1, 1), new ScalabilityAnalysis.Point(4, 240, 2.4, 0.6),
+                new ScalabilityAnalysis.Point(8, 240, 2.4, 0.3)), OptionalInt.of(4), 0.7);
+        Recommendation r = Recommender.scalability(poor, 0.7, "scalability", Priority.MEDIUM, "").orElseThrow();
         assertThat(r.caseKey()).isEqualTo("q@thrpt");
         assertThat(r.evidence().get("efficiency")).isEqualTo(0.6);
+        assertThat(r.evidence().get("worst_threads")).isEqualTo(8);
+        // impact: throughput at 4 threads if efficiency reached 0.7: 0.7 / 0.6 − 1
+        assertThat(r.impact()).isCloseTo(0.7 / 0.6 - 1, within(1e-12));
+        // on 4 processors, 8 threads is oversubscribed: left out and said so
+        ScalabilityAnalysis.Curve onFour = new ScalabilityAnalysis.Curve("q@thrpt", "ops/s", "thrpt", List.of(
+                new ScalabilityAnalysis.Point(1, 100, 1, 1, 1, false), new ScalabilityAnalysis.Point(4, 240, 2.4, 0.6, 4, false),
+                new ScalabilityAnalysis.Point(8, 240, 2.4, 0.6, 4, true)), OptionalInt.of(4), 0.7, 4);
+        Recommendation four = Recommender.scalability(onFour, 0.7, "scalability", Priority.MEDIUM, "").orElseThrow();
+        assertThat(four.evidence().get("worst_threads")).isEqualTo(4);
+        assertThat(four.evidence().get("processors")).isEqualTo(4);
+        assertThat(four.evidence().get("not_judged")).isEqualTo("1 thread count(s) above the processor count");
+        // on 1 processor every point above 1 thread is oversubscribed: nothing to blame on contention
+        ScalabilityAnalysis.Curve onOne = new ScalabilityAnalysis.Curve("q@thrpt", "ops/s", "thrpt", List.of(
+                new ScalabilityAnalysis.Point(1, 100, 1, 1, 1, false), new ScalabilityAnalysis.Point(4, 100, 1, 1, 1, true)),
+                OptionalInt.empty(), 0.7, 1);
+        assertThat(Recommender.scalability(onOne, 0.7, "scalability", Priority.MEDIUM, "")).isEmpty();
         ScalabilityAnalysis.Curve good = new ScalabilityAnalysis.Curve("q@thrpt", "ops/s", "thrpt", List.of(
                 new ScalabilityAnalysis.Point(1, 100, 1, 1), new ScalabilityAnalysis.Point(4, 360, 3.6, 0.9)),
                 OptionalInt.empty(), 0.7);
-        assertThat(Recommender.scalability(good, T)).isEmpty();
+        assertThat(Recommender.scalability(good, 0.7, "scalability", Priority.MEDIUM, "")).isEmpty();
     }
 
     @Test
-    void budgetsCloseBrokenAndComfortable() {
-        Optional<Percentiles> p = Optional.of(new Percentiles(1, 2, 3, 4, 9.5, 12, 20));
-        CaseMeasurements m = c(List.of(), List.of(), p, OptionalDouble.of(1000), OptionalDouble.empty(), 3,
-                OptionalDouble.of(2.5));
-        Budget close = new Budget("B\\.m", OptionalDouble.of(10), OptionalDouble.empty(), OptionalDouble.of(2000),
-                OptionalDouble.empty(), "");
-        List<Recommendation> rs = Recommender.budget(m, List.of(close), T);
-        assertThat(rs).hasSize(1);
-        assertThat(rs.get(0).evidence().get("criterion")).isEqualTo("max_p99");
-        assertThat((double) rs.get(0).evidence().get("headroom")).isCloseTo(0.05, within(1e-12));
-        assertThat(rs.get(0).message()).contains("close");
-        // 3 ns/op against 2.5 at the baseline: a 20 % regression over a 15 % limit
-        Budget regression = new Budget("x\\.B", OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-                OptionalDouble.of(0.15), "1.0");
-        List<Recommendation> broken = Recommender.budget(m, List.of(regression), T);
-        assertThat(broken).singleElement().satisfies(r -> assertThat(r.message()).contains("broken"));
-        Budget comfortable = new Budget("B\\.m", OptionalDouble.of(20), OptionalDouble.empty(), OptionalDouble.of(4000),
-                OptionalDouble.of(0.5), "");
-        assertThat(Recommender.budget(m, List.of(comfortable), T)).isEmpty();
-        Budget other = new Budget("Other", OptionalDouble.of(1), OptionalDouble.empty(), OptionalDouble.empty(),
-                OptionalDouble.empty(), "");
-        assertThat(Recommender.budget(m, List.of(other), T)).isEmpty();
+    void outputIsSortedByPriorityThenImpact() {
+        List<Recommendation> rs = new ArrayList<>(List.of(
+                new Recommendation("unstable", "a", Priority.LOW, Double.NaN, "", "m", java.util.Map.of()),
+                new Recommendation("tail", "b", Priority.MEDIUM, 0.2, "", "m", java.util.Map.of()),
+                new Recommendation("budget", "c", Priority.CRITICAL, 0.1, "", "m", java.util.Map.of()),
+                new Recommendation("tail", "d", Priority.MEDIUM, 0.6, "", "m", java.util.Map.of()),
+                new Recommendation("allocation", "e", Priority.LOW, 0.3, "", "m", java.util.Map.of())));
+        rs.sort(Recommendation.ORDER);
+        assertThat(rs).extracting(Recommendation::caseKey).containsExactly("c", "d", "b", "e", "a");
+    }
+
+    @Test
+    void budgetChecksBecomeAdviceByStatus() {
+        io.benchledger.archive.analysis.budget.BudgetReport report = new io.benchledger.archive.analysis.budget.BudgetReport(
+                new io.benchledger.archive.analysis.compare.ResolvedSide(
+                        io.benchledger.archive.analysis.compare.Side.parse("latest"), List.of("r"), List.of("1.0")),
+                List.of(check("fail", BudgetStatus.FAIL, false, 150), check("warn", BudgetStatus.WARN, false, 120),
+                        check("close", BudgetStatus.PASS, true, 95), check("fine", BudgetStatus.PASS, false, 50),
+                        check("nc", BudgetStatus.NOT_CHECKED, false, Double.NaN)));
+        List<Recommendation> rs = Recommender.budgets(report);
+        assertThat(rs).extracting(Recommendation::caseKey).containsExactly("fail", "warn", "close", "nc");
+        assertThat(rs).extracting(Recommendation::priority)
+                .containsExactly(Priority.CRITICAL, Priority.HIGH, Priority.LOW, Priority.LOW);
+        // 150 against a target of 100 (max): −33 % still needed
+        assertThat(rs.get(0).impact()).isCloseTo(50.0 / 150, within(1e-12));
+        assertThat(rs.get(0).impactBasis()).isEqualTo("\u221233 % to reach the target");
+        assertThat(rs.get(3).message()).contains("not checked");
+    }
+
+    private static BudgetCheck check(String key, BudgetStatus s, boolean close, double v) {
+        return new BudgetCheck("b", "x", "f:1:1", key, "x", "primary", "max_mean", 100, 200, v, "us/op", s, close, "");
     }
 }

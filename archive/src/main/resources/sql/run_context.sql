@@ -1,0 +1,4 @@
+-- Which project is a run of? Parameter: run_id.
+SELECT project
+FROM runs
+WHERE run_id = ?
