@@ -92,6 +92,6 @@ class ScalabilityRecommendCommandTest {
 
         CliRun text = CliRun.of("recommend", "--archive", a.toString(), "--project", "p", "--budget", "{pattern: Unstable, max_p99: x}");
         assertThat(text.exit()).isEqualTo(2);
-        assertThat(text.err()).contains("--budget:1:31: max_p99: expected a number with an optional unit");
+        assertThat(text.err()).contains("--budget:1:30: max_p99: expected a number with an optional unit");
     }
 }
