@@ -64,6 +64,7 @@ public final class SiteGenerator {
         VersionPages.render(ctx, comparisons);
         ExperimentPages.render(ctx);
         RunsPage.render(ctx);
+        io.benchledger.site.render.WorkloadsPage.render(ctx);
         DataPage.render(ctx);
         Dashboard.render(ctx, comparisons, byBenchmark.size(), byBenchmark.values().stream().mapToInt(List::size).sum());
         AtomFeed.render(ctx, comparisons);

@@ -8,7 +8,8 @@ import java.util.Map;
  * the measured window, and latencies in milliseconds from each request's intended start.
  *
  * @param targetRate requests issued per second in the measured window (their intended times)
- * @param achievedRate requests completed without error or timeout per second of the window
+ * @param achievedRate requests completed in the window without error or timeout, per second (warm-up requests
+ *                     finishing in the window count: it is the service's throughput)
  * @param issued requests whose intended start lies in the window
  * @param queue the wait from a request's intended start to its first stage (coordinated omission made visible)
  * @param stages each stage's own run time, by name

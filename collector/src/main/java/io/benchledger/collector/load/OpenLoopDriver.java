@@ -230,17 +230,19 @@ public final class OpenLoopDriver {
                 }
             }
             long end = System.nanoTime();
+            boolean late = end - intended > timeout;
+            if (!late && end >= ws && end < we) {
+                // throughput counts every completion in the window, warm-up requests finishing late included
+                rec.completed[(int) ((end - ws) / INTERVAL_NANOS)].increment();
+            }
             if (!measured) {
                 return;
             }
             rec.request.record(interval, end - intended);
-            if (end - intended > timeout) {
+            if (late) {
                 rec.timeouts.increment();
             } else {
                 rec.ok.increment();
-                if (end >= ws && end < we) {
-                    rec.completed[(int) ((end - ws) / INTERVAL_NANOS)].increment();
-                }
             }
         }
 

@@ -254,7 +254,7 @@ public final class SiteData {
         return Instant.EPOCH;
     }
 
-    private static SortedMap<String, String> map(Object o) {
+    static SortedMap<String, String> map(Object o) {
         SortedMap<String, String> out = new TreeMap<>();
         if (o instanceof Map<?, ?> m) {
             m.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
