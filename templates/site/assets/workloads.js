@@ -31,7 +31,8 @@
           legend: { type: 'scroll', bottom: 0 },
           tooltip: { trigger: 'axis', valueFormatter: fmt },
           grid: { left: 60, right: 60, top: 40, bottom: 60 },
-          xAxis: { type: 'value', name: 'target req/s', nameLocation: 'middle', nameGap: 25, scale: true },
+          xAxis: { type: 'value', name: 'target req/s', nameLocation: 'middle', nameGap: 25, scale: true,
+            axisLabel: { hideOverlap: true } },
           yAxis: [{ type: 'log', name: 'latency ms' }, { type: 'value', name: 'req/s', splitLine: { show: false } }],
           series: series
         });

@@ -51,7 +51,7 @@ public final class WorkloadsPage {
                 saturation.put(w, c.failure().isEmpty()
                         ? "Saturation point: " + Fmt.num(c.score("primary")) + " req/s, the highest rate of the sweep whose request p99 stayed at or under "
                         + c.params().getOrDefault("max_p99", "the limit") + " with no timeouts."
-                        : "Saturation point: none. " + c.failure() + ".");
+                        : "Saturation point: none (" + c.failure() + ").");
                 continue;
             }
             if (c.failure().isEmpty()) {
@@ -64,7 +64,7 @@ public final class WorkloadsPage {
         for (Map.Entry<String, List<WorkloadResults.Case>> e : byWorkload.entrySet()) {
             List<WorkloadResults.Case> list = new ArrayList<>(e.getValue());
             list.sort(Comparator.comparingDouble(c -> c.score("rate.target")));
-            String anchor = SafeNames.anchor(e.getKey());
+            String anchor = anchor(e.getKey());
             DataTable t = table(e.getKey(), anchor, list);
             tables.add(t);
             boolean below = list.stream().anyMatch(WorkloadsPage::belowTarget);
@@ -79,6 +79,11 @@ public final class WorkloadsPage {
         ctx.writer().write("charts/workloads.js", "window.BL_DATA = " + Json.of(doc) + ";\n");
         ctx.page("workloads.html", "workloads.html", ctx.frame("", "Workloads", "workloads").withCharts("charts/workloads.js"),
                 new View(sections), tables);
+    }
+
+    /** An id for the workload's section, table and downloads: its name when plain, else a hash of it. */
+    static String anchor(String name) {
+        return "workload-" + (name.matches("[0-9A-Za-z_-]{1,64}") ? name : SafeNames.hash(name).substring(0, 16));
     }
 
     /** Achieved below 95 % of the target: the service did not keep up. */
@@ -120,8 +125,8 @@ public final class WorkloadsPage {
             }
             rows.add(row);
         }
-        return new DataTable("t-" + anchor, "Workload " + name + ", newest run of each rate", cols, rows,
-                "downloads/workload-" + anchor);
+        return new DataTable(anchor, "Workload " + name + ", newest run of each rate", cols, rows,
+                "downloads/" + anchor);
     }
 
     private static Map<String, Object> chart(String name, String anchor, List<WorkloadResults.Case> list) {
@@ -167,10 +172,10 @@ public final class WorkloadsPage {
     }
 
     private static Cell num(double d) {
-        return Double.isFinite(d) ? Cell.num(d, Fmt.num(d)) : Cell.of("n/a");
+        return Double.isFinite(d) ? Cell.num(d, Fmt.num(d)) : new Cell("n/a", "", "", ""); // empty raw: null in JSON
     }
 
     private static Cell share(double f) {
-        return Double.isFinite(f) ? Cell.num(f, String.format(java.util.Locale.ROOT, "%.2f\u00a0%%", f * 100)) : Cell.of("n/a");
+        return Double.isFinite(f) ? Cell.num(f, String.format(java.util.Locale.ROOT, "%.2f\u00a0%%", f * 100)) : new Cell("n/a", "", "", "");
     }
 }
