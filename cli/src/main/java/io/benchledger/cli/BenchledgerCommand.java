@@ -13,6 +13,7 @@ import io.benchledger.cli.command.GenerateCommand;
 import io.benchledger.cli.command.HistoryCommand;
 import io.benchledger.cli.command.ImportCommand;
 import io.benchledger.cli.command.NightlyCommand;
+import io.benchledger.cli.command.PrCommentCommand;
 import io.benchledger.cli.command.RecommendCommand;
 import io.benchledger.cli.command.ReleaseCommand;
 import io.benchledger.cli.command.ReportCommand;
@@ -61,6 +62,7 @@ import picocli.CommandLine.Command;
                 SiteCommand.class,
                 ReportCommand.class,
                 ExportCommand.class,
+                PrCommentCommand.class,
                 // the archive
                 SqlCommand.class,
                 ArchiveCommand.class,

@@ -444,8 +444,9 @@ public final class Collector {
             throw new BadInputException("--archive " + dir + ": not a folder");
         }
         if (Files.isDirectory(dir)) {
+            // the same rule as Archive.open: a checked-out empty git branch (.git, a README) is a new archive
             try (Stream<Path> s = Files.list(dir)) {
-                if (s.findAny().isPresent()) {
+                if (s.anyMatch(p -> !ArchiveLayout.mayHoldBeforeCreation(p))) {
                     throw new BadInputException(dir + ": folder is not empty and is not a benchledger archive (no "
                             + ArchiveLayout.MANIFEST + ")");
                 }
