@@ -16,7 +16,17 @@ public record GroundTruth(
         List<Drift> drifts,
         @JsonProperty("noise_changes") List<NoiseChange> noiseChanges,
         List<Outlier> outliers,
+        List<Weekly> weekly,
+        List<Gap> gaps,
         List<CaseInfo> cases) {
+
+    /** A weekly cycle: the level × (1 + amplitude · sin(2π·index/period + phase)); not a change. */
+    public record Weekly(@JsonProperty("case_key") String caseKey, int period, double amplitude, double phase) {
+    }
+
+    /** A pause in the nightly runs: run {@code index} came {@code days} days after the one before. */
+    public record Gap(int index, @JsonProperty("run_id") String runId, int days) {
+    }
 
     /**
      * A level step: from {@code index} on, the case's true level is (1 + magnitude) × the level before.

@@ -49,11 +49,14 @@ public final class HistoryGenerator {
     private final GeneratorSettings settings;
     private final List<CasePlan> plans;
     private final GroundTruth truth;
+    /** Day offset of every run from the start (one a night, plus the pauses). */
+    private final long[] days;
 
     /** Everything drawn for one case before any run is made. */
     record CasePlan(int index, String caseKey, String benchmark, Map<String, String> params, String mode, String unit,
                     boolean higherIsBetter, double base, double noise, int[] stepAt, double[] stepBy,
-                    int driftStart, int driftEnd, double driftBy, int noiseAt, double noiseBy) {
+                    int driftStart, int driftEnd, double driftBy, int noiseAt, double noiseBy, double weeklyBy,
+                    double weeklyPhase) {
 
         /** The true level at run r, before noise. */
         double level(int r) {
@@ -73,12 +76,35 @@ public final class HistoryGenerator {
         double sigma(int r) {
             return noise * (noiseAt >= 0 && r >= noiseAt ? noiseBy : 1.0);
         }
+
+        /** The weekly cycle's factor at run r (1 without a cycle): 1 + A·sin(2π·r/7 + φ). */
+        double weekly(int r) {
+            return weeklyBy == 0 ? 1.0 : 1 + weeklyBy * Math.sin(2 * Math.PI * r / 7.0 + weeklyPhase);
+        }
     }
 
     public HistoryGenerator(GeneratorSettings settings) {
         this.settings = settings;
+        this.days = days(settings);
         this.plans = plan(settings);
         this.truth = truthOf();
+    }
+
+    /** Run r is a night after run r − 1, or 2–14 nights after it with probability gapRate. */
+    private static long[] days(GeneratorSettings s) {
+        long[] d = new long[s.runs()];
+        double rate = s.shapes().gapRate();
+        for (int r = 1; r < d.length; r++) {
+            long step = 1;
+            if (rate > 0) {
+                SplittableRandom rng = new SplittableRandom(s.seed() * 0x9E3779B97F4A7C15L + r * 0x94D049BB133111EBL + 0x6A9);
+                if (rng.nextDouble() < rate) {
+                    step = 2 + rng.nextInt(13);
+                }
+            }
+            d[r] = d[r - 1] + step;
+        }
+        return d;
     }
 
     public GeneratorSettings settings() {
@@ -142,11 +168,39 @@ public final class HistoryGenerator {
             int driftStart = 0;
             int driftEnd = 0;
             double driftBy = 0;
+            GeneratorSettings.Shapes sh = s.shapes();
             if (rng.nextDouble() < s.driftRate() && runs > 60) {
-                int len = 50 + rng.nextInt(101);
+                int len = Math.min(runs - 1, sh.driftRunsMin() + rng.nextInt(sh.driftRunsMax() - sh.driftRunsMin() + 1));
                 driftStart = rng.nextInt(Math.max(1, runs - len));
                 driftEnd = Math.min(runs, driftStart + len);
-                driftBy = (rng.nextBoolean() ? 1 : -1) * (1 + rng.nextDouble()) * noise;
+                driftBy = (rng.nextBoolean() ? 1 : -1)
+                        * (sh.driftSdMin() + (sh.driftSdMax() - sh.driftSdMin()) * rng.nextDouble()) * noise;
+                if (sh.stepInDriftRate() > 0 && rng.nextDouble() < sh.stepInDriftRate() && driftEnd - driftStart > 40) {
+                    // one more step inside the drift, at least 10 runs from its ends and 20 from other steps
+                    int at = driftStart + 10 + rng.nextInt(driftEnd - driftStart - 20);
+                    double mag = s.stepMin() + (s.stepMax() - s.stepMin()) * rng.nextDouble();
+                    double by = rng.nextBoolean() ? mag : -mag / (1 + mag);
+                    boolean free = true;
+                    for (int other : stepAt) {
+                        free &= Math.abs(other - at) >= 20;
+                    }
+                    if (free) {
+                        int pos = 0;
+                        while (pos < stepAt.length && stepAt[pos] < at) {
+                            pos++;
+                        }
+                        int[] a2 = new int[stepAt.length + 1];
+                        double[] b2 = new double[stepAt.length + 1];
+                        System.arraycopy(stepAt, 0, a2, 0, pos);
+                        System.arraycopy(stepBy, 0, b2, 0, pos);
+                        a2[pos] = at;
+                        b2[pos] = by;
+                        System.arraycopy(stepAt, pos, a2, pos + 1, stepAt.length - pos);
+                        System.arraycopy(stepBy, pos, b2, pos + 1, stepAt.length - pos);
+                        stepAt = a2;
+                        stepBy = b2;
+                    }
+                }
             }
             int noiseAt = -1;
             double noiseBy = 1;
@@ -154,9 +208,15 @@ public final class HistoryGenerator {
                 noiseAt = 10 + rng.nextInt(runs - 20);
                 noiseBy = 1.5 + rng.nextDouble();
             }
+            double weeklyBy = 0;
+            double weeklyPhase = 0;
+            if (sh.weeklyRate() > 0 && rng.nextDouble() < sh.weeklyRate()) {
+                weeklyBy = sh.weeklyAmplitude() * noise;
+                weeklyPhase = 2 * Math.PI * rng.nextDouble();
+            }
             String key = CaseKey.of(benchmark, params, mode, 1);
             out.add(new CasePlan(c, key, benchmark, params, mode, unit, thrpt, base, noise, stepAt, stepBy,
-                    driftStart, driftEnd, driftBy, noiseAt, noiseBy));
+                    driftStart, driftEnd, driftBy, noiseAt, noiseBy, weeklyBy, weeklyPhase));
         }
         return out;
     }
@@ -167,6 +227,13 @@ public final class HistoryGenerator {
         List<GroundTruth.NoiseChange> noise = new ArrayList<>();
         List<GroundTruth.Outlier> outliers = new ArrayList<>();
         List<GroundTruth.CaseInfo> cases = new ArrayList<>();
+        List<GroundTruth.Weekly> weekly = new ArrayList<>();
+        List<GroundTruth.Gap> gaps = new ArrayList<>();
+        for (int r = 1; r < days.length; r++) {
+            if (days[r] - days[r - 1] > 1) {
+                gaps.add(new GroundTruth.Gap(r, runId(r), (int) (days[r] - days[r - 1])));
+            }
+        }
         for (CasePlan p : plans) {
             cases.add(new GroundTruth.CaseInfo(p.caseKey(), p.benchmark(), p.mode(), p.unit(), p.higherIsBetter(),
                     p.base(), p.noise()));
@@ -184,6 +251,9 @@ public final class HistoryGenerator {
             if (p.noiseAt() >= 0) {
                 noise.add(new GroundTruth.NoiseChange(p.caseKey(), p.noiseAt(), p.noiseBy()));
             }
+            if (p.weeklyBy() != 0) {
+                weekly.add(new GroundTruth.Weekly(p.caseKey(), 7, p.weeklyBy(), p.weeklyPhase()));
+            }
             for (int r = 0; r < settings.runs(); r++) {
                 double f = outlierFactor(p, r);
                 if (f != 1.0) {
@@ -194,7 +264,7 @@ public final class HistoryGenerator {
         steps.sort((a, b) -> a.caseKey().equals(b.caseKey()) ? Integer.compare(a.index(), b.index())
                 : a.caseKey().compareTo(b.caseKey()));
         return new GroundTruth(settings.seed(), settings.benchmarks(), settings.runs(), settings.project(), steps,
-                drifts, noise, outliers, cases);
+                drifts, noise, outliers, weekly, gaps, cases);
     }
 
     // ------------------------------------------------------------------ runs
@@ -215,7 +285,7 @@ public final class HistoryGenerator {
 
     public Instant time(int r) {
         long jitterSeconds = stream(-1, r, 0x71AE).nextInt(3600);
-        return settings.start().plusSeconds(86_400L * r + jitterSeconds);
+        return settings.start().plusSeconds(86_400L * days[r] + jitterSeconds);
     }
 
     public String runId(int r) {
@@ -242,7 +312,7 @@ public final class HistoryGenerator {
         SplittableRandom rng = stream(c, r, 0);
         int forks = settings.forks();
         int iterations = settings.iterations();
-        double level = p.level(r);
+        double level = p.level(r) * p.weekly(r);
         double sigma = p.sigma(r);
         double runEffect = rng.nextGaussian() * sigma * 0.6;
         double forkSd = sigma * 0.6 * Math.sqrt(forks);

@@ -43,8 +43,8 @@ public final class SeriesDetector {
      * @param noise σ̂ of the filtered series ({@link NoiseEstimate})
      * @param windowsExamined how many split windows were computed (the work an incremental run saves)
      */
-    public record Detection(List<EDivisive.Split> changePoints, double[] filtered, double noise, SplitState state,
-                            int windowsExamined, boolean incremental) {
+    public record Detection(List<EDivisive.Split> changePoints, List<DriftDetector.Drift> drifts, double[] filtered,
+                            double noise, SplitState state, int windowsExamined, boolean incremental) {
     }
 
     public static Detection detect(double[] raw, DetectorSettings settings) {
@@ -89,8 +89,25 @@ public final class SeriesDetector {
                     }
                 });
         double noise = NoiseEstimate.sigma(z);
-        List<EDivisive.Split> cps = EDivisive.merge(z, weak, settings.maxPValue(), settings.minMagnitude(),
-                settings.minEffect(), noise, settings.minSegment(), false);
+        List<StepTest.Result> steps = steps(z, null, weak, settings, noise);
+        List<DriftDetector.Drift> drifts = DriftDetector.detect(z, steps, settings.maxPValue(), settings.minMagnitude(),
+                settings.minEffect(), noise);
+        if (!drifts.isEmpty()) {
+            // Second pass, only for series that drift: with the drifts' ramps taken out, a step inside a
+            // drift is a plain step again and the drift's bends no longer look like jumps. The split
+            // is redone on that series in full (not cached: it depends on the whole history).
+            double[] ramps = DriftDetector.ramps(z.length, drifts);
+            double[] v = new double[z.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = z[i] - ramps[i];
+            }
+            List<Integer> weakV = EDivisive.split(v, window, EDivisive.firstPassPValue(settings.maxPValue()), 0,
+                    List.of(), EDivisive.SplitListener.NONE);
+            steps = steps(v, ramps, weakV, settings, noise);
+            drifts = DriftDetector.detect(z, steps, settings.maxPValue(), settings.minMagnitude(), settings.minEffect(),
+                    noise);
+        }
+        List<EDivisive.Split> cps = steps.stream().map(r -> asSplit(z, r)).toList();
         List<Integer> nextFrozen = new ArrayList<>(frozen);
         for (int cp : newlyFrozen) {
             if (!nextFrozen.contains(cp)) {
@@ -99,7 +116,31 @@ public final class SeriesDetector {
         }
         int nextRestart = restart[0] < 0 ? from : restart[0];
         SplitState state = new SplitState(raw.length, fingerprint(raw, raw.length), nextRestart, nextFrozen);
-        return new Detection(cps, z, noise, state, examined[0], incremental);
+        return new Detection(cps, drifts, z, noise, state, examined[0], incremental);
+    }
+
+    /**
+     * Steps of a series from its weak change points: Otava's merge (levels), then the merge against
+     * the local trend ({@link StepTest}): levels that a local trend explains are not steps.
+     *
+     * @param offset what was taken out of {@code y} (added back to the levels reported), or null
+     */
+    static List<StepTest.Result> steps(double[] y, double[] offset, List<Integer> weak, DetectorSettings settings,
+                                       double noise) {
+        return StepTest.merge(y, new StepTest.Sums(y, offset), weak,
+                settings.maxPValue(), settings.minMagnitude(), settings.minEffect(), noise, settings.minSegment(),
+                2 * settings.window());
+    }
+
+    /**
+     * A step as the change-point contract reports it: before and after are the local levels at the
+     * step (the segment means for a flat neighbourhood, the lines' values at the step inside a trend).
+     */
+    static EDivisive.Split asSplit(double[] z, StepTest.Result r) {
+        double sdBefore = EDivisive.populationSd(z, r.lo(), r.index(), EDivisive.mean(z, r.lo(), r.index()));
+        double sdAfter = EDivisive.populationSd(z, r.index(), r.hi(), EDivisive.mean(z, r.index(), r.hi()));
+        return new EDivisive.Split(r.index(), r.pValue(), r.levelBefore(), r.levelAfter(), sdBefore, sdAfter,
+                r.nBefore(), r.nAfter());
     }
 
     /** FNV-1a over the bits of the first {@code n} values. */

@@ -1,0 +1,98 @@
+package io.benchledger.archive.bench;
+
+import io.benchledger.archive.analysis.changepoint.DetectorSettings;
+import io.benchledger.archive.analysis.changepoint.FindingScore;
+import io.benchledger.archive.generate.GeneratorSettings;
+import io.benchledger.archive.generate.HistoryGenerator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The step-and-drift study of docs/change-points.md: the default detector on generated histories of
+ * several families (steps, drifts, both, noise changes and outliers, weekly cycles and gaps, flat),
+ * and on trends of 0.05–1 noise sd per run over 50–500 runs with and without a step inside, scored
+ * with {@link FindingScore}. Everything is seeded. Run with {@code bench/changepoint-study.sh [scale]}
+ * (scale 1 is the table of the docs; smaller scales are quicker and noisier).
+ */
+public final class FindingStudy {
+    private FindingStudy() {
+    }
+
+    /** One family of generated series. */
+    public record Family(String name, GeneratorSettings settings, int margin) {
+    }
+
+    /** The families of the first table, with {@code series} cases each (noise 1–5 %). */
+    public static List<Family> families(int series, long seed) {
+        List<Family> out = new ArrayList<>();
+        GeneratorSettings.Shapes plain = GeneratorSettings.Shapes.DEFAULT;
+        GeneratorSettings.Shapes drifts = new GeneratorSettings.Shapes(1, 8, 50, 150, 0, 0, 1, 0);
+        GeneratorSettings.Shapes driftsWithSteps = new GeneratorSettings.Shapes(1, 8, 50, 150, 0.5, 0, 1, 0);
+        GeneratorSettings.Shapes weekly = new GeneratorSettings.Shapes(1, 2, 50, 150, 0, 0.5, 1.0, 0.05);
+        // steps of at least 3 noise sd: sizes relative to a noise of 1–5 % (3 × 5 % = 15 %)
+        out.add(new Family("steps (outliers, noise changes)", base(series, 300, seed, series * 2)
+                .withSteps(0.15, 0.30).withDisturbances(0.003, 0, 0.05), 2));
+        out.add(new Family("drifts (1–8 sd over 50–150 runs)", base(series, 300, seed + 1, 0)
+                .withDisturbances(0.003, 1.0, 0.05).withShapes(drifts), 2));
+        out.add(new Family("steps and drifts, half with a step inside", base(series, 300, seed + 2, series)
+                .withSteps(0.15, 0.30).withDisturbances(0.003, 1.0, 0.05).withShapes(driftsWithSteps), 2));
+        out.add(new Family("flat: noise changes and outliers", base(series, 200, seed + 3, 0)
+                .withDisturbances(0.01, 0, 0.3), 2));
+        out.add(new Family("flat: weekly cycles (1 sd) and gaps", base(series, 200, seed + 4, 0)
+                .withDisturbances(0.003, 0, 0).withShapes(weekly), 2));
+        out.add(new Family("flat", base(series, 200, seed + 5, 0).withDisturbances(0, 0, 0).withShapes(plain), 2));
+        return out;
+    }
+
+    /** Trends: every case drifts by {@code slope} noise sd per run over {@code runs} runs, 100 flat runs around it. */
+    public static Family trend(int series, double slope, int runs, boolean withStep, long seed) {
+        GeneratorSettings.Shapes shape = new GeneratorSettings.Shapes(slope * runs, slope * runs, runs, runs,
+                withStep ? 1 : 0, 0, 1, 0);
+        // noise 0.15 %: the strongest trend (1 sd × 500 runs) then changes the level by 75 %, not by more than all of it
+        GeneratorSettings s = base(series, runs + 100, seed, 0).withNoise(0.0015, 0.0015)
+                .withSteps(0.012, 0.0225).withDisturbances(0.003, 1.0, 0).withShapes(shape);
+        return new Family(String.format(Locale.ROOT, "trend %.2f sd/run × %d runs%s", slope, runs,
+                withStep ? " + step of 8–15 sd" : ""), s, 5);
+    }
+
+    private static GeneratorSettings base(int series, int runs, long seed, int steps) {
+        return GeneratorSettings.of(series, runs, seed, steps).withSamples(1, 5);
+    }
+
+    public static void main(String[] args) {
+        double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
+        int series = Math.max(10, (int) Math.round(400 * scale));
+        DetectorSettings settings = DetectorSettings.DEFAULTS;
+        long t0 = System.nanoTime();
+        System.out.println("| family | series × runs | steps | found | reported | false | precision | recall "
+                + "| drifts (≥ 3 sd) | reported as drift | found once | false drifts | false steps per drift "
+                + "| series with a false finding, per 100 |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (Family f : families(series, 20_000)) {
+            FindingScore.Counts c = FindingScore.score(new HistoryGenerator(f.settings()), settings, f.margin(), 3.0);
+            System.out.printf(Locale.ROOT, "| %s | %d × %d | %d | %d | %d | %d | %.3f | %.3f | %d | %.3f | %d | %d | %.3f | %.2f |%n",
+                    f.name(), f.settings().benchmarks(), f.settings().runs(), c.steps(), c.stepsFound(), c.reportedSteps(),
+                    c.falseSteps(), c.precision(), c.recall(), c.bigDrifts(), c.bigDriftRecall(), c.driftsFoundOnce(),
+                    c.falseDrifts(), c.falseStepsPerDrift(), c.falseFindingsPerHundred());
+        }
+        System.out.println();
+        int trendSeries = Math.max(5, (int) Math.round(40 * scale));
+        System.out.println("| trend | series | reported once as a drift | false drifts | steps | found | false steps "
+                + "| step F1 (margin 5) | F1 of \"no change point\" |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        long seed = 30_000;
+        for (boolean withStep : new boolean[] {false, true}) {
+            for (double slope : new double[] {0.05, 0.1, 0.3, 0.6, 1.0}) {
+                for (int runs : new int[] {50, 150, 500}) {
+                    Family f = trend(trendSeries, slope, runs, withStep, seed++);
+                    FindingScore.Counts c = FindingScore.score(new HistoryGenerator(f.settings()), settings, 5, 0);
+                    System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %.3f | %.3f |%n", f.name(),
+                            c.series(), c.driftsFoundOnce(), c.falseDrifts(), c.steps(), c.stepsFound(), c.falseSteps(),
+                            c.f1(), c.trivialF1());
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%n(%.1f s)%n", (System.nanoTime() - t0) / 1e9);
+    }
+}
