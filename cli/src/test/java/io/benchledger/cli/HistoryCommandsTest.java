@@ -36,7 +36,8 @@ class HistoryCommandsTest {
         CliRun r = CliRun.of("changes", "--archive", archive.toString(), "--format", "json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode cps = new ObjectMapper().readTree(r.out()).get("change_points");
-        assertThat(cps.size()).isGreaterThanOrEqualTo(4);
+        // 4 of the 6 injected steps are 3 noise sd or more (another test may have acknowledged one of them)
+        assertThat(cps.size()).isGreaterThanOrEqualTo(3);
         List<String> fields = List.of("case_key", "benchmark", "metric", "run_id", "version", "commit", "time", "index",
                 "before", "after", "change", "p_value", "direction");
         for (JsonNode cp : cps) {
@@ -113,9 +114,9 @@ class HistoryCommandsTest {
 
         CliRun csv = CliRun.of("history", key, "--archive", archive.toString(), "--format", "csv");
         String[] lines = csv.out().split("\r\n");
-        assertThat(lines[0]).isEqualTo("case_key,metric,index,run_id,version,commit,time,value,change_point");
+        assertThat(lines[0]).isEqualTo("case_key,metric,index,run_id,version,commit,time,value,change_point,drift");
         assertThat(lines).hasSize(101);
-        assertThat(lines[1 + largest.get("index").asInt()]).endsWith("," + largest.get("direction").asText());
+        assertThat(lines[1 + largest.get("index").asInt()]).contains("," + largest.get("direction").asText() + ",");
 
         CliRun pattern = CliRun.of("history", "*Crypto.sha256*", "--archive", archive.toString(), "--format", "json");
         JsonNode series = new ObjectMapper().readTree(pattern.out()).get("series");
@@ -137,5 +138,52 @@ class HistoryCommandsTest {
         CliRun missing = CliRun.of("history", "no.such.Bench", "--archive", archive.toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err()).contains("no case of project 'default' matches 'no.such.Bench'");
+    }
+
+    @Test
+    void driftsAreListedBesideTheStepsAndFailTheGate() throws Exception {
+        Path drifting = tmp.resolve("drifting/archive");
+        CliRun g = CliRun.of("generate", "--benchmarks", "6", "--runs", "250", "--seed", "3", "--changes", "0",
+                "--forks", "1", "--iterations", "3", "--drift-rate", "1", "--drift-size", "6,8", "--drift-runs", "60,120",
+                "--noise-change-rate", "0", "--out", drifting.toString());
+        assertThat(g.exit()).as(g.err()).isZero();
+        JsonNode injected = new ObjectMapper().readTree(tmp.resolve("drifting/ground-truth.json").toFile()).get("drifts");
+        assertThat(injected).hasSize(6);
+        CliRun r = CliRun.of("changes", "--archive", drifting.toString(), "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode doc = new ObjectMapper().readTree(r.out());
+        assertThat(doc.get("change_points")).isEmpty();
+        JsonNode drifts = doc.get("drifts");
+        assertThat(drifts.size()).isGreaterThanOrEqualTo(5);
+        List<String> fields = List.of("case_key", "benchmark", "metric", "start_index", "end_index", "runs",
+                "start_run_id", "end_run_id", "start_version", "end_version", "start_commit", "end_commit", "start_time",
+                "end_time", "before", "after", "change", "change_per_run", "change_per_day", "p_value", "direction");
+        boolean anyRegression = false;
+        for (JsonNode d : drifts) {
+            assertThat(d.fieldNames()).toIterable().containsExactlyElementsOf(fields);
+            JsonNode truthDrift = null;
+            for (JsonNode t : injected) {
+                if (t.get("case_key").asText().equals(d.get("case_key").asText())) {
+                    truthDrift = t;
+                }
+            }
+            assertThat(truthDrift).isNotNull();
+            // it overlaps the injected drift and goes the same way
+            assertThat(d.get("start_index").asInt()).isLessThan(truthDrift.get("end").asInt());
+            assertThat(d.get("end_index").asInt()).isGreaterThanOrEqualTo(truthDrift.get("start").asInt());
+            assertThat(Math.signum(d.get("change").asDouble())).isEqualTo(Math.signum(truthDrift.get("magnitude").asDouble()));
+            assertThat(d.get("change_per_run").asDouble() * (d.get("end_index").asInt() - d.get("start_index").asInt()))
+                    .isCloseTo(d.get("change").asDouble(), org.assertj.core.api.Assertions.within(1e-9));
+            anyRegression |= d.get("direction").asText().equals("regression");
+        }
+        assertThat(anyRegression).as("seed 3 drifts some cases the wrong way").isTrue();
+        assertThat(CliRun.of("changes", "--archive", drifting.toString(), "--fail-on", "regression").exit()).isEqualTo(1);
+
+        String key = drifts.get(0).get("case_key").asText();
+        CliRun h = CliRun.of("history", key, "--archive", drifting.toString());
+        assertThat(h.out()).contains("drift ").containsPattern("[╱╲]{3,}");
+        CliRun table = CliRun.of("changes", "--archive", drifting.toString());
+        assertThat(table.out()).contains("per_run", key);
+        assertThat(table.err()).containsPattern("changes: \\d+ drifts");
     }
 }

@@ -77,7 +77,7 @@ public final class ReportAnalysis {
                 .filter(cp -> compared.contains(cp.caseKey() + "\u0000" + cp.metric()))
                 .toList();
         t0 = System.nanoTime();
-        List<CaseTrend> trends = trends(history, compared);
+        List<CaseTrend> trends = trends(history, compared, outcome.detections());
         timing.took("trends", System.nanoTime() - t0);
         List<BudgetResult> budgetResults = new ArrayList<>();
         if (budgets.isPresent()) {
@@ -119,10 +119,11 @@ public final class ReportAnalysis {
     }
 
     /**
-     * Significant trends (improving or degrading) over the last 30 days of each compared case,
-     * the steepest first.
+     * Significant trends (improving or degrading) over the last 30 days of each compared case, within
+     * the segment since its last step (never across a step), the steepest first.
      */
-    static List<CaseTrend> trends(History history, Set<String> compared) {
+    static List<CaseTrend> trends(History history, Set<String> compared,
+                                  java.util.Map<String, io.benchledger.archive.analysis.changepoint.SeriesDetector.Detection> detections) {
         List<CaseTrend> out = new ArrayList<>();
         for (CaseSeries s : history.series()) {
             if (!compared.contains(s.key())) {
@@ -132,7 +133,10 @@ public final class ReportAnalysis {
             for (int i = 0; i < s.size(); i++) {
                 times[i] = history.runs().get(s.runIndexes()[i]).time();
             }
-            Optional<Trend> t = TrendAnalysis.of(times, s.values(), s.higherIsBetter());
+            var d = detections.get(s.key());
+            int segment = d == null ? 0 : TrendAnalysis.lastSegmentStart(
+                    io.benchledger.archive.analysis.changepoint.EDivisive.indexes(d.changePoints()));
+            Optional<Trend> t = TrendAnalysis.sinceLastStep(times, s.values(), s.higherIsBetter(), segment);
             if (t.isPresent() && !Trend.STABLE.equals(t.get().direction())) {
                 Trend tr = t.get();
                 out.add(new CaseTrend(s.caseKey(), s.benchmark(), s.metric(), tr.points(), tr.relativeSlopePerDay(),

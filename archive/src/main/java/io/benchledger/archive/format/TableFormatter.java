@@ -197,4 +197,13 @@ public final class TableFormatter {
     public static String percent(double fraction) {
         return String.format(Locale.ROOT, "%+.1f%%", fraction * 100);
     }
+
+    /** A rate such as a drift's change per run: two significant digits, so +0.031% is not printed as +0.0%. */
+    public static String rate(double fraction) {
+        if (!Double.isFinite(fraction)) {
+            return "n/a";
+        }
+        return Math.abs(fraction) >= 0.001 || fraction == 0 ? percent(fraction)
+                : String.format(Locale.ROOT, "%+.2g%%", fraction * 100);
+    }
 }

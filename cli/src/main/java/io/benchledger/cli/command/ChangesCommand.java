@@ -3,6 +3,7 @@ package io.benchledger.cli.command;
 import io.benchledger.archive.BadInputException;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.changepoint.ChangePointAnalysis;
+import io.benchledger.archive.analysis.changepoint.Drift;
 import io.benchledger.archive.analysis.history.History;
 import io.benchledger.archive.analysis.history.RunPoint;
 import io.benchledger.archive.format.OutputFormat;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -28,8 +30,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "changes", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Lists the change points of every case's history (E-Divisive means with a t-test),",
-                "largest relative change first. Acknowledged change points ('benchledger ack') are left out.",
+        description = {"Lists the change points (steps) of every case's history (E-Divisive means, each step tested",
+                "against the local trend), largest relative change first, then its drifts: stretches whose level",
+                "moved steadily, run after run. Acknowledged change points ('benchledger ack') are left out.",
                 "A new run re-examines only the tail of each series: the state of the last analysis is kept",
                 "in the archive under analysis/."},
         footer = {"", "Exit codes: 0 ok; 1 with --fail-on regression when a regression is listed; 2 bad input; 3 failure."})
@@ -54,7 +57,7 @@ public final class ChangesCommand implements Callable<Integer> {
     String since;
 
     @Option(names = "--fail-on", paramLabel = "DIRECTION",
-            description = "Exit 1 when a listed change point is a regression (the only value: regression).")
+            description = "Exit 1 when a listed change point or drift is a regression (the only value: regression).")
     FailOn failOn;
 
     @Option(names = "--include-acknowledged", description = "List acknowledged change points too.")
@@ -75,26 +78,34 @@ public final class ChangesCommand implements Callable<Integer> {
             list.addAll(out.acknowledged());
             list.sort(ChangePointAnalysis.LARGEST_FIRST);
         }
+        List<Drift> drifts = new ArrayList<>(out.drifts());
         if (pattern != null) {
             CasePattern p = CasePattern.of(pattern);
             list.removeIf(c -> !p.matches(c.caseKey()));
+            drifts.removeIf(d -> !p.matches(d.caseKey()));
         }
         if (since != null) {
             Instant cutoff = cutoff(since, out.history());
             boolean inclusive = isDate(since);
             list.removeIf(c -> inclusive ? c.time().isBefore(cutoff) : !c.time().isAfter(cutoff));
+            // a drift counts as new while it still went on after the cutoff
+            drifts.removeIf(d -> inclusive ? d.endTime().isBefore(cutoff) : !d.endTime().isAfter(cutoff));
         }
-        print(list, formatOption.format);
+        print(list, drifts, formatOption.format);
         long regressions = list.stream().filter(c -> ChangePoint.REGRESSION.equals(c.direction())).count();
+        long driftRegressions = drifts.stream().filter(d -> ChangePoint.REGRESSION.equals(d.direction())).count();
         System.err.printf("changes: %d change point%s (%d regression%s, %d improvement%s) in %d series of %d runs; "
                         + "%d acknowledged%n", list.size(), list.size() == 1 ? "" : "s", regressions,
                 regressions == 1 ? "" : "s", list.size() - regressions, list.size() - regressions == 1 ? "" : "s",
                 out.history().series().size(), out.history().runs().size(), out.acknowledged().size());
+        System.err.printf("changes: %d drift%s (%d regression%s, %d improvement%s)%n", drifts.size(),
+                drifts.size() == 1 ? "" : "s", driftRegressions, driftRegressions == 1 ? "" : "s",
+                drifts.size() - driftRegressions, drifts.size() - driftRegressions == 1 ? "" : "s");
         if (GlobalOptions.verbose()) {
             System.err.printf("changes: %d of %d series re-examined only at their tail; %d windows computed%n",
                     out.incrementalSeries(), out.history().series().size(), out.windowsExamined());
         }
-        return failOn == FailOn.regression && regressions > 0 ? ExitCodes.GATE_FAILED : ExitCodes.OK;
+        return failOn == FailOn.regression && regressions + driftRegressions > 0 ? ExitCodes.GATE_FAILED : ExitCodes.OK;
     }
 
     static boolean isDate(String s) {
@@ -130,9 +141,12 @@ public final class ChangesCommand implements Callable<Integer> {
         return last;
     }
 
-    static void print(List<ChangePoint> list, OutputFormat format) {
+    static void print(List<ChangePoint> list, List<Drift> drifts, OutputFormat format) {
         if (format == OutputFormat.JSON) {
-            System.out.print(TableFormatter.json(Map.of("change_points", list.stream().map(ChangePointJson::of).toList())));
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("change_points", list.stream().map(ChangePointJson::of).toList());
+            doc.put("drifts", drifts.stream().map(DriftJson::of).toList());
+            System.out.print(TableFormatter.json(doc));
             return;
         }
         List<String> cols = List.of("case_key", "metric", "direction", "change", "before", "after", "p_value", "index",
@@ -148,5 +162,25 @@ public final class ChangesCommand implements Callable<Integer> {
                     p, c.index(), c.version(), commit, c.time().toString(), c.runId())));
         }
         System.out.print(TableFormatter.format(new Table(cols, rows), format));
+        if (drifts.isEmpty()) {
+            return;
+        }
+        // the drifts as a second table: in CSV a blank line separates the two, as in the text formats
+        List<String> dcols = List.of("case_key", "metric", "direction", "drift", "per_run", "per_day", "before", "after",
+                "p_value", "from_index", "to_index", "from_version", "to_version", "from_time", "to_time");
+        List<List<Object>> drows = new ArrayList<>();
+        for (Drift d : drifts) {
+            boolean csv = format == OutputFormat.CSV;
+            Object perDay = !Double.isFinite(d.changePerDay()) ? "n/a"
+                    : csv ? (Object) d.changePerDay() : TableFormatter.rate(d.changePerDay());
+            drows.add(new ArrayList<>(List.of(d.caseKey(), d.metric(), d.direction(),
+                    csv ? d.change() : TableFormatter.percent(d.change()),
+                    csv ? d.changePerRun() : TableFormatter.rate(d.changePerRun()), perDay, d.before(), d.after(),
+                    csv ? (Object) d.pValue() : String.format(java.util.Locale.ROOT, "%.2g", d.pValue()),
+                    d.startIndex(), d.endIndex(), d.startVersion(), d.endVersion(), d.startTime().toString(),
+                    d.endTime().toString())));
+        }
+        System.out.println();
+        System.out.print(TableFormatter.format(new Table(dcols, drows), format));
     }
 }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
         description = {"Writes a synthetic benchmark history with known change points: for demos, tests and scale",
                 "measurements. Every case has its own noise (1-5 %%), every run forks × iterations samples with",
                 "per-fork offsets; level steps of 2-20 %% are injected, plus occasional outlier runs, slow drifts",
-                "and noise changes. The version advances every --runs-per-version runs. What was injected is",
+                "and noise changes; on request also larger or longer drifts, steps inside drifts, weekly cycles",
+                "and pauses between runs. The version advances every --runs-per-version runs. What was injected is",
                 "written as JSON to --truth (default: ground-truth.json beside the archive folder).",
                 "The same options and seed always give the same archive."})
 public final class GenerateCommand implements Callable<Integer> {
@@ -59,6 +60,38 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Runs per version; one commit (one file set) per version (default: ${DEFAULT-VALUE}).")
     int runsPerVersion;
 
+    @Option(names = "--drift-rate", paramLabel = "FRACTION", defaultValue = "0.03",
+            description = "Share of cases given a drift (default: ${DEFAULT-VALUE}).")
+    double driftRate;
+
+    @Option(names = "--drift-size", paramLabel = "MIN,MAX", split = ",", defaultValue = "1,2",
+            description = "Total change of a drift, in the case's noise standard deviations (default: ${DEFAULT-VALUE}).")
+    double[] driftSize;
+
+    @Option(names = "--drift-runs", paramLabel = "MIN,MAX", split = ",", defaultValue = "50,150",
+            description = "Length of a drift in runs (default: ${DEFAULT-VALUE}).")
+    int[] driftRuns;
+
+    @Option(names = "--step-in-drift", paramLabel = "FRACTION", defaultValue = "0",
+            description = "Share of drifts given one more step inside (default: ${DEFAULT-VALUE}).")
+    double stepInDrift;
+
+    @Option(names = "--noise-change-rate", paramLabel = "FRACTION", defaultValue = "0.03",
+            description = "Share of cases whose noise grows 1.5-2.5 times at some run (default: ${DEFAULT-VALUE}).")
+    double noiseChangeRate;
+
+    @Option(names = "--outlier-rate", paramLabel = "FRACTION", defaultValue = "0.003",
+            description = "Share of results that are disturbed runs (default: ${DEFAULT-VALUE}).")
+    double outlierRate;
+
+    @Option(names = "--weekly-rate", paramLabel = "FRACTION", defaultValue = "0",
+            description = "Share of cases with a weekly cycle of one noise standard deviation (default: ${DEFAULT-VALUE}).")
+    double weeklyRate;
+
+    @Option(names = "--gap-rate", paramLabel = "FRACTION", defaultValue = "0",
+            description = "Share of runs that come after a pause of 2-14 days (default: ${DEFAULT-VALUE}).")
+    double gapRate;
+
     @Override
     public Integer call() throws Exception {
         if (benchmarks < 1 || runs < 1 || forks < 1 || iterations < 1 || runsPerVersion < 1) {
@@ -69,8 +102,19 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new BadInputException("--changes " + k + ": must not be negative");
         }
         PartitionValues.check("project", project);
-        GeneratorSettings settings = GeneratorSettings.of(benchmarks, runs, seed, k).withProject(project)
-                .withSamples(forks, iterations).withRunsPerVersion(runsPerVersion);
+        if (driftSize.length != 2 || driftRuns.length != 2) {
+            throw new BadInputException("--drift-size and --drift-runs take two values, MIN,MAX (e.g. 3,6)");
+        }
+        GeneratorSettings settings;
+        try {
+            settings = GeneratorSettings.of(benchmarks, runs, seed, k).withProject(project)
+                    .withSamples(forks, iterations).withRunsPerVersion(runsPerVersion)
+                    .withDisturbances(outlierRate, driftRate, noiseChangeRate)
+                    .withShapes(new GeneratorSettings.Shapes(driftSize[0], driftSize[1], driftRuns[0], driftRuns[1],
+                            stepInDrift, weeklyRate, 1.0, gapRate));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("generate: " + e.getMessage());
+        }
         HistoryGenerator gen = new HistoryGenerator(settings);
         Archive archive = Archive.open(out);
         Path truthFile = truth != null ? truth : archive.root().resolveSibling("ground-truth.json");
@@ -79,8 +123,9 @@ public final class GenerateCommand implements Callable<Integer> {
                 done, runs, (System.nanoTime() - t0) / 1e9));
         HistoryGenerator.writeTruth(t, truthFile);
         System.out.printf("generated %d cases × %d runs (%d samples each) in %s; %d change points, %d drifts, "
-                        + "%d noise changes, %d outlier results; ground truth: %s%n", benchmarks, runs, forks * iterations,
-                out, t.changePoints().size(), t.drifts().size(), t.noiseChanges().size(), t.outliers().size(), truthFile);
+                        + "%d noise changes, %d outlier results, %d weekly cycles, %d pauses; ground truth: %s%n",
+                benchmarks, runs, forks * iterations, out, t.changePoints().size(), t.drifts().size(),
+                t.noiseChanges().size(), t.outliers().size(), t.weekly().size(), t.gaps().size(), truthFile);
         return 0;
     }
 }

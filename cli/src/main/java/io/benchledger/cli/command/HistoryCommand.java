@@ -3,6 +3,7 @@ package io.benchledger.cli.command;
 import io.benchledger.archive.BadInputException;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.changepoint.ChangePointAnalysis;
+import io.benchledger.archive.analysis.changepoint.Drift;
 import io.benchledger.archive.analysis.changepoint.EDivisive;
 import io.benchledger.archive.analysis.changepoint.SeriesDetector;
 import io.benchledger.archive.analysis.history.CaseSeries;
@@ -36,8 +37,9 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "history", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Shows the history of one case, or of every case matching a pattern: one value per run",
-                "(the run's score), as a sparkline with its change points marked (▲ improvement, ▼ regression),",
-                "the change points, and the trend of the last 30 days. --format json/csv/markdown give the points."})
+                "(the run's score), as a sparkline with its change points marked (▲ improvement, ▼ regression)",
+                "and its drifts underlined (╱ rising, ╲ falling), the change points and drifts, and the trend of the",
+                "last 30 days within the segment since the last step. --format json/csv/markdown give the points."})
 public final class HistoryCommand implements Callable<Integer> {
     private static final String BLOCKS = "▁▂▃▄▅▆▇█";
 
@@ -67,7 +69,8 @@ public final class HistoryCommand implements Callable<Integer> {
     int width;
 
     /** One series with what was found in it. */
-    record Shown(CaseSeries series, List<ChangePoint> changePoints, Optional<Trend> trend, History history) {
+    record Shown(CaseSeries series, List<ChangePoint> changePoints, List<Drift> drifts, Optional<Trend> trend,
+                 int segmentStart, History history) {
     }
 
     @Override
@@ -104,7 +107,11 @@ public final class HistoryCommand implements Callable<Integer> {
                     for (int i = 0; i < times.length; i++) {
                         times[i] = h.runs().get(s.runIndexes()[i]).time();
                     }
-                    shown.add(new Shown(s, cps, TrendAnalysis.of(times, s.values(), s.higherIsBetter()), h));
+                    List<Drift> drifts = d.drifts().stream().map(x -> ChangePointAnalysis.drift(h, s, x)).toList();
+                    // the trend belongs to the current level: fitted since the last step, never across it
+                    int segment = TrendAnalysis.lastSegmentStart(EDivisive.indexes(d.changePoints()));
+                    shown.add(new Shown(s, cps, drifts, TrendAnalysis.sinceLastStep(times, s.values(),
+                            s.higherIsBetter(), segment), segment, h));
                 }
             }
         }
@@ -158,6 +165,11 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         sb.append(line).append(String.format(Locale.ROOT, "  %s … %s%n", TableFormatter.cell(min), TableFormatter.cell(max)));
         char[] marks = " ".repeat(cols).toCharArray();
+        for (Drift d : s.drifts()) {
+            for (int c = (int) ((long) d.startIndex() * cols / v.length); c <= (long) d.endIndex() * cols / v.length; c++) {
+                marks[c] = ChangePoint.REGRESSION.equals(d.direction()) ? '╲' : '╱';
+            }
+        }
         for (ChangePoint cp : s.changePoints()) {
             int c = (int) ((long) cp.index() * cols / v.length);
             marks[c] = ChangePoint.REGRESSION.equals(cp.direction()) ? '▼' : '▲';
@@ -176,15 +188,28 @@ public final class HistoryCommand implements Callable<Integer> {
                     cp.index(), cp.time(), cp.version(), cp.commit().length() > 12 ? cp.commit().substring(0, 12) : cp.commit(),
                     TableFormatter.cell(cp.before()), TableFormatter.cell(cp.after()), cp.pValue()));
         }
+        for (Drift d : s.drifts()) {
+            String perDay = Double.isFinite(d.changePerDay()) ? TableFormatter.rate(d.changePerDay()) : "n/a";
+            sb.append(String.format(Locale.ROOT,
+                    "  %s drift %s over runs %d–%d (%s … %s, version %s … %s): %s → %s, %s per run, %s per day, p = %.2g%n",
+                    ChangePoint.REGRESSION.equals(d.direction()) ? "╲" : "╱", TableFormatter.percent(d.change()),
+                    d.startIndex(), d.endIndex(), d.startTime(), d.endTime(), d.startVersion(), d.endVersion(),
+                    TableFormatter.cell(d.before()), TableFormatter.cell(d.after()),
+                    TableFormatter.rate(d.changePerRun()), perDay, d.pValue()));
+        }
         if (s.changePoints().isEmpty()) {
             sb.append("  no change point\n");
         }
+        if (s.drifts().isEmpty()) {
+            sb.append("  no drift\n");
+        }
+        String since = s.segmentStart() > 0 ? " since the step at run " + s.segmentStart() : "";
         s.trend().ifPresentOrElse(t -> sb.append(String.format(Locale.ROOT,
-                        "  trend over the last %d runs (%s … %s): %s, %s per day, R² = %.2f, p = %.2g%n", t.points(),
-                        t.from(), t.to(), t.direction(), TableFormatter.percent(t.relativeSlopePerDay()), t.rSquared(),
-                        t.pValue())),
+                        "  trend over the last %d runs%s (%s … %s): %s, %s per day, R² = %.2f, p = %.2g%n", t.points(),
+                        since, t.from(), t.to(), t.direction(), TableFormatter.percent(t.relativeSlopePerDay()),
+                        t.rSquared(), t.pValue())),
                 () -> sb.append("  trend: fewer than ").append(TrendAnalysis.MIN_POINTS)
-                        .append(" runs in the last 30 days\n"));
+                        .append(" runs in the last 30 days").append(since).append('\n'));
         sb.append('\n');
         return sb.toString();
     }
@@ -217,8 +242,10 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         m.put("points", points);
         m.put("change_points", s.changePoints().stream().map(ChangePointJson::of).toList());
+        m.put("drifts", s.drifts().stream().map(DriftJson::of).toList());
         m.put("trend", s.trend().map(t -> {
             Map<String, Object> j = new LinkedHashMap<>();
+            j.put("segment_start_index", s.segmentStart());
             j.put("slope_per_day", t.slopePerDay());
             j.put("relative_slope_per_day", t.relativeSlopePerDay());
             j.put("r_squared", t.rSquared());
@@ -234,7 +261,7 @@ public final class HistoryCommand implements Callable<Integer> {
 
     private static Table points(List<Shown> shown, OutputFormat f) {
         List<String> cols = List.of("case_key", "metric", "index", "run_id", "version", "commit", "time", "value",
-                "change_point");
+                "change_point", "drift");
         List<List<Object>> rows = new ArrayList<>();
         for (Shown s : shown) {
             Set<Integer> at = new HashSet<>();
@@ -244,10 +271,17 @@ public final class HistoryCommand implements Callable<Integer> {
                 dir.put(cp.index(), cp.direction());
             }
             CaseSeries series = s.series();
+            String[] drift = new String[series.size()];
+            for (Drift d : s.drifts()) {
+                for (int i = d.startIndex(); i <= d.endIndex(); i++) {
+                    drift[i] = d.direction();
+                }
+            }
             for (int i = 0; i < series.size(); i++) {
                 RunPoint r = s.history().runs().get(series.runIndexes()[i]);
                 rows.add(new ArrayList<>(List.of(series.caseKey(), series.metric(), i, r.runId(), r.version(), r.commit(),
-                        r.time().toString(), series.values()[i], at.contains(i) ? dir.get(i) : "")));
+                        r.time().toString(), series.values()[i], at.contains(i) ? dir.get(i) : "",
+                        drift[i] == null ? "" : drift[i])));
             }
         }
         return new Table(cols, rows);

@@ -28,12 +28,13 @@ public final class ChangePointAnalysis {
     /**
      * @param changePoints not acknowledged, largest |change| first
      * @param acknowledged acknowledged ones, same order
+     * @param drifts drifts of every series, largest |change| first
      * @param detections per series key ({@link CaseSeries#key()})
      * @param incrementalSeries series whose split restarted from the cache
      * @param windowsExamined split windows computed in total (the work done)
      */
     public record Outcome(History history, List<ChangePoint> changePoints, List<ChangePoint> acknowledged,
-                          Map<String, SeriesDetector.Detection> detections, int incrementalSeries,
+                          List<Drift> drifts, Map<String, SeriesDetector.Detection> detections, int incrementalSeries,
                           int windowsExamined, boolean cacheWritten) {
     }
 
@@ -103,6 +104,7 @@ public final class ChangePointAnalysis {
         Map<String, RunPoint> runsById = history.runsById();
         List<ChangePoint> open = new ArrayList<>();
         List<ChangePoint> acked = new ArrayList<>();
+        List<Drift> drifts = new ArrayList<>();
         Map<String, SeriesDetector.Detection> detections = new HashMap<>();
         List<AnalysisCache.Entry> entries = new ArrayList<>();
         int incremental = 0;
@@ -118,18 +120,41 @@ public final class ChangePointAnalysis {
                 ChangePoint cp = changePoint(history, s, split);
                 (acks.covers(s, split.index(), history, runsById) ? acked : open).add(cp);
             }
+            for (DriftDetector.Drift dr : d.drifts()) {
+                drifts.add(drift(history, s, dr));
+            }
         }
         open.sort(LARGEST_FIRST);
         acked.sort(LARGEST_FIRST);
+        drifts.sort(LARGEST_DRIFT_FIRST);
         boolean written = writeCache && AnalysisCache.write(archive, history.project(), settings,
                 history.runs().stream().map(RunPoint::runId).toList(), entries);
-        return new Outcome(history, open, acked, detections, incremental, windows, written);
+        return new Outcome(history, open, acked, drifts, detections, incremental, windows, written);
     }
 
     /** Largest relative change first; ties by case, metric and position, so the order is stable. */
     public static final Comparator<ChangePoint> LARGEST_FIRST = Comparator
             .comparingDouble((ChangePoint c) -> -Math.abs(c.change()))
             .thenComparing(ChangePoint::caseKey).thenComparing(ChangePoint::metric).thenComparingInt(ChangePoint::index);
+
+    /** Largest relative change first; ties by case, metric and start, so the order is stable. */
+    public static final Comparator<Drift> LARGEST_DRIFT_FIRST = Comparator
+            .comparingDouble((Drift d) -> -Math.abs(d.change()))
+            .thenComparing(Drift::caseKey).thenComparing(Drift::metric).thenComparingInt(Drift::startIndex);
+
+    /** The contract record of one drift. */
+    public static Drift drift(History history, CaseSeries s, DriftDetector.Drift d) {
+        RunPoint first = history.runs().get(s.runIndexes()[d.start()]);
+        RunPoint last = history.runs().get(s.runIndexes()[d.end()]);
+        double before = d.levelBefore();
+        double change = d.relativeChange();
+        int span = Math.max(1, d.end() - d.start());
+        boolean better = (d.change() > 0) == s.higherIsBetter();
+        return new Drift(s.caseKey(), s.benchmark(), s.metric(), d.start(), d.end(), first.runId(), last.runId(),
+                first.version(), last.version(), first.commit(), last.commit(), first.time(), last.time(), before,
+                d.levelAfter(), change, change / span, Drift.perDay(change, first.time(), last.time()), d.pValue(),
+                better ? ChangePoint.IMPROVEMENT : ChangePoint.REGRESSION);
+    }
 
     /** The contract record of one detected change. */
     public static ChangePoint changePoint(History history, CaseSeries s, EDivisive.Split split) {

@@ -15,6 +15,10 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * </pre>
  * The direction is {@code stable} unless p &lt; α; then a slope the metric's direction calls better is
  * {@code improving}, otherwise {@code degrading}.
+ *
+ * <p>A trend is a property of one level: it is fitted within the segment since the last step of the
+ * series ({@link #sinceLastStep}), never across a step. A line across a −51 % step between two flat
+ * stretches would report a steady fall that never happened.
  */
 public final class TrendAnalysis {
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(30);
@@ -26,6 +30,26 @@ public final class TrendAnalysis {
 
     public static Optional<Trend> of(Instant[] times, double[] values, boolean higherIsBetter) {
         return of(times, values, higherIsBetter, DEFAULT_WINDOW, MIN_POINTS, ALPHA);
+    }
+
+    /**
+     * The trend of the last window within the segment that starts at series position
+     * {@code segmentStart} (the first run after the last step; 0 without steps).
+     */
+    public static Optional<Trend> sinceLastStep(Instant[] times, double[] values, boolean higherIsBetter,
+                                                int segmentStart) {
+        int from = Math.max(0, Math.min(segmentStart, values.length));
+        return of(java.util.Arrays.copyOfRange(times, from, times.length),
+                java.util.Arrays.copyOfRange(values, from, values.length), higherIsBetter);
+    }
+
+    /** The first position of the last segment: the largest step index, 0 without steps. */
+    public static int lastSegmentStart(int[] stepIndexes) {
+        int start = 0;
+        for (int i : stepIndexes) {
+            start = Math.max(start, i);
+        }
+        return start;
     }
 
     public static Optional<Trend> of(Instant[] times, double[] values, boolean higherIsBetter, Duration window,

@@ -1,0 +1,86 @@
+package io.benchledger.archive.analysis.changepoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Drift detection on series whose answer is known by construction. */
+class DriftDetectorTest {
+
+    @Test
+    void theilSenIgnoresAnOutlier() {
+        double[] y = new double[21];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = 7 + 2 * i;
+        }
+        y[10] = 500;
+        assertThat(DriftDetector.theilSen(y, 0, y.length)).isEqualTo(2.0);
+    }
+
+    @Test
+    void mannKendallOfAStrictlyRisingSeries() {
+        // S = 45 pairs, Var S = 10·9·25/18 = 125, Z = (45 − 1)/√125 = 3.9355, p = 2·(1 − Φ(Z)) = 8.30e-5
+        double[] y = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        assertThat(DriftDetector.mannKendallP(y, 0, y.length, 1.0)).isCloseTo(8.30e-5, within(0.02e-5));
+    }
+
+    @Test
+    void mannKendallIsCorrectedForAutocorrelation() {
+        // a random walk is strongly autocorrelated: its apparent trend must count for less
+        SplittableRandom rng = new SplittableRandom(5);
+        double[] y = new double[100];
+        for (int i = 1; i < y.length; i++) {
+            y[i] = y[i - 1] + rng.nextGaussian();
+        }
+        double slope = DriftDetector.theilSen(y, 0, y.length);
+        assertThat(DriftDetector.lag1(y, 0, y.length, slope)).isGreaterThan(0.5);
+        assertThat(DriftDetector.mannKendallP(y, 0, y.length, slope)).isGreaterThan(0.001);
+    }
+
+    @Test
+    void aRampBetweenTwoFlatStretchesIsOneDriftWithItsEnds() {
+        SplittableRandom rng = new SplittableRandom(21);
+        double[] y = new double[250];
+        for (int i = 0; i < y.length; i++) {
+            double ramp = Math.min(1, Math.max(0, (i - 100) / 49.0));
+            y[i] = 2000 - 6 * 10 * ramp + 10 * rng.nextGaussian();
+        }
+        SeriesDetector.Detection d = SeriesDetector.detect(y, DetectorSettings.DEFAULTS);
+        assertThat(d.changePoints()).isEmpty();
+        assertThat(d.drifts()).hasSize(1);
+        DriftDetector.Drift drift = d.drifts().get(0);
+        assertThat(drift.start()).isBetween(95, 105);
+        assertThat(drift.end()).isBetween(144, 154);
+        assertThat(drift.change()).isCloseTo(-60, within(12.0));
+        assertThat(drift.levelBefore()).isCloseTo(2000, within(5.0));
+        assertThat(drift.pValue()).isLessThan(1e-6);
+    }
+
+    @Test
+    void flatSeriesWithWeeklyCyclesAndOutliersHaveNoFinding() {
+        int findings = 0;
+        for (int s = 0; s < 100; s++) {
+            SplittableRandom rng = new SplittableRandom(100 + s);
+            double phase = rng.nextDouble() * 2 * Math.PI;
+            double[] y = new double[200];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = 300 + 3 * Math.sin(2 * Math.PI * i / 7 + phase) + 3 * rng.nextGaussian();
+                if (rng.nextDouble() < 0.01) {
+                    y[i] *= 1.5;
+                }
+            }
+            SeriesDetector.Detection d = SeriesDetector.detect(y, DetectorSettings.DEFAULTS);
+            findings += d.changePoints().size() + d.drifts().size();
+        }
+        assertThat(findings).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void rampsRebuildTheDrifts() {
+        List<DriftDetector.Drift> drifts = List.of(new DriftDetector.Drift(2, 6, 10, 8, 2, 0, 0));
+        assertThat(DriftDetector.ramps(9, drifts)).containsExactly(0, 0, 0, 2, 4, 6, 8, 8, 8);
+    }
+}

@@ -1,0 +1,56 @@
+package io.benchledger.archive.analysis.changepoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.benchledger.archive.bench.FindingStudy;
+import io.benchledger.archive.generate.HistoryGenerator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The targets of the step-and-drift study on a reduced, seeded sample ({@code bench.FindingStudy}
+ * gives the full tables of docs/change-points.md).
+ */
+class FindingQualityTest {
+    private static final DetectorSettings D = DetectorSettings.DEFAULTS;
+
+    @Test
+    void stepsDriftsAndBothAreTold() {
+        List<FindingStudy.Family> families = FindingStudy.families(80, 20_000);
+        for (int i : new int[] {0, 1, 2}) {
+            FindingStudy.Family f = families.get(i);
+            FindingScore.Counts c = FindingScore.score(new HistoryGenerator(f.settings()), D, f.margin(), 3.0);
+            System.out.printf("%s: %s%n", f.name(), c);
+            if (c.steps() > 0) {
+                assertThat(c.precision()).as(f.name() + ": step precision").isGreaterThanOrEqualTo(0.95);
+                assertThat(c.recall()).as(f.name() + ": step recall").isGreaterThanOrEqualTo(0.9);
+            }
+            assertThat(c.bigDriftRecall()).as(f.name() + ": drifts of 3 sd or more reported").isGreaterThanOrEqualTo(0.9);
+            assertThat(c.falseStepsPerDrift()).as(f.name() + ": false steps per drift").isLessThanOrEqualTo(0.1);
+        }
+    }
+
+    @Test
+    void flatSeriesHaveAtMostOneFalseFindingPerHundred() {
+        List<FindingStudy.Family> families = FindingStudy.families(200, 21_000);
+        for (int i : new int[] {3, 4}) {
+            FindingStudy.Family f = families.get(i);
+            FindingScore.Counts c = FindingScore.score(new HistoryGenerator(f.settings()), D, f.margin(), 3.0);
+            assertThat(c.falseFindingsPerHundred()).as(f.name()).isLessThanOrEqualTo(1.0);
+        }
+    }
+
+    @Test
+    void trendsAreReportedOnceAsDriftsWithOrWithoutAStepInside() {
+        long seed = 40_000;
+        for (boolean withStep : new boolean[] {false, true}) {
+            for (double slope : new double[] {0.05, 0.3, 1.0}) {
+                FindingStudy.Family f = FindingStudy.trend(8, slope, 150, withStep, seed++);
+                FindingScore.Counts c = FindingScore.score(new HistoryGenerator(f.settings()), D, 5, 0);
+                System.out.printf("%s: %s%n", f.name(), c);
+                assertThat(c.driftsFoundOnce()).as(f.name() + ": reported once").isGreaterThanOrEqualTo(7);
+                assertThat(c.f1()).as(f.name() + ": step F1").isGreaterThanOrEqualTo(withStep ? 0.8 : 1.0);
+            }
+        }
+    }
+}
