@@ -49,9 +49,11 @@ public final class FindingStudy {
     public static Family trend(int series, double slope, int runs, boolean withStep, long seed) {
         GeneratorSettings.Shapes shape = new GeneratorSettings.Shapes(slope * runs, slope * runs, runs, runs,
                 withStep ? 1 : 0, 0, 1, 0);
-        // noise 0.15 %: the strongest trend (1 sd × 500 runs) then changes the level by 75 %, not by more than all of it
-        GeneratorSettings s = base(series, runs + 100, seed, 0).withNoise(0.0015, 0.0015)
-                .withSteps(0.012, 0.0225).withDisturbances(0.003, 1.0, 0).withShapes(shape);
+        // noise 2 %, less for the strongest trends so that none changes the level by more than 75 %
+        // (a fall by more than all of it is not a benchmark); steps of 8–15 sd at that noise
+        double noise = Math.max(0.0015, Math.min(0.02, 0.5 / (slope * runs)));
+        GeneratorSettings s = base(series, runs + 100, seed, 0).withNoise(noise, noise)
+                .withSteps(8 * noise, 15 * noise).withDisturbances(0.003, 1.0, 0).withShapes(shape);
         return new Family(String.format(Locale.ROOT, "trend %.2f sd/run × %d runs%s", slope, runs,
                 withStep ? " + step of 8–15 sd" : ""), s, 5);
     }
