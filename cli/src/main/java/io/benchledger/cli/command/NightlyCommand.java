@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "nightly", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The nightly job: collect the configured suites, append the run to the archive, compare it",
                 "with the previous run and the last release, find change points, check the budgets, regenerate the",
-                "site and the PDF, and print a summary (also written as Markdown for a CI job summary).",
+                "site and the PDF, and print a summary (also written as Markdown for a CI job summary). Workloads",
+                "marked nightly: true in the configuration run first, as their own load run (docs/workloads.md).",
                 "Exit 1 when a regression or a broken budget is found, 3 when a benchmark crashed, 0 otherwise."})
 public final class NightlyCommand implements Callable<Integer> {
     @Mixin
@@ -92,6 +93,7 @@ public final class NightlyCommand implements Callable<Integer> {
             runId = Analysis.latestRun(archive, archiveOptions.project);
             title = "benchledger nightly: latest run " + runId;
         } else {
+            crashed += io.benchledger.cli.workflow.NightlyWorkloads.run(archiveOptions.archive, archiveOptions.project, selection.config, projectVersion, selection.quick, ToolVersion.version());
             CollectOptions options = selection.apply(CollectOptions.builder(archiveOptions.archive))
                     .project(archiveOptions.project).projectVersion(projectVersion).trigger(Run.TRIGGER_NIGHTLY)
                     .jmhArgs(jmhArgs).toolVersion(ToolVersion.version()).build();
