@@ -14,6 +14,7 @@ import io.benchledger.site.render.Dashboard;
 import io.benchledger.site.render.DataPage;
 import io.benchledger.site.render.ExperimentPages;
 import io.benchledger.site.render.RunsPage;
+import io.benchledger.site.render.TargetsPage;
 import io.benchledger.site.render.VersionPages;
 import io.benchledger.site.model.ComparisonView;
 import java.io.IOException;
@@ -65,6 +66,7 @@ public final class SiteGenerator {
         ExperimentPages.render(ctx);
         RunsPage.render(ctx);
         io.benchledger.site.render.WorkloadsPage.render(ctx);
+        TargetsPage.render(ctx);
         DataPage.render(ctx);
         Dashboard.render(ctx, comparisons, byBenchmark.size(), byBenchmark.values().stream().mapToInt(List::size).sum());
         AtomFeed.render(ctx, comparisons);

@@ -131,6 +131,23 @@ class SiteGeneratorTest {
     }
 
     @Test
+    void targetsPageGivesEachBudgetItsLevelsStatusAndTheChangeNeeded() throws Exception {
+        // latest run: Crypto size=1024 at 800 ops/s and size=64 at 5000 against min 900; Latency p99 30 us against 25
+        JsonNode targets = JSON.readTree(site.resolve("downloads/targets.json").toFile());
+        List<String> rows = new ArrayList<>();
+        targets.path("rows").forEach(r -> rows.add(r.path("Status").asText() + " | " + r.path("Case").asText() + " | "
+                + r.path("Current").asText() + " | " + r.path("Critical").asText() + " | " + r.path("Needed").asText()));
+        assertThat(rows).containsExactly(
+                "fail | " + SiteFixture.cryptoKey("1024") + " | 800 | 900 | 0.125",
+                "fail | " + SiteFixture.LATENCY + "@sample | 30 | 25 | " + (25 - 30) / 30.0,
+                "pass | " + SiteFixture.cryptoKey("64") + " | 5000 | 900 | null");
+        String page = Files.readString(site.resolve("targets.html"));
+        assertThat(page).contains("+13 % to reach the limit").contains("\u221217 % to reach the limit").contains("2 failed").contains("0 beyond their target").contains("1 passed")
+                .contains("0 not checked").doesNotContain("NaN");
+        assertThat(Files.readString(site.resolve("index.html"))).contains("href=\"targets.html\"");
+    }
+
+    @Test
     void comparisonsBudgetsAndDistributionsGiveTheKnownNumbers() throws Exception {
         // 1.1.0 (15 runs at 1000 ops/s) against 1.2.0-SNAPSHOT (10 runs at 800): means only, −20 % exactly
         Path csvDir = site.resolve("downloads");

@@ -1,0 +1,71 @@
+package io.benchledger.site.render;
+
+import io.benchledger.archive.analysis.budget.BudgetCheck;
+import io.benchledger.archive.analysis.budget.BudgetEvaluator;
+import io.benchledger.archive.analysis.budget.BudgetReport;
+import io.benchledger.archive.analysis.budget.BudgetStatus;
+import io.benchledger.archive.analysis.compare.ComparisonOptions;
+import io.benchledger.archive.analysis.compare.Side;
+import io.benchledger.site.SiteContext;
+import io.benchledger.site.pages.BenchmarkPage;
+import io.benchledger.site.pages.DataTable;
+import io.benchledger.site.pages.DataTable.Cell;
+import io.benchledger.site.pages.DataTable.Col;
+import io.benchledger.site.pages.Fmt;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code targets.html}: every budget against the latest run — current value, target, critical
+ * level, status and the change still needed — with what could not be checked counted apart.
+ */
+public final class TargetsPage {
+
+    /** The page as targets.html reads it; {@code hasBudgets} false: the site was given none. */
+    public record View(boolean hasBudgets, int failed, int warned, int passed, int close, int notChecked,
+                       DataTable targets) {
+    }
+
+    private TargetsPage() {
+    }
+
+    public static void render(SiteContext ctx) throws Exception {
+        List<BudgetCheck> checks = List.of();
+        BudgetReport report = null;
+        if (!ctx.analyses().budgets().isEmpty()) {
+            report = BudgetEvaluator.evaluate(ctx.data().db(), new Side(Side.Kind.RUN, ctx.latest().runId()),
+                    ctx.analyses().budgets(), ComparisonOptions.defaults(ctx.options().project()));
+            checks = report.checks();
+        }
+        DataTable t = table(checks);
+        View v = report == null ? new View(false, 0, 0, 0, 0, 0, t)
+                : new View(true, report.failures().size(), report.warnings().size(), report.passes().size(),
+                report.close().size(), report.notChecked().size(), t);
+        ctx.page("targets.html", "targets.html", ctx.frame("", "Targets", "targets"), v, List.of(t));
+    }
+
+    static DataTable table(List<BudgetCheck> checks) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (BudgetCheck c : checks) {
+            String status = c.status().json();
+            String statusText = c.status().words() + (c.close() ? " (close)" : "");
+            rows.add(List.of(Cell.of(statusText).css(c.status() == BudgetStatus.NOT_CHECKED ? "" : status)
+                            .raw(status),
+                    Cell.of(c.budget()),
+                    c.benchmark().isEmpty() ? Cell.of(c.caseKey().isEmpty() ? "—" : c.caseKey())
+                            : Cell.link(c.caseKey(), BenchmarkPage.pageFile(c.benchmark())).raw(c.caseKey()),
+                    Cell.of(c.criterion()),
+                    num(c.actual()), num(c.target()), num(c.critical()), Cell.of(c.unit()),
+                    Double.isNaN(c.needed()) ? Cell.of("—").raw("") : Cell.num(c.needed(), c.neededText()),
+                    Cell.of(c.note())));
+        }
+        return new DataTable("targets", "Budgets against the latest run: failures, then warnings, then not checked",
+                List.of(Col.text("Status"), Col.text("Budget"), Col.text("Case"), Col.text("Criterion"),
+                        Col.num("Current"), Col.num("Target"), Col.num("Critical"), Col.text("Unit"),
+                        Col.num("Needed"), Col.text("Note")), rows, "downloads/targets");
+    }
+
+    private static Cell num(double v) {
+        return Double.isNaN(v) ? Cell.of("n/a").raw("") : Cell.num(v, Fmt.num(v));
+    }
+}
