@@ -103,8 +103,16 @@ public final class ReportBuilder {
         List<CaseHistory> histories = histories(comparison.cases(), analyses.changePoints());
         List<RunEnvironment> environments = new ArrayList<>(baseline);
         environments.addAll(candidate);
+        java.util.Map<String, String> tails = new java.util.TreeMap<>();
+        for (io.benchledger.archive.analysis.compare.CaseComparison c : comparison.cases()) {
+            String note = io.benchledger.archive.analysis.compare.TailText.note(c, comparison);
+            if (!note.isEmpty()) {
+                tails.put(c.caseKey(), note);
+            }
+        }
         return ReportModel.of(title, comparison.cases(), analyses.budgets(), analyses.changePoints(), histories,
-                analyses.trends(), analyses.recommendations(), environments, analyses.notes());
+                analyses.trends(), analyses.recommendations(), environments, analyses.notes())
+                .withResources(io.benchledger.site.data.ResourceData.load(db, comparison.candidate().runIds()), tails);
     }
 
     /**

@@ -13,6 +13,7 @@ import io.benchledger.site.render.Comparisons;
 import io.benchledger.site.render.Dashboard;
 import io.benchledger.site.render.DataPage;
 import io.benchledger.site.render.ExperimentPages;
+import io.benchledger.site.render.ResourcesPage;
 import io.benchledger.site.render.RunsPage;
 import io.benchledger.site.render.TargetsPage;
 import io.benchledger.site.render.VersionPages;
@@ -67,6 +68,7 @@ public final class SiteGenerator {
         RunsPage.render(ctx);
         io.benchledger.site.render.WorkloadsPage.render(ctx);
         TargetsPage.render(ctx);
+        ResourcesPage.render(ctx);
         DataPage.render(ctx);
         Dashboard.render(ctx, comparisons, byBenchmark.size(), byBenchmark.values().stream().mapToInt(List::size).sum());
         AtomFeed.render(ctx, comparisons);

@@ -2,8 +2,10 @@ package io.benchledger.report.model;
 
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.compare.CaseComparison;
+import io.benchledger.site.data.ResourceData;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything a report shows, already computed: the renderer only lays it out, so the PDF does not
@@ -13,6 +15,8 @@ import java.util.List;
  * @param histories the series behind the history charts (worst cases that have change points)
  * @param environments every run the report rests on, for the appendix
  * @param notes what the reader should know about what was (not) analysed, one sentence each
+ * @param resources the Resources section: per case of the candidate's runs, speed, latency and cost
+ * @param tailNotes per case key of a sample-mode case, its tail comparison and what regressed
  */
 public record ReportModel(
         TitlePage title,
@@ -24,7 +28,9 @@ public record ReportModel(
         List<CaseTrend> trends,
         List<Recommendation> recommendations,
         List<RunEnvironment> environments,
-        List<String> notes) {
+        List<String> notes,
+        List<ResourceData.Row> resources,
+        Map<String, String> tailNotes) {
 
     /** How many regressions the summary lists. */
     public static final int WORST = 10;
@@ -44,6 +50,17 @@ public record ReportModel(
         recommendations = List.copyOf(recommendations);
         environments = List.copyOf(environments);
         notes = List.copyOf(notes);
+        resources = List.copyOf(resources);
+        tailNotes = Map.copyOf(tailNotes);
+    }
+
+    /**
+     * A copy with the Resources section's rows and, per case key, what its tail comparison found
+     * ("p99 regressed +35.2 % [+20.1 %, +50.3 %] (regression: tail)").
+     */
+    public ReportModel withResources(List<ResourceData.Row> rows, Map<String, String> tails) {
+        return new ReportModel(title, summary, comparisons, budgets, changePoints, histories, trends, recommendations,
+                environments, notes, rows, tails);
     }
 
     /** A model whose summary is computed from the comparisons and budgets, rows in table order. */
@@ -57,6 +74,6 @@ public record ReportModel(
                         .thenComparing(ChangePoint::metric))
                 .toList();
         return new ReportModel(title, Summary.of(rows, budgets, WORST), rows, budgets, points, histories, trends,
-                recommendations, environments, notes);
+                recommendations, environments, notes, List.of(), Map.of());
     }
 }

@@ -95,6 +95,7 @@ public final class PdfReportRenderer {
                 changePoints(flow, charts, model);
                 trends(flow, model);
                 recommendations(flow, model);
+                ResourcesSection.draw(flow, model.resources());
                 appendix(flow, model);
                 flow.footers(model.title().title() + " · " + model.title().subject());
             }
@@ -302,9 +303,10 @@ public final class PdfReportRenderer {
         Table t = new Table(flow, COMPARISON_COLUMNS);
         List<Row> rows = new ArrayList<>(model.comparisons().size());
         for (CaseComparison c : model.comparisons()) {
-            rows.add(new Row(List.of(caseLabel(c), c.unit(), Formats.number(c.baselineMean()),
-                    Formats.number(c.candidateMean()), Formats.percent(c.change()),
-                    Formats.interval(c.ciLow(), c.ciHigh()), Formats.probability(c.qValue()), verdictText(c)),
+            rows.add(new Row(List.of(caseLabel(c), c.unit(), ResourcesSection.value(c.baselineMean(), c.unit()),
+                    ResourcesSection.value(c.candidateMean(), c.unit()), Formats.percent(c.change()),
+                    Formats.interval(c.ciLow(), c.ciHigh()), Formats.probability(c.qValue()),
+                    verdictText(c) + ("primary".equals(c.metric()) ? ResourcesSection.tail(model, c.caseKey()) : "")),
                     Arrays.asList(null, null, null, null, null, null, null, Charts.color(c.verdict()))));
         }
         if (rows.isEmpty()) {

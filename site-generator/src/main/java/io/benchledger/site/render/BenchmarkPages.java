@@ -3,6 +3,7 @@ package io.benchledger.site.render;
 import io.benchledger.archive.analysis.budget.Budget;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.site.SiteContext;
+import io.benchledger.site.data.ResourceData;
 import io.benchledger.site.SiteGenerator;
 import io.benchledger.site.model.CaseInfo;
 import io.benchledger.site.model.CaseSeries;
@@ -41,15 +42,21 @@ public final class BenchmarkPages {
 
     /** The page as benchmark.html reads it. */
     public record View(String benchmark, String fullData, DataTable seriesTable, DataTable changeTable,
-                       boolean changeAnalysis, int seriesCount, int points, List<String> seriesLabels) {
+                       boolean changeAnalysis, int seriesCount, int points, List<String> seriesLabels,
+                       DataTable latencyTable, DataTable resourceTable) {
     }
 
     private final SiteContext ctx;
     private final Map<String, List<CaseInfo>> byBenchmark;
+    /** Per benchmark, its cases in the newest run of each suite: latency and resources sections. */
+    private final Map<String, List<ResourceData.Row>> resources = new HashMap<>();
 
-    private BenchmarkPages(SiteContext ctx, Map<String, List<CaseInfo>> byBenchmark) {
+    private BenchmarkPages(SiteContext ctx, Map<String, List<CaseInfo>> byBenchmark) throws Exception {
         this.ctx = ctx;
         this.byBenchmark = byBenchmark;
+        for (ResourceData.Row r : ResourceData.load(ctx.data().db(), ResourcesPage.newestPerSuite(ctx))) {
+            resources.computeIfAbsent(r.benchmark(), k -> new ArrayList<>()).add(r);
+        }
     }
 
     /** Renders the pages of the benchmarks whose inputs changed; returns how many were rendered. */
@@ -122,7 +129,11 @@ public final class BenchmarkPages {
                     && writer.keep("downloads/b/" + name + "-series.csv")
                     && writer.keep("downloads/b/" + name + "-series.json")
                     && writer.keep("downloads/b/" + name + "-changes.csv")
-                    && writer.keep("downloads/b/" + name + "-changes.json");
+                    && writer.keep("downloads/b/" + name + "-changes.json")
+                    && writer.keep("downloads/b/" + name + "-latency.csv")
+                    && writer.keep("downloads/b/" + name + "-latency.json")
+                    && writer.keep("downloads/b/" + name + "-resources.csv")
+                    && writer.keep("downloads/b/" + name + "-resources.json");
             if (!same) {
                 stale.add(e.getKey());
             }
@@ -181,12 +192,17 @@ public final class BenchmarkPages {
                 .withCharts("../charts/" + bp.name() + ".js");
         DataTable seriesTable = bp.seriesTable();
         DataTable changes = bp.changePointTable();
+        List<ResourceData.Row> rows = resources.getOrDefault(benchmark, List.of());
+        DataTable latency = ResourcesPage.latencyTable("latency", "Latency per operation, newest run", rows,
+                "downloads/b/" + bp.name() + "-latency");
+        DataTable used = ResourcesPage.table("resources", "Speed and resources, newest run", rows, "../",
+                "downloads/b/" + bp.name() + "-resources");
         View v = new View(benchmark, "../series/" + bp.name() + ".json", seriesTable, changes,
                 ctx.changePoints().analysed(), series.size(), series.stream().mapToInt(CaseSeries::size).sum(),
-                series.stream().map(s -> s.info().label()).toList());
+                series.stream().map(s -> s.info().label()).toList(), latency, used);
         ctx.writer().write("charts/" + bp.name() + ".js", bp.chartScript());
         ctx.writer().write("series/" + bp.name() + ".json", bp.fullJson());
-        ctx.page(BenchmarkPage.pageFile(benchmark), "benchmark.html", frame, v, List.of(seriesTable, changes));
+        ctx.page(BenchmarkPage.pageFile(benchmark), "benchmark.html", frame, v, List.of(seriesTable, changes, latency, used));
         return null;
     }
 }

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /** The tail of a case in words (table and Markdown notes) and flattened (CSV columns). */
-final class TailText {
+public final class TailText {
     private TailText() {
     }
 
     /** "tail regressed: p99 +35.2 % [+20.1 %, +50.3 %] (regression: tail)"; empty for cases without tails. */
-    static String note(CaseComparison c, ComparisonReport r) {
+    public static String note(CaseComparison c, ComparisonReport r) {
         List<TailComparison> tails = r.tails(c);
         if (tails.isEmpty()) {
             return "";
