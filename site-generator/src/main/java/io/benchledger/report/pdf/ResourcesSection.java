@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The PDF section "Resources": per case of the candidate's suites' newest runs, throughput and bytes
+ * The PDF section "Resources": per case of the candidate's runs, throughput and bytes
  * per second, per-operation p50 and p99 (sample mode only), bytes per operation, peak and mean RSS
  * and mean CPU of the measuring JVM.
  */
@@ -21,14 +21,14 @@ final class ResourcesSection {
     private ResourcesSection() {
     }
 
+    /** Draws the section; nothing at all for a model without resource rows (imported or hand-made models). */
     static void draw(PageFlow flow, List<ResourceData.Row> resources) throws IOException {
-        flow.newPage();
-        flow.heading("Resources", 60);
         if (resources.isEmpty()) {
-            flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "No measured case.");
             return;
         }
-        flow.paragraph(flow.fonts.regular, 8, PageFlow.MUTED, "Per case of each suite's newest run. p50 and p99 are"
+        flow.newPage();
+        flow.heading("Resources", 60);
+        flow.paragraph(flow.fonts.regular, 8, PageFlow.MUTED, "Per case of the candidate's runs. p50 and p99 are"
                 + " latencies of single operations from JMH sample mode (a dash in other modes, whose percentiles"
                 + " would be of iteration scores). RSS and CPU are of the forked JVM that measured the case: peak and"
                 + " mean resident memory (sampled every 100 ms) and CPU seconds per second, averaged over forks.");

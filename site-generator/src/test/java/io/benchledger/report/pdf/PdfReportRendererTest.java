@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
@@ -253,5 +254,26 @@ class PdfReportRendererTest {
             }
         }
         return false;
+    }
+
+    @Test
+    void resourcesSectionAndTailNotes() throws Exception {
+        ReportModel base = ReportFixtures.small();
+        String key = base.comparisons().get(0).caseKey();
+        java.util.TreeMap<String, String> size = new java.util.TreeMap<>(Map.of("size", "1024"));
+        List<io.benchledger.site.data.ResourceData.Row> rows = List.of(
+                new io.benchledger.site.data.ResourceData.Row("default", "r1", "a@thrpt", "org.x.crypto.AesGcm.encrypt", size,
+                        "thrpt", 1, 40_000, "ops/s", 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                        40_960_000, Double.NaN, 96 * 1048576.0, 80 * 1048576.0, 1.25),
+                new io.benchledger.site.data.ResourceData.Row("default", "r1", "a@sample", "org.x.crypto.AesGcm.encrypt", size,
+                        "sample", 1, 25, "us/op", 2000, 22, 24, 26, 31, 45, Double.NaN, Double.NaN, Double.NaN,
+                        Double.NaN, Double.NaN));
+        ReportModel model = base.withResources(rows, Map.of(key, "p99 regressed +35.2 % (regression: tail)"));
+        try (PDDocument doc = Loader.loadPDF(render(model, "resources.pdf").toFile())) {
+            String text = text(doc);
+            assertThat(text).contains("Resources").contains("39.1 MiB/s").contains("96 MiB").contains("80 MiB")
+                    .contains("1.25").contains("22.00 us").contains("31.00 us").contains("AesGcm.encrypt [size=1024] @thrpt");
+            assertThat(text.replaceAll("\\s+", " ")).contains("(regression: tail)");
+        }
     }
 }
