@@ -144,10 +144,18 @@
           });
           main.markLine = { symbol: 'none', silent: false, data: lines };
           if (s.trend && s.trend.y0 !== undefined && line.length > 1) {
+            // fitted since the last step: it starts where the current level starts
+            var tx0 = s.trend.t0 === undefined ? line[0][0] : (m === 'version' ? s.trend.ri0 : s.trend.t0);
             series.push({ name: 'trend', type: 'line', symbol: 'none', silent: true,
               lineStyle: { type: 'dashed', width: 1 }, tooltip: { show: false },
-              data: [[line[0][0], s.trend.y0], [line[line.length - 1][0], s.trend.y1]] });
+              data: [[tx0, s.trend.y0], [line[line.length - 1][0], s.trend.y1]] });
           }
+          (s.drifts || []).forEach(function (dr) {
+            series.push({ name: dr.label, type: 'line', symbol: 'none', silent: true, tooltip: { show: false },
+              lineStyle: { width: 3, color: dr.direction === 'regression' ? '#d1242f' : '#1a7f37' },
+              endLabel: { show: true, formatter: dr.label },
+              data: [[m === 'version' ? dr.ri0 : dr.t0, dr.y0], [m === 'version' ? dr.ri1 : dr.t1, dr.y1]] });
+          });
         }
         series.push(main);
       });

@@ -44,6 +44,7 @@ public final class SiteContext {
     private final ChangePoints changePoints;
     private final SiteManifest previous;
     private final SiteManifest manifest = new SiteManifest();
+    private final Map<String, List<io.benchledger.archive.analysis.changepoint.Drift>> drifts = new HashMap<>();
 
     /**
      * The change points of the project's cases: whether a detector ran at all, every change point
@@ -92,6 +93,8 @@ public final class SiteContext {
         this.previous = options.incremental()
                 ? SiteManifest.read(options.out(), SiteGenerator.GENERATOR, options.project()) : new SiteManifest();
         this.changePoints = ChangePoints.of(analyses.changePoints(data.db(), options.project()));
+        analyses.drifts(data.db(), options.project()).orElse(List.of())
+                .forEach(d -> drifts.computeIfAbsent(d.caseKey(), k -> new ArrayList<>()).add(d));
     }
 
     static SiteContext load(SiteData data, SiteAnalyses analyses, SiteOptions options) throws Exception {
@@ -144,6 +147,11 @@ public final class SiteContext {
 
     public ChangePoints changePoints() {
         return changePoints;
+    }
+
+    /** Each case's drifts (none when no detector ran). */
+    public Map<String, List<io.benchledger.archive.analysis.changepoint.Drift>> drifts() {
+        return drifts;
     }
 
     /** What the last generation into the same folder recorded (empty unless incremental). */

@@ -4,6 +4,7 @@ import io.benchledger.archive.analysis.budget.Budget;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.changepoint.ChangePointAnalysis;
 import io.benchledger.archive.analysis.changepoint.DetectorSettings;
+import io.benchledger.archive.analysis.changepoint.Drift;
 import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.archive.analysis.compare.Comparison;
 import io.benchledger.archive.analysis.compare.ComparisonOptions;
@@ -19,7 +20,7 @@ import java.util.Optional;
 public final class EngineAnalyses implements SiteAnalyses {
     private final ComparisonOptions options;
     private final List<Budget> budgets;
-    private List<ChangePoint> changePoints;
+    private ChangePointAnalysis.Outcome changes;
 
     public EngineAnalyses(ComparisonOptions options, List<Budget> budgets) {
         this.options = options;
@@ -44,10 +45,19 @@ public final class EngineAnalyses implements SiteAnalyses {
     /** Computed once per site: every page asks for the same list. */
     @Override
     public Optional<List<ChangePoint>> changePoints(ArchiveDatabase db, String project) throws Exception {
-        if (changePoints == null) {
-            changePoints = ChangePointAnalysis.run(db.archive(), project, DetectorSettings.DEFAULTS, true).changePoints();
+        return Optional.of(changes(db, project).changePoints());
+    }
+
+    @Override
+    public Optional<List<Drift>> drifts(ArchiveDatabase db, String project) throws Exception {
+        return Optional.of(changes(db, project).drifts());
+    }
+
+    private ChangePointAnalysis.Outcome changes(ArchiveDatabase db, String project) throws Exception {
+        if (changes == null) {
+            changes = ChangePointAnalysis.run(db.archive(), project, DetectorSettings.DEFAULTS, true);
         }
-        return Optional.of(changePoints);
+        return changes;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.benchledger.site.model;
 
 import io.benchledger.archive.analysis.budget.Budget;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
+import io.benchledger.archive.analysis.changepoint.Drift;
 import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.archive.query.ArchiveDatabase;
 import java.util.List;
@@ -23,6 +24,11 @@ public interface SiteAnalyses {
 
     /** Change points of every case of the project (any order), or empty when no detector is available. */
     default Optional<List<ChangePoint>> changePoints(ArchiveDatabase db, String project) throws Exception {
+        return Optional.empty();
+    }
+
+    /** Drifts of every case of the project (any order), or empty when no detector is available. */
+    default Optional<List<Drift>> drifts(ArchiveDatabase db, String project) throws Exception {
         return Optional.empty();
     }
 

@@ -3,7 +3,9 @@ package io.benchledger.site.pages;
 import io.benchledger.archive.analysis.budget.Budget;
 import io.benchledger.archive.analysis.budget.TargetLines;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
+import io.benchledger.archive.analysis.changepoint.Drift;
 import io.benchledger.site.chart.BoxStats;
+import io.benchledger.site.chart.DriftSegments;
 import io.benchledger.site.chart.Json;
 import io.benchledger.site.chart.Lttb;
 import io.benchledger.site.chart.Trend;
@@ -37,6 +39,8 @@ public final class BenchmarkPage {
     private final Map<String, double[][]> latestSamples;
     private final Links links;
     private final int[] environment;
+    private final Map<String, List<Drift>> drifts;
+    private final Map<String, RunInfo> runById = new java.util.HashMap<>();
 
     /** How links to commits are made. */
     public interface Links {
@@ -45,7 +49,8 @@ public final class BenchmarkPage {
 
     public BenchmarkPage(String benchmark, List<CaseSeries> series, List<RunInfo> runs,
                          Map<String, List<ChangePoint>> changePoints, boolean changeAnalysis, List<Budget> budgets,
-                         Map<String, double[][]> latestSamples, Links links, int[] environment) {
+                         Map<String, double[][]> latestSamples, Links links, int[] environment,
+                         Map<String, List<Drift>> drifts) {
         this.benchmark = benchmark;
         this.name = SafeNames.of(benchmark);
         this.series = series;
@@ -56,6 +61,8 @@ public final class BenchmarkPage {
         this.latestSamples = latestSamples;
         this.links = links;
         this.environment = environment;
+        this.drifts = drifts;
+        runs.forEach(r -> runById.put(r.runId(), r));
     }
 
     /** Environment ids per run index (equal ids: same machine and JVM), computed once for all pages. */
@@ -153,6 +160,7 @@ public final class BenchmarkPage {
             m.put("hi", hi);
             m.put("changePoints", changePointData(s));
             m.put("trend", trendData(s));
+            m.put("drifts", DriftSegments.chartData(drifts.getOrDefault(s.info().caseKey(), List.of()), runById::get));
             m.put("budgets", budgetLines(s));
             double[][] samples = latestSamples.get(s.info().caseKey());
             if (samples != null) {
@@ -243,8 +251,13 @@ public final class BenchmarkPage {
         if (!tr.defined()) {
             return m;
         }
-        double x0 = runs.get(s.runIndex()[0]).startedAt().toEpochMilli() / DAY_MS;
-        double x1 = runs.get(s.runIndex()[s.size() - 1]).startedAt().toEpochMilli() / DAY_MS;
+        RunInfo first = runs.get(s.runIndex()[DriftSegments.segmentStart(changePositions(s))]);
+        RunInfo last = runs.get(s.runIndex()[s.size() - 1]);
+        double x0 = first.startedAt().toEpochMilli() / DAY_MS;
+        double x1 = last.startedAt().toEpochMilli() / DAY_MS;
+        // the line starts where the current level starts (after the last step), so the chart places it there
+        m.put("t0", first.startedAt().toEpochMilli());
+        m.put("ri0", first.index());
         m.put("y0", tr.at(x0));
         m.put("y1", tr.at(x1));
         m.put("slopePerDay", tr.slope());
@@ -252,12 +265,14 @@ public final class BenchmarkPage {
         return m;
     }
 
+    /** The trend of the current level: fitted since the last change point, never across a step. */
     private Trend trend(CaseSeries s) {
-        double[] x = new double[s.size()];
+        int from = DriftSegments.segmentStart(changePositions(s));
+        double[] x = new double[s.size() - from];
         for (int i = 0; i < x.length; i++) {
-            x[i] = runs.get(s.runIndex()[i]).startedAt().toEpochMilli() / DAY_MS;
+            x[i] = runs.get(s.runIndex()[from + i]).startedAt().toEpochMilli() / DAY_MS;
         }
-        return Trend.fit(x, s.score());
+        return Trend.fit(x, java.util.Arrays.copyOfRange(s.score(), from, s.size()));
     }
 
     private static Map<String, Object> budgetLine(String label, double y) {

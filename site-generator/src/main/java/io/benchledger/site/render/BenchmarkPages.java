@@ -171,6 +171,7 @@ public final class BenchmarkPages {
             for (ChangePoint cp : ctx.changePoints().of(c.caseKey())) {
                 sb.append(cp).append('\n');
             }
+            ctx.drifts().getOrDefault(c.caseKey(), List.of()).forEach(d -> sb.append(d).append('\n'));
         }
         for (Budget b : ctx.analyses().budgets()) {
             if (Pattern.compile(b.pattern()).matcher(benchmark).find()) {
@@ -184,7 +185,8 @@ public final class BenchmarkPages {
     private Void renderOne(String benchmark, List<CaseSeries> series, Map<String, double[][]> samples)
             throws IOException {
         BenchmarkPage bp = new BenchmarkPage(benchmark, series, ctx.runs(), ctx.changePoints().byCase(),
-                ctx.changePoints().analysed(), ctx.analyses().budgets(), samples, ctx::commitHref, ctx.environmentIds());
+                ctx.changePoints().analysed(), ctx.analyses().budgets(), samples, ctx::commitHref, ctx.environmentIds(),
+                ctx.drifts());
         // a benchmark page is as of its own latest run, so a run that did not measure it leaves it unchanged
         int lastRun = series.stream().mapToInt(s -> s.runIndex()[s.size() - 1]).max().orElse(ctx.latest().index());
         PageFrame frame = ctx.frame("../", benchmark, "benchmarks")

@@ -46,7 +46,7 @@ class BenchmarkPageTest {
         ChangePoint cp = new ChangePoint("b[size=3]@thrpt", "b", "primary", "RUN03000", "1.6", "", t0.plus(Duration.ofHours(3000)),
                 3000, 1000, 900, -0.1, 0.001, ChangePoint.REGRESSION);
         BenchmarkPage page = new BenchmarkPage("b", series, runs, Map.of("b[size=3]@thrpt", List.of(cp)), true, List.of(),
-                Map.of(), (r, root) -> root + "runs.html", BenchmarkPage.environmentIds(runs));
+                Map.of(), (r, root) -> root + "runs.html", BenchmarkPage.environmentIds(runs), Map.of());
         String script = page.chartScript();
         assertThat(script.length()).isLessThanOrEqualTo(BenchmarkPage.DATA_LIMIT + 40);
         JsonNode data = new ObjectMapper().readTree(script.substring("window.BL_DATA = ".length(), script.length() - 2));
@@ -66,6 +66,49 @@ class BenchmarkPageTest {
         // the full history keeps every point
         JsonNode full = new ObjectMapper().readTree(page.fullJson());
         assertThat(full.path("series").get(3).path("score").size()).isEqualTo(n);
+    }
+
+    @Test
+    void theTrendStartsAtTheLastStepAndDriftsAreSlopedSegments() throws Exception {
+        // flat at 8,300, a −51 % step at run 60, flat at 4,070: one line across would fall steadily
+        int n = 100;
+        List<RunInfo> runs = new ArrayList<>();
+        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
+        int[] idx = new int[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            runs.add(new RunInfo(i, String.format("RUN%05d", i), "1.0", "s", "ci", "nightly", "", String.format("%040d", i),
+                    "main", t0.plus(Duration.ofDays(i)), t0.plus(Duration.ofDays(i)).plusSeconds(60), "h", "Linux", "amd64",
+                    "cpu", 8, 1L << 30, "v", "17", "", "jmh", "1.37", new TreeMap<>()));
+            idx[i] = i;
+            y[i] = (i < 60 ? 8300 : 4070) + (i % 2 == 0 ? 20 : -20);
+        }
+        CaseSeries s = new CaseSeries(new CaseInfo("b@thrpt", "b", new TreeMap<>(), "thrpt", "ops/ms", true, 1, n,
+                "RUN00099", "x"), idx, y, y.clone(), y.clone());
+        ChangePoint cp = new ChangePoint("b@thrpt", "b", "primary", "RUN00060", "1.0", "", t0.plus(Duration.ofDays(60)),
+                60, 8300, 4070, -0.51, 1e-30, ChangePoint.REGRESSION);
+        io.benchledger.archive.analysis.changepoint.Drift drift = new io.benchledger.archive.analysis.changepoint.Drift(
+                "b@thrpt", "b", "primary", 10, 40, "RUN00010", "RUN00040", "1.0", "1.0", "", "", t0.plus(Duration.ofDays(10)),
+                t0.plus(Duration.ofDays(40)), 8300, 8100, -0.024, -0.0008, -0.0008, 1e-6, ChangePoint.REGRESSION);
+        BenchmarkPage page = new BenchmarkPage("b", List.of(s), runs, Map.of("b@thrpt", List.of(cp)), true, List.of(),
+                Map.of(), (r, root) -> root + "runs.html", BenchmarkPage.environmentIds(runs),
+                Map.of("b@thrpt", List.of(drift)));
+        String script = page.chartScript();
+        JsonNode series = new ObjectMapper().readTree(script.substring("window.BL_DATA = ".length(), script.length() - 2))
+                .path("series").get(0);
+        JsonNode trend = series.path("trend");
+        assertThat(trend.path("ri0").asInt()).isEqualTo(60);
+        assertThat(trend.path("t0").asLong()).isEqualTo(t0.plus(Duration.ofDays(60)).toEpochMilli());
+        assertThat(trend.path("y0").asDouble()).isBetween(4040.0, 4100.0);
+        assertThat(trend.path("y1").asDouble()).isBetween(4040.0, 4100.0);
+        assertThat(Math.abs(trend.path("slopePerDay").asDouble())).isLessThan(1.0);
+        JsonNode d = series.path("drifts").get(0);
+        assertThat(d.path("ri0").asInt()).isEqualTo(10);
+        assertThat(d.path("ri1").asInt()).isEqualTo(40);
+        assertThat(d.path("y0").asDouble()).isEqualTo(8300);
+        assertThat(d.path("y1").asDouble()).isEqualTo(8100);
+        assertThat(d.path("label").asText()).isEqualTo("drift -2.4% over 31 runs");
+        assertThat(d.path("direction").asText()).isEqualTo("regression");
     }
 
     @Test
