@@ -35,6 +35,17 @@ class FirstNightIT {
         assertThat(home.resolve("docs/github-pages.md")).isRegularFile();
         assertThat(home.resolve("config/benchledger-suites.yaml")).isRegularFile();
 
+        // the other ways to install name what this build makes
+        JsonNode jbang = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Docs.folder().resolveSibling("jbang-catalog.json").toFile()).at("/aliases/benchledger");
+        assertThat(jbang.get("script-ref").asText()).isEqualTo("io.benchledger:benchledger-cli:" + Installed.version().replace("-SNAPSHOT", ""));
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(home.resolve("lib/benchledger.jar").toFile())) {
+            assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class")).isEqualTo(jbang.get("main").asText());
+        }
+        String dockerfile = Files.readString(Docs.folder().resolveSibling("Dockerfile"));
+        assertThat(dockerfile).contains("ARG VERSION=" + Installed.version())
+                .contains("ADD distribution/target/benchledger-${VERSION}.tar.gz /opt/");
+
         // the zip holds the same files as the tar.gz
         List<String> fromTar = new ArrayList<>();
         try (var s = Files.walk(home.getParent())) {

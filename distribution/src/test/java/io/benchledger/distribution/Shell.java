@@ -18,8 +18,8 @@ record Shell(int exit, String out, String err, String what) {
         command = new java.util.ArrayList<>(command);
         if (!command.get(0).contains("/")) {
             // found on the PATH of the given environment, as a shell would
-            for (String dir : env.getOrDefault("PATH", "").split(":")) {
-                Path candidate = Path.of(dir, command.get(0));
+            for (String entry : env.getOrDefault("PATH", "").split(":")) {
+                Path candidate = Path.of(entry, command.get(0));
                 if (Files.isExecutable(candidate)) {
                     command.set(0, candidate.toString());
                     break;

@@ -57,7 +57,7 @@ public final class TableFormatter {
         }
         if (v instanceof Double d) {
             if (d.isNaN() || d.isInfinite()) {
-                return d.toString();
+                return "n/a"; // a reader gets no NaN or Infinity (CSV, for machines, keeps them)
             }
             if (d == Math.rint(d) && Math.abs(d) < 1e15) {
                 return Long.toString(d.longValue());
@@ -195,6 +195,9 @@ public final class TableFormatter {
     }
 
     public static String percent(double fraction) {
+        if (!Double.isFinite(fraction)) {
+            return "n/a";
+        }
         return String.format(Locale.ROOT, "%+.1f%%", fraction * 100);
     }
 

@@ -102,9 +102,9 @@ public final class GateSummary {
     }
 
     static String describe(CaseComparison c) {
-        return String.format(Locale.ROOT, "%s %s %s [%s, %s] q=%.3g %s", c.caseKey(), c.metric().equals("primary") ? "" : c.metric(),
+        return String.format(Locale.ROOT, "%s %s %s [%s, %s] q=%s %s", c.caseKey(), c.metric().equals("primary") ? "" : c.metric(),
                 TableFormatter.percent(c.change()), TableFormatter.percent(c.ciLow()), TableFormatter.percent(c.ciHigh()),
-                c.qValue(), c.severity().json()).replace("  ", " ");
+                Double.isFinite(c.qValue()) ? String.format(Locale.ROOT, "%.3g", c.qValue()) : "n/a", c.severity().json()).replace("  ", " ");
     }
 
     static String describe(BudgetCheck b) {
