@@ -99,7 +99,8 @@ class FirstNightIT {
 
         // "Set up once": the docs' own commands make the empty archive branch, and the .gitignore lines
         List<Docs.Block> blocks = Docs.blocks(Docs.folder().resolve("github-pages.md"));
-        Docs.Block setup = blocks.stream().filter(b -> b.info().equals("sh")).findFirst().orElseThrow();
+        Docs.Block setup = blocks.stream().filter(b -> b.info().equals("sh") && b.text().contains("benchledger-archive"))
+                .findFirst().orElseThrow();
         Shell.run(project, List.of("bash", "-e", "-c", setup.text()), env, 60).requireExit(0);
         String ignore = blocks.stream().filter(b -> b.info().equals("text")).findFirst().orElseThrow().text();
         assertThat(ignore).contains("data/archive/").contains("site/");
