@@ -42,7 +42,7 @@ class GithubWorkflowDocTest {
         assertThat(wf.at("/jobs/benchmark/steps/1/with/path").asText()).isEqualTo("data/archive");
         assertThat(wf.at("/jobs/deploy/needs").asText()).isEqualTo("benchmark");
         String all = String.join("\n", runs);
-        assertThat(all).contains("benchledger nightly").contains("$GITHUB_STEP_SUMMARY").contains("git push origin HEAD:benchledger-archive");
+        assertThat(all).contains("benchledger nightly").contains("$GITHUB_STEP_SUMMARY").contains("origin HEAD:benchledger-archive");
 
         // every option the workflow passes to nightly is one nightly has
         String call = all.substring(all.indexOf("benchledger nightly"), all.indexOf("code=$?")).replaceAll("\\$\\([^)]*\\)", "");
