@@ -307,6 +307,36 @@ class CompareAndCheckCommandTest {
     }
 
     @Test
+    void recommendAppliesTheSuitesDomainRulesByPriorityThenImpact() throws Exception {
+        Path config = dir.resolve("rules.yaml");
+        Files.writeString(config, String.join("\n",
+                "suites:",
+                "  s:",
+                "    version: 1.0.0",
+                "    include: ['x\\.']",
+                "    recommendations:",
+                "      rules:",
+                "        - {name: slow decode, pattern: 'Dec\\.dec', when: mean > 40ns, priority: medium, advice: cache it}",
+                "        - {name: slow encode, pattern: 'Enc', when: throughput < 1k ops/s, priority: critical}",
+                "        - {name: slow lat, pattern: 'Lat', when: mean > 1ms, priority: critical}   # 5 us: quiet",
+                ""));
+        assertThat(run("recommend", "--config", config.toString(), "--archive", archiveDir.toString(), "--project", "p",
+                "--format", "json")).as(err).isZero();
+        JsonNode recs = new ObjectMapper().readTree(out).get("recommendations");
+        List<String> got = new ArrayList<>();
+        recs.forEach(r -> got.add(r.get("priority").asText() + " " + r.get("rule").asText() + " " + r.get("case_key").asText()));
+        assertThat(got).startsWith("critical slow encode x.Enc.enc@thrpt").contains("medium slow decode x.Dec.dec@avgt")
+                .noneMatch(g -> g.contains("slow lat"));
+        assertThat(got.indexOf("medium slow decode x.Dec.dec@avgt")).isGreaterThan(got.indexOf("critical slow encode x.Enc.enc@thrpt"));
+        JsonNode enc = recs.get(0);
+        // 700 ops/s against 1000: +43 % needed
+        assertThat(enc.get("impact").asDouble()).isCloseTo(300.0 / 700, within(1e-9));
+        assertThat(enc.get("message").asText()).startsWith("throughput < 1k ops/s: 700 ops/s below the limit 1000");
+        run("recommend", "--config", config.toString(), "--archive", archiveDir.toString(), "--project", "p");
+        assertThat(out).contains("priority").contains("impact").contains("+43 % to reach the limit").contains("cache it");
+    }
+
+    @Test
     void budgetFileErrorsNameTheLineAndColumn() throws Exception {
         Path budgets = dir.resolve("bad.yaml");
         Files.writeString(budgets, "- pattern: 'Enc'\n  min_throughput: 800\n- pattern: 'Dec'\n  max_p9: 3\n");
