@@ -83,6 +83,7 @@ public final class SiteGenerator {
         SiteWriter writer = ctx.writer();
         writer.write("assets/style.css", ctx.templates().resource("assets/style.css"));
         writer.write("assets/site.js", ctx.templates().resource("assets/site.js"));
+        writer.write("assets/flame.js", ctx.templates().resource("assets/flame.js"));
         try (InputStream in = SiteGenerator.class.getClassLoader().getResourceAsStream(ECHARTS)) {
             if (in == null) {
                 throw new IOException("the ECharts webjar is not on the class path (" + ECHARTS + ")");

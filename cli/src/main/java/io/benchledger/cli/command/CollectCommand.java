@@ -5,6 +5,7 @@ import io.benchledger.archive.model.Run;
 import io.benchledger.cli.ArchiveOptions;
 import io.benchledger.cli.ExitCodes;
 import io.benchledger.cli.GlobalOptions;
+import io.benchledger.cli.profile.JfrRecordings;
 import io.benchledger.cli.ToolVersion;
 import io.benchledger.collector.run.CollectOptions;
 import io.benchledger.collector.run.CollectResult;
@@ -98,12 +99,25 @@ public final class CollectCommand implements Callable<Integer> {
             description = "Run even when another JMH run holds JMH's machine-wide lock (the runs disturb each other's measurements).")
     boolean ignoreJmhLock;
 
+    @Option(names = "--profile-with", paramLabel = "PROFILER",
+            description = "jfr: record each case with JMH's JFR profiler, kept in the archive under logs/<run_id>/jfr/ (flame graphs on the site).")
+    String profileWith;
+
     @Parameters(paramLabel = "JMH-OPTION", arity = "0..*",
             description = "JMH options after --, on top of the configuration's (e.g. -- -f 1 -prof gc).")
     List<String> jmhArgs = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
+        try (JfrRecordings jfr = profileWith == null ? null : JfrRecordings.start(profileWith)) {
+            return collect(jfr);
+        }
+    }
+
+    private Integer collect(JfrRecordings jfr) throws Exception {
+        if (jfr != null) {
+            jmhArgs.addAll(jfr.jmhArgs());
+        }
         CollectOptions options = CollectOptions.builder(archiveOptions.archive)
                 .project(archiveOptions.project)
                 .config(config)
@@ -126,6 +140,9 @@ public final class CollectCommand implements Callable<Integer> {
         CollectResult r;
         try (Progress progress = Progress.forStderr()) {
             r = new Collector(progress).collect(options);
+        }
+        if (jfr != null) {
+            System.err.println("benchledger: kept " + jfr.keep(r) + " JFR recording(s) in " + r.logs().resolve(JfrRecordings.FOLDER));
         }
         for (String note : r.notes()) {
             System.err.println("benchledger: note: " + note);

@@ -106,5 +106,20 @@ class ActionWorkflowsTest {
         assertThat(nightly.at("/permissions/pages").asText()).isEqualTo("write");
         assertThat(nightly.at("/jobs/benchmark/steps/1/with/mode").asText()).isEqualTo("nightly");
         assertThat(nightly.at("/jobs/benchmark/outputs/exit-code").asText()).isEqualTo("${{ steps.bench.outputs.exit-code }}");
+
+        JsonNode weekly = wfs.get("weekly profiling");
+        assertThat(weekly.at("/on/schedule/0/cron").asText()).matches("\\d+ \\d+ \\* \\* [0-6]");
+        assertThat(weekly.at("/permissions/contents").asText()).isEqualTo("write");
+        StringBuilder runs = new StringBuilder();
+        weekly.at("/jobs/profile/steps").forEach(st -> runs.append(st.path("run").asText()).append('\n'));
+        assertThat(runs).contains("./benchledger collect --profile-with jfr").contains("./benchledger site --out site");
+        var cl = io.benchledger.cli.BenchledgerCommand.commandLine();
+        for (String cmd : List.of("collect", "site")) {
+            String line = runs.substring(runs.indexOf("./benchledger " + cmd));
+            Matcher opts = Pattern.compile("--[a-z-]+").matcher(line.substring(0, line.indexOf('\n')));
+            while (opts.find()) {
+                assertThat(cl.getSubcommands().get(cmd).getCommandSpec().findOption(opts.group())).as(cmd + " " + opts.group()).isNotNull();
+            }
+        }
     }
 }

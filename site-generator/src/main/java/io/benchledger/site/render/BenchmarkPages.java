@@ -5,6 +5,7 @@ import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.site.SiteContext;
 import io.benchledger.site.data.ResourceData;
 import io.benchledger.site.SiteGenerator;
+import io.benchledger.site.profile.ProfileSection;
 import io.benchledger.site.model.CaseInfo;
 import io.benchledger.site.model.CaseSeries;
 import io.benchledger.site.model.RunInfo;
@@ -38,12 +39,13 @@ import java.util.regex.Pattern;
  * incremental generation only the benchmarks whose inputs changed are queried and rendered.
  */
 public final class BenchmarkPages {
-    static final String[] TEMPLATES = {"layout.html", "benchmark.html"};
+    static final String[] TEMPLATES = {"layout.html", "benchmark.html", "profile.html"};
 
     /** The page as benchmark.html reads it. */
     public record View(String benchmark, String fullData, DataTable seriesTable, DataTable changeTable,
                        boolean changeAnalysis, int seriesCount, int points, List<String> seriesLabels,
-                       DataTable latencyTable, DataTable resourceTable) {
+                       DataTable latencyTable, DataTable resourceTable, ProfileSection.Section profile,
+                       String profileData) {
     }
 
     private final SiteContext ctx;
@@ -199,9 +201,14 @@ public final class BenchmarkPages {
                 "downloads/b/" + bp.name() + "-latency");
         DataTable used = ResourcesPage.table("resources", "Speed and resources, newest run", rows, "../",
                 "downloads/b/" + bp.name() + "-resources");
+        ProfileSection.Section profile = ProfileSection.of(series.stream().map(CaseSeries::info).toList(),
+                ctx.data().db().archive().layout()::logs);
+        if (!profile.isEmpty()) {
+            ctx.writer().write("profiles/" + bp.name() + ".js", profile.script());
+        }
         View v = new View(benchmark, "../series/" + bp.name() + ".json", seriesTable, changes,
                 ctx.changePoints().analysed(), series.size(), series.stream().mapToInt(CaseSeries::size).sum(),
-                series.stream().map(s -> s.info().label()).toList(), latency, used);
+                series.stream().map(s -> s.info().label()).toList(), latency, used, profile, "../profiles/" + bp.name() + ".js");
         ctx.writer().write("charts/" + bp.name() + ".js", bp.chartScript());
         ctx.writer().write("series/" + bp.name() + ".json", bp.fullJson());
         ctx.page(BenchmarkPage.pageFile(benchmark), "benchmark.html", frame, v, List.of(seriesTable, changes, latency, used));
