@@ -63,7 +63,7 @@ class ProfileWithJfrTest {
             page = pages.filter(p -> p.toString().endsWith(".html")).findFirst().orElseThrow();
         }
         String html = Files.readString(page);
-        assertThat(html).contains("<h2 id=\"profile-h\">Profile (JFR)</h2>").contains("class=\"chart flame\" data-index=\"0\"")
+        assertThat(html).contains("<h2 id=\"profile-h\">Profile (JFR)</h2>").contains("class=\"chart flame\" role=\"img\" data-index=\"0\"")
                 .contains("assets/flame.js").contains("run " + runId);
         // the top methods are the benchmark's own work or the JDK's digest below it
         String table = html.substring(html.indexOf("Methods with the most samples"));
