@@ -98,6 +98,35 @@
       }
       return d.versions[runs.v[k]] || '';
     }
+    // the run index of the page's first run at or after time t (runs are in time order)
+    function riAt(t) {
+      var lo = 0, hi = runs.t.length - 1, k = hi;
+      while (lo <= hi) {
+        var mid = (lo + hi) >> 1;
+        if (runs.t[mid] >= t) { k = mid; hi = mid - 1; } else { lo = mid + 1; }
+      }
+      return runs.ri[k];
+    }
+    function yScale() {
+      var checked = document.querySelector('input[name="yscale"]:checked');
+      return checked ? checked.value : 'robust';
+    }
+    // The bulk of the data: Tukey's fences at 3 IQR (type-7 quartiles). Null when no value lies
+    // beyond them; else the range of the values inside, padded, so that one outlier run does not
+    // flatten the series into a line at the bottom.
+    function robustRange(values) {
+      var v = values.filter(function (x) { return x !== null && isFinite(x); }).sort(function (a, b) { return a - b; });
+      if (v.length < 8) { return null; }
+      function q(p) { var h = (v.length - 1) * p, i = Math.floor(h); return v[i] + (h - i) * (v[Math.min(i + 1, v.length - 1)] - v[i]); }
+      var q1 = q(0.25), q3 = q(0.75), lo = q1 - 3 * (q3 - q1), hi = q3 + 3 * (q3 - q1);
+      var inside = v.filter(function (x) { return x >= lo && x <= hi; });
+      if (inside.length === v.length || inside.length === 0) { return null; }
+      var min = inside[0], max = inside[inside.length - 1];
+      var pad = (max - min) * 0.08 || Math.abs(max) * 0.05 || 1;
+      // round the ends to a step of the axis, so their labels read as round numbers
+      var step = Math.pow(10, Math.floor(Math.log10((max - min + 2 * pad) / 5)));
+      return { min: Math.floor((min - pad) / step) * step, max: Math.ceil((max + pad) / step) * step };
+    }
     function mode() {
       var checked = document.querySelector('input[name="xmode"]:checked');
       return checked ? checked.value : 'date';
@@ -108,6 +137,7 @@
       var picked = pick.value === 'all' ? d.series.map(function (s, i) { return i; }) : [Number(pick.value)];
       var series = [];
       var shown = 0, total = 0;
+      var allY = [], pts = [];
       picked.forEach(function (si) {
         var s = d.series[si];
         shown += s.p.length; total += s.total;
@@ -127,8 +157,11 @@
             lineStyle: { opacity: 0 }, tooltip: { show: false }, silent: true });
           series.push({ name: 'confidence band', type: 'line', data: band, stack: 'band', symbol: 'none',
             lineStyle: { opacity: 0 }, areaStyle: { opacity: 0.25 }, tooltip: { show: false }, silent: true });
+          // many change points: small pins whose labels show on hover, so labels never pile up
+          var many = s.changePoints.length > 6;
           main.markPoint = {
-            symbol: 'pin', symbolSize: 36,
+            symbol: 'pin', symbolSize: many ? 20 : 36, label: { show: !many },
+            emphasis: { label: { show: true, position: 'top' } },
             data: s.changePoints.map(function (c) {
               return { coord: [m === 'version' ? c.ri : c.t, c.y], value: pct(c.change), name: c.label, href: c.href,
                 itemStyle: { color: c.direction === 'regression' ? '#d1242f' : '#1a7f37' } };
@@ -143,12 +176,12 @@
               label: { formatter: 'env' }, lineStyle: { type: 'dotted', color: '#8250df' } });
           });
           main.markLine = { symbol: 'none', silent: false, data: lines };
-          if (s.trend && s.trend.y0 !== undefined && line.length > 1) {
-            // fitted since the last step: it starts where the current level starts
-            var tx0 = s.trend.t0 === undefined ? line[0][0] : (m === 'version' ? s.trend.ri0 : s.trend.t0);
+          if (s.trend && s.trend.y0 !== undefined) {
+            // the trend's own window (the last 30 days since the last step, as the history command), not the whole history
             series.push({ name: 'trend', type: 'line', symbol: 'none', silent: true,
               lineStyle: { type: 'dashed', width: 1 }, tooltip: { show: false },
-              data: [[tx0, s.trend.y0], [line[line.length - 1][0], s.trend.y1]] });
+              data: [[m === 'version' ? riAt(s.trend.t0) : s.trend.t0, s.trend.y0],
+                [m === 'version' ? riAt(s.trend.t1) : s.trend.t1, s.trend.y1]] });
           }
           (s.drifts || []).forEach(function (dr) {
             series.push({ name: dr.label, type: 'line', symbol: 'none', silent: true, tooltip: { show: false },
@@ -158,7 +191,25 @@
           });
         }
         series.push(main);
+        allY = allY.concat(s.y);
+        line.forEach(function (pt) { pts.push(pt); });
       });
+      var scale = yScale();
+      var range = scale === 'robust' ? robustRange(allY) : null;
+      var clipped = 0;
+      if (range) {
+        var off = [];
+        pts.forEach(function (pt) {
+          if (pt[1] === null || !isFinite(pt[1])) { return; }
+          if (pt[1] > range.max || pt[1] < range.min) {
+            clipped++;
+            var up = pt[1] > range.max;
+            off.push({ value: [pt[0], up ? range.max : range.min, pt[2], pt[1]], symbolRotate: up ? 0 : 180 });
+          }
+        });
+        series.push({ name: 'off scale', type: 'scatter', symbol: 'triangle', symbolSize: 10, z: 4,
+          itemStyle: { color: '#bc4c00' }, data: off });
+      }
       var xAxis = m === 'version'
         ? { type: 'value', name: 'version', scale: true, minInterval: 1,
             axisLabel: { formatter: function (v) { return versionAt(v); }, hideOverlap: true } }
@@ -170,13 +221,15 @@
         tooltip: { trigger: 'axis', formatter: function (items) {
           var lines = [];
           items.forEach(function (it) {
-            if (!it.data || it.data.length < 3) { return; }
-            var p = it.data[2];
+            var row = it.data && (it.data.value || it.data);
+            if (!row || row.length < 3) { return; }
+            var p = row[2];
             if (lines.length === 0) {
               lines.push(new Date(runs.t[p]).toISOString().slice(0, 16).replace('T', ' ') + ' · ' +
                 (d.versions[runs.v[p]] || '') + (runs.c[p] ? ' · ' + runs.c[p] : ''));
             }
-            lines.push(it.seriesName + ': ' + num(it.data[1]) + ' ' + unit);
+            var d3 = it.data.value || it.data;
+            lines.push(it.seriesName + ': ' + num(d3.length > 3 ? d3[3] : d3[1]) + ' ' + unit);
           });
           // ECharts sets the tooltip as HTML: escape the archive's text
           return lines.map(function (l) {
@@ -187,13 +240,19 @@
           .filter(function (n) { return n !== 'interval low'; }) },
         grid: { left: 70, right: 40, top: 40, bottom: 60 },
         xAxis: xAxis,
-        yAxis: { type: 'value', name: unit, scale: true },
+        yAxis: scale === 'log' ? { type: 'log', name: unit + ' (log)' }
+          : range ? { type: 'value', name: unit, scale: true, min: range.min, max: range.max }
+          : { type: 'value', name: unit, scale: true },
         dataZoom: [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }],
         series: series
       }, true);
       note.textContent = shown < total
         ? 'Showing ' + shown + ' of ' + total + ' points (downsampled, keeping change points and extremes); the JSON below has them all.'
         : 'Showing all ' + total + ' points.';
+      if (clipped > 0) {
+        note.textContent += ' ' + clipped + ' off the scale of the bulk of the data, marked with triangles at the edge'
+          + ' (choose "full range" to see them).';
+      }
       drawDistribution(d.series[picked[0]]);
     }
 
@@ -223,7 +282,7 @@
       if (p.componentType === 'markPoint' && p.data && p.data.href) { window.location.href = p.data.href; }
     });
     pick.addEventListener('change', draw);
-    Array.prototype.forEach.call(document.querySelectorAll('input[name="xmode"]'), function (r) {
+    Array.prototype.forEach.call(document.querySelectorAll('input[name="xmode"], input[name="yscale"]'), function (r) {
       r.addEventListener('change', draw);
     });
     draw();
@@ -244,13 +303,15 @@
       animation: false,
       tooltip: { trigger: 'item', formatter: function (p) {
         var it = top[p.dataIndex];
-        var t = it.label + ': ' + pct(it.change) + (it.lo !== null ? ' [' + pct(it.lo) + ', ' + pct(it.hi) + ']' : '') +
+        var t = (it.full || it.label) + ': ' + pct(it.change) + (it.lo !== null ? ' [' + pct(it.lo) + ', ' + pct(it.hi) + ']' : '') +
           (it.verdict ? ' · ' + it.verdict : '');
         return t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
       } },
       grid: { left: 20, right: 40, top: 20, bottom: 40, containLabel: true },
-      xAxis: { type: 'value', name: 'change %', axisLabel: { formatter: '{value} %' } },
-      yAxis: { type: 'category', data: labels, axisLabel: { width: 320, overflow: 'truncate' } },
+      xAxis: { type: 'value', name: 'change %', nameLocation: 'middle', nameGap: 26,
+        axisLabel: { formatter: '{value} %', hideOverlap: true } },
+      yAxis: { type: 'category', data: labels,
+        axisLabel: { width: Math.min(320, Math.round(el.clientWidth * 0.45)), overflow: 'truncate' } },
       series: [
         { name: 'interval', type: 'custom', silent: true,
           renderItem: function (params, api) {

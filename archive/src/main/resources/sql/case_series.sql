@@ -5,8 +5,8 @@
 -- to include (0 for the whole history; a later one for the runs a previous analysis has not seen).
 WITH ordered AS (
     SELECT run_id, row_number() OVER (ORDER BY started_at, run_id) - 1 AS run_index
-    FROM runs
-    WHERE project = ? AND coalesce(variant, '') = ''
+    FROM history
+    WHERE project = ?
 )
 SELECT r.case_key,
        r.metric,

@@ -1,6 +1,6 @@
--- The runs that make up a project's history, in series order (start time, then run id).
--- A/B experiment arms (runs with a variant) are comparisons, not history, and are left out.
+-- The runs that make up a project's history (the view defined in history.sql), in series order
+-- (start time, then run id).
 SELECT run_id, version, "commit", started_at
-FROM runs
-WHERE project = ? AND coalesce(variant, '') = ''
+FROM history
+WHERE project = ?
 ORDER BY started_at, run_id

@@ -1,4 +1,4 @@
--- Which cases have a history (primary metric, measured, outside A/B experiments), with the unit and
+-- Which cases have a history (primary metric, measured, in the runs of the view history), with the unit and
 -- direction of their latest run, the id of their newest run (run ids are ULIDs: time-ordered) and a fingerprint that changes whenever a run is added or removed.
 SELECT res.case_key,
        any_value(res.benchmark)                                   AS benchmark,
@@ -11,9 +11,8 @@ SELECT res.case_key,
        max(res.run_id)                                            AS last_run_id,
        count(*) || ':' || max(res.run_id) || ':' || bit_xor(hash(res.run_id)) AS fingerprint
 FROM results res
-JOIN runs r ON r.run_id = res.run_id
+JOIN history r ON r.run_id = res.run_id
 WHERE res.project = ? AND r.project = ?
   AND res.metric = 'primary' AND res.failure IS NULL
-  AND coalesce(r.trigger, '') <> 'ab'
 GROUP BY res.case_key
 ORDER BY benchmark, res.case_key

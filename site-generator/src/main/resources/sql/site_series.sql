@@ -11,5 +11,5 @@ FROM results res
 JOIN r ON r.run_id = res.run_id
 WHERE res.project = ?
   AND res.metric = 'primary' AND res.failure IS NULL
-  AND coalesce(r.trigger, '') <> 'ab'
+  AND r.run_id IN (SELECT run_id FROM history)
 ORDER BY res.benchmark, res.case_key, r.started_at, r.run_id

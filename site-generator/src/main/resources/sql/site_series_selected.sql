@@ -12,5 +12,5 @@ JOIN r ON r.run_id = res.run_id
 JOIN site_wanted w ON w.case_key = res.case_key
 WHERE res.project = ?
   AND res.metric = 'primary' AND res.failure IS NULL
-  AND coalesce(r.trigger, '') <> 'ab'
+  AND r.run_id IN (SELECT run_id FROM history)
 ORDER BY res.benchmark, res.case_key, r.started_at, r.run_id

@@ -90,6 +90,7 @@ public final class BenchledgerCommand implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // descriptions are written in lines of up to 100 characters: at the default 80 they would wrap raggedly
         cl.setUsageHelpWidth(100);
+        CommandList.install(cl);
         return cl;
     }
 

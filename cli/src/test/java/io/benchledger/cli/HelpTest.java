@@ -28,6 +28,28 @@ class HelpTest {
     }
 
     @Test
+    void commandListsShowWholeSentences() {
+        for (String[] path : List.of(new String[0], new String[] {"archive"})) {
+            List<String> args = new ArrayList<>(List.of(path));
+            args.add("--help");
+            String out = CliRun.of(args.toArray(String[]::new)).out().replaceAll("\\s+", " ");
+            CommandLine cl = BenchledgerCommand.commandLine();
+            for (String p : path) {
+                cl = cl.getSubcommands().get(p);
+            }
+            for (var e : cl.getSubcommands().entrySet()) {
+                String summary = CommandList.firstSentence(String.join(" ",
+                        e.getValue().getCommandSpec().usageMessage().description()));
+                assertThat(summary).as(e.getKey()).endsWith(".");
+                assertThat(out).as(String.join(" ", path) + " --help").contains(e.getKey() + " " + summary);
+            }
+        }
+        // the example the help used to cut: "nightly ... compare it" ended there
+        assertThat(CliRun.of("--help").out().replaceAll("\\s+", " "))
+                .contains("compare it with the previous run and the last release");
+    }
+
+    @Test
     void completionScriptsKnowTheCommands() throws Exception {
         CliRun bash = CliRun.of("completion", "bash");
         assertThat(bash.exit()).isZero();

@@ -86,7 +86,7 @@ public final class SiteContext {
             }
         }
         runs.forEach(r -> runById.put(r.runId(), r));
-        this.history = runs.stream().filter(r -> !r.isAb()).toList();
+        this.history = runs.stream().filter(RunInfo::inHistory).toList();
         this.environmentIds = BenchmarkPage.environmentIds(runs);
         this.latest = history.isEmpty() ? runs.get(runs.size() - 1) : history.get(history.size() - 1);
         this.writer = new SiteWriter(options.out());

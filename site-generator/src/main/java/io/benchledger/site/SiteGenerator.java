@@ -3,6 +3,7 @@ package io.benchledger.site;
 import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.site.data.SiteData;
 import io.benchledger.site.model.CaseInfo;
+import io.benchledger.site.model.CaseOrder;
 import io.benchledger.site.model.SiteAnalyses;
 import io.benchledger.site.pages.SiteWriter;
 import io.benchledger.site.render.AtomFeed;
@@ -59,6 +60,7 @@ public final class SiteGenerator {
         for (CaseInfo c : ctx.data().cases()) {
             byBenchmark.computeIfAbsent(c.benchmark(), k -> new ArrayList<>()).add(c);
         }
+        byBenchmark.values().forEach(l -> l.sort(CaseOrder.INSTANCE));
         int rendered = BenchmarkPages.render(ctx, byBenchmark);
         BenchmarkIndex.render(ctx, byBenchmark);
         Comparisons comparisons = Comparisons.build(ctx);

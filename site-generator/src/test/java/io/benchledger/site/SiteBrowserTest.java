@@ -128,6 +128,56 @@ class SiteBrowserTest {
                 .allSatisfy(s -> assertThat(s).startsWith("200 /repo/"));
     }
 
+    /**
+     * The main pages at a desktop and a phone width: the page body never scrolls sideways (wide
+     * tables scroll inside their own box). The screenshots go to target/screenshots to be looked at.
+     */
+    @Test
+    void mainPagesFitDesktopAndPhoneWidths() throws Exception {
+        Path shots = Path.of("target/screenshots").toAbsolutePath();
+        Files.createDirectories(shots);
+        String base = site.toUri().toString();
+        String comparison;
+        try (var s = Files.list(site.resolve("compare"))) {
+            comparison = "compare/" + s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("run-"))
+                    .filter(n -> n.contains("vs-1-1-0")).findFirst().orElseThrow();
+        }
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put("dashboard", "index.html");
+        pages.put("benchmark", io.benchledger.site.pages.BenchmarkPage.pageFile(SiteFixture.CRYPTO));
+        pages.put("comparison", comparison);
+        pages.put("runs", "runs.html");
+        pages.put("data", "data.html");
+        List<String> overflowing = new ArrayList<>();
+        try {
+            for (int width : new int[] {1280, 390}) {
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1600));
+                for (Map.Entry<String, String> p : pages.entrySet()) {
+                    driver.get(base + p.getValue());
+                    waitForCharts(p.getKey().equals("benchmark") ? 2 : p.getKey().equals("dashboard") ? 1
+                            : p.getKey().equals("comparison") ? 1 : 0);
+                    Files.write(shots.resolve(p.getKey() + "-" + width + ".png"),
+                            ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+                    Object wide = js("var w = document.documentElement.clientWidth;"
+                            + "if (document.documentElement.scrollWidth <= w) { return ''; }"
+                            + "var worst = null;"
+                            + "document.querySelectorAll('body *').forEach(function (e) {"
+                            + "  if (e.closest('.table-wrap') && !e.classList.contains('table-wrap')) { return; }"
+                            + "  var r = e.getBoundingClientRect();"
+                            + "  if (r.right > w + 1 && (!worst || r.right > worst.r)) { worst = { r: r.right, e: e }; } });"
+                            + "return document.documentElement.scrollWidth + ' px wide'"
+                            + " + (worst ? ', widest: <' + worst.e.tagName.toLowerCase() + ' class=\"' + worst.e.className + '\">' : '');");
+                    if (!"".equals(wide)) {
+                        overflowing.add(p.getKey() + " at " + width + " px: " + wide);
+                    }
+                }
+            }
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        }
+        assertThat(overflowing).as("pages whose body scrolls sideways").isEmpty();
+    }
+
     private void checkAll(String base, String tag) throws Exception {
         // dashboard: the duration chart; the hostile commit message shown as text
         open(base, "index.html", tag + "-dashboard", 1);

@@ -40,7 +40,7 @@ import java.util.TreeMap;
  *   <li>Every run's samples are 2 forks × 3 iterations of score + (fork − 0.5)·2 + (iteration − 1):
  *       their mean is the score exactly.</li>
  *   <li>{@code org.example.Latency.get} (sample mode, us/op): buckets 10, 20, 30 with counts 5, 3, 2
- *       (mean 17, median 10, p99 30).</li>
+ *       (mean 17, median 15, p99 30).</li>
  *   <li>The JVM changes from 17.0.9 to 21.0.2 at run 20.</li>
  *   <li>A benchmark named {@code <img src=x onerror=alert(1)>}; run 39's commit message is
  *       {@code </script><script>alert(2)</script>}.</li>

@@ -197,11 +197,12 @@ class SiteGeneratorTest {
         assertThat(dashboard.path("rows")).hasSize(1);
         assertThat(dashboard.path("rows").get(0).path("Verdict").asText()).isEqualTo("regressed");
 
-        // the latest run's distribution of Latency.get: median 10, Q1 10, Q3 20 (weighted 5, 3, 2)
+        // the latest run's distribution of Latency.get, weighted 5, 3, 2 on 10, 20, 30 (the ten samples
+        // 10,10,10,10,10,20,20,20,30,30): median 15, Q1 10, Q3 20, as Centre.weightedQuantile defines them
         String latencySeries = "downloads/b/" + BenchmarkPage.pageFile(SiteFixture.LATENCY).substring(2).replace(".html", "")
                 + "-series.json";
         JsonNode series = JSON.readTree(site.resolve(latencySeries).toFile()).path("rows").get(0);
-        assertThat(series.path("Latest median").asDouble()).isEqualTo(10.0);
+        assertThat(series.path("Latest median").asDouble()).isEqualTo(15.0);
         assertThat(series.path("Latest Q1").asDouble()).isEqualTo(10.0);
         assertThat(series.path("Latest Q3").asDouble()).isEqualTo(20.0);
         assertThat(series.path("Runs").asInt()).isEqualTo(40);

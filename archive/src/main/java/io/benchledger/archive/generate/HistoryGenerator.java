@@ -11,6 +11,7 @@ import io.benchledger.archive.model.RunRecord;
 import io.benchledger.archive.model.Sample;
 import io.benchledger.archive.store.Archive;
 import io.benchledger.archive.store.RunIds;
+import io.benchledger.archive.stats.Centre;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -333,7 +334,7 @@ public final class HistoryGenerator {
     public double[] scores(int c) {
         double[] s = new double[settings.runs()];
         for (int r = 0; r < s.length; r++) {
-            s[r] = mean(samples(c, r));
+            s[r] = Centre.mean(samples(c, r));
         }
         return s;
     }
@@ -356,7 +357,7 @@ public final class HistoryGenerator {
         List<Sample> samples = new ArrayList<>(plans.size() * settings.forks() * settings.iterations());
         for (CasePlan p : plans) {
             double[] v = samples(p.index(), r);
-            double mean = mean(v);
+            double mean = Centre.mean(v);
             double err = v.length > 1 ? 3.29 * sd(v, mean) / Math.sqrt(v.length) : Double.NaN;
             results.add(new Result(id, p.caseKey(), p.benchmark(), new TreeMap<>(p.params()), p.mode(), Result.PRIMARY,
                     p.unit(), p.higherIsBetter(), 1, settings.forks(), 5, "1 s", settings.iterations(), "1 s", mean,
@@ -405,13 +406,6 @@ public final class HistoryGenerator {
         return new ObjectMapper().readValue(file.toFile(), GroundTruth.class);
     }
 
-    static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
-    }
 
     static double sd(double[] v, double mean) {
         double s = 0;

@@ -52,6 +52,7 @@ public final class ArchiveDatabase implements AutoCloseable {
             createView(st, "runs", ArchiveTables.RUNS, snapshot.files("runs"));
             createView(st, "results", ArchiveTables.RESULTS, snapshot.files("results"));
             createView(st, "samples", ArchiveTables.SAMPLES, snapshot.files("samples"));
+            st.execute(SqlFile.load("history"));
             return new ArchiveDatabase(archive, c, snapshot);
         } catch (SQLException | RuntimeException e) {
             try {

@@ -1,22 +1,94 @@
 package io.benchledger.archive.stats;
 
 import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.statistics.descriptive.Mean;
+import org.apache.commons.statistics.descriptive.Median;
+import org.apache.commons.statistics.descriptive.Quantile;
+import org.apache.commons.statistics.descriptive.Variance;
 
-/** Centre and spread of a set of values; small pure functions. */
+/**
+ * The statistics API of every module: centre and spread of a set of values, as small pure
+ * functions over Apache Commons Statistics where it has them. Quantiles have one definition
+ * everywhere, weighted or not (see {@link #weightedQuantile}); the trend fit is {@link LinearFit}.
+ */
 public final class Centre {
+    /** Hyndman and Fan's type 7: linear interpolation between order statistics (R's and NumPy's default). */
+    private static final Quantile TYPE_7 = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7).withCopy(true);
+    private static final Median MEDIAN = Median.withDefaults().withCopy(true);
+
     private Centre() {
     }
 
     /** x̄ = Σ xᵢ / n. NaN for no values. */
     public static double mean(double[] x) {
-        if (x.length == 0) {
+        return Mean.of(x).getAsDouble();
+    }
+
+    /** The mean of x[from..to). NaN for an empty range. */
+    public static double mean(double[] x, int from, int to) {
+        return Mean.ofRange(x, from, to).getAsDouble();
+    }
+
+    /** The mean of a list of values. */
+    public static double mean(List<Double> x) {
+        return mean(x.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /**
+     * The q-quantile (0 ≤ q ≤ 1) by linear interpolation between order statistics (Hyndman and
+     * Fan's type 7): with x sorted, h = (n − 1)·q, Q = x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]).
+     * NaN for no values. x is not changed.
+     */
+    public static double quantile(double[] x, double q) {
+        return x.length == 0 ? Double.NaN : TYPE_7.evaluate(x, q);
+    }
+
+    /**
+     * The weighted q-quantile, with weights as counts (a JMH sample-mode histogram bucket of weight
+     * w stands for w equal samples): the type-7 quantile of the sample in which each value is
+     * repeated by its weight. With the values sorted, C(t) the value whose cumulative weight range
+     * [Cₖ₋₁, Cₖ) holds position t, W the total weight and h = (W − 1)·q:
+     * Q = C(⌊h⌋) + (h − ⌊h⌋)·(C(⌊h⌋ + 1) − C(⌊h⌋)). Unit weights give {@link #quantile}; weights
+     * {5, 3, 2} on {10, 20, 30} give the median 15, as the ten samples they stand for do.
+     * Non-finite values and weights ≤ 0 are left out; NaN when nothing is left.
+     */
+    public static double weightedQuantile(double[] x, double[] w, double q) {
+        int n = 0;
+        Integer[] order = new Integer[x.length];
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(x[i]) && w[i] > 0) {
+                order[n++] = i;
+            }
+        }
+        if (n == 0) {
             return Double.NaN;
         }
-        double s = 0;
-        for (double v : x) {
-            s += v;
+        Integer[] idx = Arrays.copyOf(order, n);
+        Arrays.sort(idx, (a, b) -> Double.compare(x[a], x[b]));
+        double[] xs = new double[n];
+        double[] cum = new double[n];
+        double total = 0;
+        for (int k = 0; k < n; k++) {
+            xs[k] = x[idx[k]];
+            total += w[idx[k]];
+            cum[k] = total;
         }
-        return s / x.length;
+        double h = Math.max(0, Math.min(total - 1, (total - 1) * q));
+        int lo = (int) Math.floor(h);
+        double lower = at(xs, cum, lo);
+        double frac = h - lo;
+        return frac == 0 ? lower : lower + frac * (at(xs, cum, lo + 1) - lower);
+    }
+
+    /** The value at position t (0-based) of the weight-expanded sorted sample. */
+    private static double at(double[] xs, double[] cum, double t) {
+        for (int k = 0; k < xs.length; k++) {
+            if (t < cum[k]) {
+                return xs[k];
+            }
+        }
+        return xs[xs.length - 1];
     }
 
     /** x̄_w = Σ wᵢ xᵢ / Σ wᵢ. NaN for no values or zero total weight. */
@@ -32,15 +104,7 @@ public final class Centre {
 
     /** Sample variance s² = Σ (xᵢ − x̄)² / (n − 1); NaN below two values. */
     public static double variance(double[] x) {
-        if (x.length < 2) {
-            return Double.NaN;
-        }
-        double m = mean(x);
-        double s = 0;
-        for (double v : x) {
-            s += (v - m) * (v - m);
-        }
-        return s / (x.length - 1);
+        return x.length < 2 ? Double.NaN : Variance.of(x).getAsDouble();
     }
 
     /** Coefficient of variation s / |x̄|; NaN when undefined. */
@@ -51,25 +115,16 @@ public final class Centre {
 
     /** Median: the middle value, or the mean of the two middle values. */
     public static double median(double[] x) {
-        if (x.length == 0) {
-            return Double.NaN;
-        }
-        double[] s = x.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        return x.length == 0 ? Double.NaN : MEDIAN.evaluate(x);
     }
 
-    /**
-     * Weighted median: the smallest value whose cumulative weight reaches half the total; when the
-     * cumulative weight equals exactly half, the mean of that value and the next (so equal weights
-     * give the ordinary median). Weights are counts (JMH sample-mode histogram buckets).
-     */
+    /** The median of the first n values of x (which it may reorder: for scratch buffers). */
+    public static double median(double[] x, int n) {
+        return n == 0 ? Double.NaN : Median.withDefaults().withCopy(false).evaluateRange(x, 0, n);
+    }
+
+    /** The weighted median: {@link #weightedQuantile} at ½ (equal weights give the ordinary median). */
     public static double weightedMedian(double[] x, double[] w) {
-        int n = x.length;
-        if (n == 0) {
-            return Double.NaN;
-        }
         boolean unit = true;
         for (double v : w) {
             if (v != 1.0) {
@@ -77,30 +132,7 @@ public final class Centre {
                 break;
             }
         }
-        if (unit) {
-            return median(x); // the common case, without boxing
-        }
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
-        double total = 0;
-        for (double v : w) {
-            total += v;
-        }
-        double half = total / 2;
-        double cum = 0;
-        for (int k = 0; k < n; k++) {
-            cum += w[order[k]];
-            if (cum > half) {
-                return x[order[k]];
-            }
-            if (cum == half) {
-                return k + 1 < n ? (x[order[k]] + x[order[k + 1]]) / 2 : x[order[k]];
-            }
-        }
-        return x[order[n - 1]];
+        return unit ? median(x) : weightedQuantile(x, w, 0.5); // unit weights: the common case, without boxing
     }
 
     /**

@@ -57,7 +57,7 @@ public final class HierarchicalBootstrap {
         }
         Arrays.sort(changes);
         double tail = (1 - confidence) / 2;
-        return new Interval(quantile(changes, tail), quantile(changes, 1 - tail));
+        return new Interval(Centre.quantile(changes, tail), Centre.quantile(changes, 1 - tail));
     }
 
     /** One side's replicate centres. */
@@ -197,11 +197,4 @@ public final class HierarchicalBootstrap {
         return sum / weight;
     }
 
-    /** Type-7 quantile (linear interpolation between order statistics, R's default) of sorted data. */
-    public static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-    }
 }

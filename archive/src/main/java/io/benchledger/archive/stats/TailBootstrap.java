@@ -99,8 +99,8 @@ public final class TailBootstrap {
         }
         Arrays.sort(changes);
         double tail = (1 - confidence) / 2;
-        return new HierarchicalBootstrap.Interval(HierarchicalBootstrap.quantile(changes, tail),
-                HierarchicalBootstrap.quantile(changes, 1 - tail));
+        return new HierarchicalBootstrap.Interval(Centre.quantile(changes, tail),
+                Centre.quantile(changes, 1 - tail));
     }
 
     /** A side on relative bins: each iteration as (bin index, count) pairs over one sorted bin table. */

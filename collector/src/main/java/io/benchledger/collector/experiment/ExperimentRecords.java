@@ -5,6 +5,7 @@ import io.benchledger.archive.model.Result;
 import io.benchledger.archive.model.Run;
 import io.benchledger.archive.model.RunRecord;
 import io.benchledger.archive.model.Sample;
+import io.benchledger.archive.stats.Centre;
 import io.benchledger.archive.store.RunIds;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,24 +107,14 @@ public final class ExperimentRecords {
         return TDistribution.of(n - 1).inverseCumulativeProbability(0.9995) * sd / Math.sqrt(n);
     }
 
-    /** Weighted percentiles of a merged histogram: the smallest value whose cumulative weight reaches q·total. */
+    /** Weighted percentiles of a merged histogram, by {@link Centre#weightedQuantile}. */
     static Percentiles percentiles(List<Sample> ss) {
-        List<Sample> sorted = new ArrayList<>(ss);
-        sorted.sort(Comparator.comparingDouble(Sample::value));
-        double total = sorted.stream().mapToDouble(Sample::weight).sum();
+        double[] x = ss.stream().mapToDouble(Sample::value).toArray();
+        double[] w = ss.stream().mapToDouble(Sample::weight).toArray();
         double[] qs = {0, 0.5, 0.9, 0.95, 0.99, 0.999, 1};
         double[] out = new double[qs.length];
         for (int i = 0; i < qs.length; i++) {
-            double need = qs[i] * total;
-            double cum = 0;
-            out[i] = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1).value();
-            for (Sample s : sorted) {
-                cum += s.weight();
-                if (cum >= need && cum > 0) {
-                    out[i] = s.value();
-                    break;
-                }
-            }
+            out[i] = Centre.weightedQuantile(x, w, qs[i]);
         }
         return new Percentiles(out[0], out[1], out[2], out[3], out[4], out[5], out[6]);
     }

@@ -4,6 +4,7 @@ import io.benchledger.archive.model.Mode;
 import io.benchledger.archive.model.Percentiles;
 import io.benchledger.archive.model.Result;
 import io.benchledger.archive.model.Sample;
+import io.benchledger.archive.stats.Centre;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +64,7 @@ public final class ResultRow {
      * (fork 0, iteration = position); with {@code percentiles}, the type-7 quantiles of the values.
      */
     public Result withSamples(double[] values, boolean percentiles, List<Sample> samplesOut) {
-        score(Stats.mean(values)).sampleCount(values.length);
+        score(Centre.mean(values)).sampleCount(values.length);
         if (percentiles) {
             percentiles(Stats.percentiles(values));
         }

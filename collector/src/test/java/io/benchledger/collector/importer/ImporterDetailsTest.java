@@ -36,9 +36,9 @@ class ImporterDetailsTest {
     @Test
     void quantilesAreTypeSeven() {
         // NumPy: np.percentile([1, 2, 3, 4], 90) == 3.7 (linear interpolation)
-        assertThat(Stats.quantile(new double[] {1, 2, 3, 4}, 0.9)).isEqualTo(3.7, org.assertj.core.api.Assertions.within(1e-12));
-        assertThat(Stats.quantile(new double[] {1, 2, 3, 4}, 0.5)).isEqualTo(2.5);
-        assertThat(Stats.quantile(new double[] {7}, 0.99)).isEqualTo(7.0);
+        assertThat(io.benchledger.archive.stats.Centre.quantile(new double[] {1, 2, 3, 4}, 0.9)).isEqualTo(3.7, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(io.benchledger.archive.stats.Centre.quantile(new double[] {1, 2, 3, 4}, 0.5)).isEqualTo(2.5);
+        assertThat(io.benchledger.archive.stats.Centre.quantile(new double[] {7}, 0.99)).isEqualTo(7.0);
     }
 
     @Test

@@ -296,15 +296,15 @@ public final class PdfReportRenderer {
         flow.newPage();
         flow.heading("Comparison", 60);
         flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "Every case and metric, by name. Baseline and"
-                + " candidate are means; change is the relative change of the centre the comparison used (by"
-                + " default a 10 % trimmed mean), so it can differ a little from the ratio of the means; q is the"
+                + " candidate are the centres the comparison used (by default the 10 % trimmed mean of the"
+                + " iteration scores), so change = candidate ÷ baseline − 1; q is the"
                 + " p-value after Benjamini–Hochberg correction across the " + model.comparisons().size() + " rows.");
         flow.moveDown(4);
         Table t = new Table(flow, COMPARISON_COLUMNS);
         List<Row> rows = new ArrayList<>(model.comparisons().size());
         for (CaseComparison c : model.comparisons()) {
-            rows.add(new Row(List.of(caseLabel(c), c.unit(), ResourcesSection.value(c.baselineMean(), c.unit()),
-                    ResourcesSection.value(c.candidateMean(), c.unit()), Formats.percent(c.change()),
+            rows.add(new Row(List.of(caseLabel(c), c.unit(), ResourcesSection.value(c.baselineCentre(), c.unit()),
+                    ResourcesSection.value(c.candidateCentre(), c.unit()), Formats.percent(c.change()),
                     Formats.interval(c.ciLow(), c.ciHigh()), Formats.probability(c.qValue()),
                     verdictText(c) + ("primary".equals(c.metric()) ? ResourcesSection.tail(model, c.caseKey()) : "")),
                     Arrays.asList(null, null, null, null, null, null, null, Charts.color(c.verdict()))));

@@ -56,7 +56,7 @@ public final class SiteData {
                             text(rs, "host"), text(rs, "os"), text(rs, "arch"), text(rs, "cpu_model"),
                             rs.getInt("cpu_count"), rs.getLong("memory_bytes"), text(rs, "jvm_vendor"),
                             text(rs, "jvm_version"), text(rs, "jvm_args"), text(rs, "harness"),
-                            text(rs, "harness_version"), map(rs.getObject("labels"))));
+                            text(rs, "harness_version"), map(rs.getObject("labels")), rs.getBoolean("in_history")));
                 }
             }
         }
@@ -219,7 +219,9 @@ public final class SiteData {
             }
             run[n] = runIndex;
             score[n] = s;
-            low[n] = lo;
+            // JMH's interval is score ± t·s/√n: for a noisy rate or time it reaches below zero, which
+            // no rate or time can be; a non-negative score's interval is shown from 0
+            low[n] = s >= 0 && lo < 0 ? 0 : lo;
             high[n] = hi;
             n++;
         }

@@ -15,9 +15,13 @@ import java.util.SortedMap;
 public record ComparisonView(String name, String title, RunSelection baseline, RunSelection candidate,
                              boolean tested, List<Row> rows, int caseCount, boolean kept) {
 
-    /** One case compared; NaN where the comparison gave no value, verdict empty when not tested. */
+    /**
+     * One case compared; NaN where the comparison gave no value, verdict empty when not tested.
+     * The centres are what {@code change} is computed from (change = candidate ÷ baseline − 1): the
+     * comparison's centre statistic (the 10 % trimmed mean by default), the means when not tested.
+     */
     public record Row(String caseKey, String benchmark, SortedMap<String, String> params, String unit,
-                      boolean higherIsBetter, double baselineMean, double candidateMean, double change,
+                      boolean higherIsBetter, double baselineCentre, double candidateCentre, double change,
                       double ciLow, double ciHigh, double pValue, double qValue, String verdict, String severity,
                       long baselineSamples, long candidateSamples) {
     }
@@ -26,8 +30,8 @@ public record ComparisonView(String name, String title, RunSelection baseline, R
                                         List<CaseComparison> cases) {
         List<Row> rows = new ArrayList<>();
         for (CaseComparison c : cases) {
-            rows.add(new Row(c.caseKey(), c.benchmark(), c.params(), c.unit(), c.higherIsBetter(), c.baselineMean(),
-                    c.candidateMean(), c.change(), c.ciLow(), c.ciHigh(), c.pValue(), c.qValue(), c.verdict().json(),
+            rows.add(new Row(c.caseKey(), c.benchmark(), c.params(), c.unit(), c.higherIsBetter(), c.baselineCentre(),
+                    c.candidateCentre(), c.change(), c.ciLow(), c.ciHigh(), c.pValue(), c.qValue(), c.verdict().json(),
                     c.severity().json(), c.baselineSamples(), c.candidateSamples()));
         }
         rows.sort(java.util.Comparator.comparing(Row::benchmark).thenComparing(Row::caseKey));

@@ -5,7 +5,8 @@ import java.util.SortedMap;
 
 /**
  * One run as the site shows it: what, where and when. {@code index} is the run's place among the
- * project's runs ordered by start time (0 = oldest).
+ * project's runs ordered by start time (0 = oldest); {@code inHistory} whether it is one of the
+ * runs of the project's history (the archive's view {@code history}, not an A/B arm or variant).
  */
 public record RunInfo(
         int index,
@@ -30,7 +31,8 @@ public record RunInfo(
         String jvmArgs,
         String harness,
         String harnessVersion,
-        SortedMap<String, String> labels) {
+        SortedMap<String, String> labels,
+        boolean inHistory) {
 
     /**
      * What makes two runs' numbers comparable as to the machine: host, hardware, operating system

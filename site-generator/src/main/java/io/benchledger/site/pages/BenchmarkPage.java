@@ -4,19 +4,22 @@ import io.benchledger.archive.analysis.budget.Budget;
 import io.benchledger.archive.analysis.budget.TargetLines;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.changepoint.Drift;
+import io.benchledger.archive.analysis.trend.Trend;
+import io.benchledger.archive.analysis.trend.TrendAnalysis;
 import io.benchledger.site.chart.BoxStats;
 import io.benchledger.site.chart.DriftSegments;
 import io.benchledger.site.chart.Json;
 import io.benchledger.site.chart.Lttb;
-import io.benchledger.site.chart.Trend;
 import io.benchledger.site.model.CaseSeries;
 import io.benchledger.site.model.RunInfo;
 import io.benchledger.site.pages.DataTable.Cell;
 import io.benchledger.site.pages.DataTable.Col;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -245,34 +248,31 @@ public final class BenchmarkPage {
         return out;
     }
 
+    /** The trend line over its window: from and to (epoch ms) with the fitted values there. */
     private Map<String, Object> trendData(CaseSeries s) {
-        Trend tr = trend(s);
         Map<String, Object> m = new LinkedHashMap<>();
-        if (!tr.defined()) {
-            return m;
-        }
-        RunInfo first = runs.get(s.runIndex()[DriftSegments.segmentStart(changePositions(s))]);
-        RunInfo last = runs.get(s.runIndex()[s.size() - 1]);
-        double x0 = first.startedAt().toEpochMilli() / DAY_MS;
-        double x1 = last.startedAt().toEpochMilli() / DAY_MS;
-        // the line starts where the current level starts (after the last step), so the chart places it there
-        m.put("t0", first.startedAt().toEpochMilli());
-        m.put("ri0", first.index());
-        m.put("y0", tr.at(x0));
-        m.put("y1", tr.at(x1));
-        m.put("slopePerDay", tr.slope());
-        m.put("r2", tr.r2());
+        trend(s).ifPresent(tr -> {
+            m.put("t0", tr.from().toEpochMilli());
+            m.put("t1", tr.to().toEpochMilli());
+            m.put("y0", tr.at(tr.from()));
+            m.put("y1", tr.at(tr.to()));
+            m.put("slopePerDay", tr.relativeSlopePerDay());
+            m.put("r2", tr.rSquared());
+        });
         return m;
     }
 
-    /** The trend of the current level: fitted since the last change point, never across a step. */
-    private Trend trend(CaseSeries s) {
-        int from = DriftSegments.segmentStart(changePositions(s));
-        double[] x = new double[s.size() - from];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = runs.get(s.runIndex()[from + i]).startedAt().toEpochMilli() / DAY_MS;
+    /**
+     * The case's trend as the history command computes it: the last 30 days within the current
+     * level (since the last change point), never across a step.
+     */
+    private Optional<Trend> trend(CaseSeries s) {
+        Instant[] t = new Instant[s.size()];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = runs.get(s.runIndex()[i]).startedAt();
         }
-        return Trend.fit(x, java.util.Arrays.copyOfRange(s.score(), from, s.size()));
+        return TrendAnalysis.sinceLastStep(t, s.score(), s.info().higherIsBetter(),
+                DriftSegments.segmentStart(changePositions(s)));
     }
 
     private static Map<String, Object> budgetLine(String label, double y) {
@@ -353,7 +353,9 @@ public final class BenchmarkPage {
         List<List<Cell>> rows = new ArrayList<>();
         for (CaseSeries s : series) {
             int last = s.size() - 1;
-            Trend tr = trend(s);
+            Optional<Trend> tr = trend(s);
+            double slope = tr.map(Trend::relativeSlopePerDay).orElse(Double.NaN);
+            double r2 = tr.map(Trend::rSquared).orElse(Double.NaN);
             double[][] samples = latestSamples.get(s.info().caseKey());
             BoxStats box = null;
             if (samples != null) {
@@ -371,15 +373,15 @@ public final class BenchmarkPage {
                     Cell.num(s.high()[last], Fmt.num(s.high()[last])),
                     Cell.of(s.info().unit()),
                     Cell.num(s.size(), Integer.toString(s.size())),
-                    Cell.num(tr.slope(), Fmt.num(tr.slope())),
-                    Cell.num(tr.r2(), Fmt.num(tr.r2())),
+                    Cell.num(slope, Fmt.pct(slope)),
+                    Cell.num(r2, Double.isFinite(r2) ? String.format(java.util.Locale.ROOT, "%.2f", r2) : "n/a"),
                     box == null ? Cell.num(Double.NaN, "\u2013") : Cell.num(box.median(), Fmt.num(box.median())),
                     box == null ? Cell.num(Double.NaN, "\u2013") : Cell.num(box.q1(), Fmt.num(box.q1())),
                     box == null ? Cell.num(Double.NaN, "\u2013") : Cell.num(box.q3(), Fmt.num(box.q3())),
                     Cell.link(Fmt.time(lastRun.startedAt()), "../runs.html#" + SafeNames.anchor(lastRun.runId()))
                             .raw(lastRun.startedAt().toString())));
         }
-        return new DataTable("b-" + name + "-series", "Series of " + benchmark + " (latest run, trend per day)",
+        return new DataTable("b-" + name + "-series", "Series of " + benchmark + " (latest run; trend per day over the last 30 days since the last step, as the history command)",
                 List.of(Col.text("Series"), Col.num("Latest score"), Col.num("Interval low"), Col.num("Interval high"),
                         Col.text("Unit"), Col.num("Runs"), Col.num("Trend per day"), Col.num("Trend R\u00b2"),
                         Col.num("Latest median"), Col.num("Latest Q1"), Col.num("Latest Q3"), Col.text("Latest run")),

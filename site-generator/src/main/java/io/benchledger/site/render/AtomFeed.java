@@ -55,7 +55,7 @@ public final class AtomFeed {
                                 + cv.candidate().runIds()),
                         "Regression " + Fmt.pct(r.change()) + ": " + r.caseKey() + " (" + cv.title() + ")",
                         ctx.latest().finishedAt().toString(), base + "compare/" + cv.name() + ".html",
-                        r.caseKey() + ": " + Fmt.num(r.baselineMean()) + " \u2192 " + Fmt.num(r.candidateMean())
+                        r.caseKey() + ": " + Fmt.num(r.baselineCentre()) + " \u2192 " + Fmt.num(r.candidateCentre())
                                 + " " + r.unit() + " (" + Fmt.pct(r.change()) + ", interval " + Fmt.interval(r.ciLow(), r.ciHigh())
                                 + ", q = " + Fmt.p(r.qValue()) + ", " + r.severity() + ")"));
             }

@@ -7,6 +7,7 @@ import io.benchledger.site.data.ResourceData;
 import io.benchledger.site.SiteGenerator;
 import io.benchledger.site.profile.ProfileSection;
 import io.benchledger.site.model.CaseInfo;
+import io.benchledger.site.model.CaseOrder;
 import io.benchledger.site.model.CaseSeries;
 import io.benchledger.site.model.RunInfo;
 import io.benchledger.site.pages.BenchmarkPage;
@@ -17,6 +18,7 @@ import io.benchledger.site.pages.SafeNames;
 import io.benchledger.site.pages.SiteWriter;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,11 +98,15 @@ public final class BenchmarkPages {
                 list.add(s);
                 if (list.size() == byBenchmark.get(bench).size()) {
                     pending.remove(bench);
+                    list.sort(Comparator.comparing(CaseSeries::info, CaseOrder.INSTANCE));
                     done.add(pool.submit(() -> renderOne(bench, list, samples)));
                 }
             });
             // benchmarks with a case that has no history left (every result failed)
-            pending.forEach((bench, list) -> done.add(pool.submit(() -> renderOne(bench, list, samples))));
+            pending.forEach((bench, list) -> {
+                list.sort(Comparator.comparing(CaseSeries::info, CaseOrder.INSTANCE));
+                done.add(pool.submit(() -> renderOne(bench, list, samples)));
+            });
             for (Future<?> f : done) {
                 f.get();
             }

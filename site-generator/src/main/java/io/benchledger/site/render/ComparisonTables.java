@@ -38,8 +38,8 @@ public final class ComparisonTables {
                     Cell.link(r.benchmark(), root + BenchmarkPage.pageFile(r.benchmark())).raw(r.benchmark()),
                     Cell.of(paramsText(r.params())),
                     Cell.of(r.unit()),
-                    Cell.num(r.baselineMean(), Fmt.num(r.baselineMean())),
-                    Cell.num(r.candidateMean(), Fmt.num(r.candidateMean())),
+                    Cell.num(r.baselineCentre(), Fmt.num(r.baselineCentre())),
+                    Cell.num(r.candidateCentre(), Fmt.num(r.candidateCentre())),
                     Cell.num(r.change(), Fmt.pct(r.change())).css(css),
                     Cell.num(r.ciLow(), Fmt.pct(r.ciLow())),
                     Cell.num(r.ciHigh(), Fmt.pct(r.ciHigh())),
@@ -51,11 +51,16 @@ public final class ComparisonTables {
                     Cell.num(r.candidateSamples(), Long.toString(r.candidateSamples()))));
         }
         return new DataTable(id, caption,
-                List.of(Col.text("Benchmark"), Col.text("Parameters"), Col.text("Unit"), Col.num("Baseline mean"),
-                        Col.num("Candidate mean"), Col.num("Change"), Col.num("CI low"), Col.num("CI high"),
+                List.of(Col.text("Benchmark"), Col.text("Parameters"), Col.text("Unit"), Col.num(centre(cv, "Baseline")),
+                        Col.num(centre(cv, "Candidate")), Col.num("Change"), Col.num("CI low"), Col.num("CI high"),
                         Col.num("p-value"), Col.num("q-value"), Col.text("Verdict"), Col.text("Severity"),
                         Col.num("Baseline samples"), Col.num("Candidate samples")),
                 rows, "downloads/" + id);
+    }
+
+    /** The heading of a centre column: the tested comparison's centre statistic, or the mean. */
+    private static String centre(ComparisonView cv, String side) {
+        return side + (cv.tested() ? " centre" : " mean");
     }
 
     static String paramsText(Map<String, String> params) {
@@ -64,12 +69,22 @@ public final class ComparisonTables {
         return sb.toString();
     }
 
+    /** A benchmark's class and method without the package: {@code a.b.Crypto.encrypt} is {@code Crypto.encrypt}. */
+    static String shortName(String benchmark) {
+        int method = benchmark.lastIndexOf('.');
+        int cls = method > 0 ? benchmark.lastIndexOf('.', method - 1) : -1;
+        return cls >= 0 ? benchmark.substring(cls + 1) : benchmark;
+    }
+
     /** The forest plot's data script: one item per case, its change and interval. */
     static String chart(ComparisonView cv) {
         List<Object> items = new ArrayList<>();
         for (ComparisonView.Row r : cv.rows()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("label", r.benchmark() + (r.params().isEmpty() ? "" : " [" + paramsText(r.params()) + "]"));
+            String params = r.params().isEmpty() ? "" : " [" + paramsText(r.params()) + "]";
+            // the axis shows Class.method [params], the part that tells cases apart; the tooltip the whole name
+            m.put("label", shortName(r.benchmark()) + params);
+            m.put("full", r.benchmark() + params);
             m.put("change", r.change());
             m.put("lo", r.ciLow());
             m.put("hi", r.ciHigh());

@@ -142,7 +142,7 @@ public final class Dashboard {
                 String status = c.status().json();
                 rows.add(List.of(c.benchmark().isEmpty() ? Cell.of("")
                                 : Cell.link(c.benchmark(), BenchmarkPage.pageFile(c.benchmark())).raw(c.benchmark()),
-                        Cell.of(c.caseKey()), Cell.of(c.criterion()),
+                        Cell.of(caseSuffix(c.caseKey(), c.benchmark())).raw(c.caseKey()), Cell.of(c.criterion()),
                         Cell.num(c.limit(), Fmt.num(c.limit())), Cell.num(c.actual(), Fmt.num(c.actual())),
                         Cell.of(c.unit()), Cell.of(status).css(status), Cell.of(c.note())));
             }
@@ -151,6 +151,12 @@ public final class Dashboard {
                 List.of(Col.text("Benchmark"), Col.text("Case"), Col.text("Criterion"), Col.num("Limit"),
                         Col.num("Measured"), Col.text("Unit"), Col.text("Result"), Col.text("Note")), rows,
                 "downloads/budgets");
+    }
+
+    /** A case key without its benchmark's name (the Benchmark column has it): {@code [size=64]@thrpt}. */
+    static String caseSuffix(String caseKey, String benchmark) {
+        return !benchmark.isEmpty() && caseKey.startsWith(benchmark) && caseKey.length() > benchmark.length()
+                ? caseKey.substring(benchmark.length()) : caseKey;
     }
 
     /**

@@ -29,9 +29,9 @@ public final class RunsPage {
         List<String> envChange = new ArrayList<>();
         RunInfo prev = null;
         for (RunInfo r : runs) {
-            envChange.add(prev != null && !r.isAb() && env[prev.index()] != env[r.index()]
+            envChange.add(prev != null && r.inHistory() && env[prev.index()] != env[r.index()]
                     ? r.environmentChangeFrom(prev) : "");
-            if (!r.isAb()) {
+            if (r.inHistory()) {
                 prev = r;
             }
         }

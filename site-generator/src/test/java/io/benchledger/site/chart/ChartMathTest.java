@@ -34,30 +34,13 @@ class ChartMathTest {
     }
 
     @Test
-    void trendOfAnExactLine() {
-        // y = 2x + 1: slope 2, intercept 1, R² 1
-        Trend t = Trend.fit(new double[] {0, 1, 2, 3}, new double[] {1, 3, 5, 7});
-        assertThat(t.slope()).isEqualTo(2.0);
-        assertThat(t.intercept()).isEqualTo(1.0);
-        assertThat(t.r2()).isEqualTo(1.0);
-    }
-
-    @Test
-    void trendByHand() {
-        // x = 1..5, y = 2, 4, 5, 4, 5: x̄ = 3, ȳ = 4, Sxy = 6, Sxx = 10 → slope 0.6, intercept 2.2;
-        // SS_tot = 6, SS_res = 6 − 0.6·6 = 2.4 → R² = 0.6
-        Trend t = Trend.fit(new double[] {1, 2, 3, 4, 5}, new double[] {2, 4, 5, 4, 5});
-        assertThat(t.slope()).isCloseTo(0.6, within(1e-12));
-        assertThat(t.intercept()).isCloseTo(2.2, within(1e-12));
-        assertThat(t.r2()).isCloseTo(0.6, within(1e-12));
-        assertThat(Trend.fit(new double[] {1, 2}, new double[] {1, 2}).defined()).isFalse();
-    }
-
-    @Test
     void weightedBoxStats() {
-        // 10 ×5, 20 ×3, 30 ×2: cumulative 5, 8, 10 of 10 → Q1 10 (2.5), median 10 (5), Q3 20 (7.5)
+        // 10 ×5, 20 ×3, 30 ×2 stand for 10,10,10,10,10,20,20,20,30,30: type 7 at h = 9q gives
+        // Q1 10 (h 2.25), median 15 (h 4.5, between 10 and 20), Q3 20 (h 6.75), as Centre.weightedMedian
         BoxStats b = BoxStats.of(new double[] {30, 10, 20}, new long[] {2, 5, 3});
-        assertThat(b).isEqualTo(new BoxStats(10, 10, 10, 20, 30, 10));
+        assertThat(b).isEqualTo(new BoxStats(10, 10, 15, 20, 30, 10));
+        assertThat(b.median()).isEqualTo(io.benchledger.archive.stats.Centre.weightedMedian(new double[] {30, 10, 20},
+                new double[] {2, 5, 3}));
         assertThat(BoxStats.of(new double[] {Double.NaN}, new long[] {1}).count()).isZero();
     }
 

@@ -26,7 +26,7 @@ class BenchmarkPageTest {
         for (int i = 0; i < n; i++) {
             runs.add(new RunInfo(i, String.format("RUN%05d", i), "1." + i / 500, "s", "ci", "nightly", "",
                     String.format("%040d", i), "main", t0.plus(Duration.ofHours(i)), t0.plus(Duration.ofHours(i)).plusSeconds(60),
-                    "h", "Linux", "amd64", "cpu", 8, 1L << 30, "v", i < 2500 ? "17" : "21", "", "jmh", "1.37", new TreeMap<>()));
+                    "h", "Linux", "amd64", "cpu", 8, 1L << 30, "v", i < 2500 ? "17" : "21", "", "jmh", "1.37", new TreeMap<>(), true));
         }
         List<CaseSeries> series = new ArrayList<>();
         for (int s = 0; s < 8; s++) {

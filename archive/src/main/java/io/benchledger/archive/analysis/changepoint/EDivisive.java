@@ -1,5 +1,6 @@
 package io.benchledger.archive.analysis.changepoint;
 
+import io.benchledger.archive.stats.Centre;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -497,8 +498,8 @@ public final class EDivisive {
     public static Split split(double[] z, int lo, int index, int hi) {
         int n1 = index - lo;
         int n2 = hi - index;
-        double m1 = mean(z, lo, index);
-        double m2 = mean(z, index, hi);
+        double m1 = Centre.mean(z, lo, index);
+        double m2 = Centre.mean(z, index, hi);
         double s1 = n1 >= 2 ? populationSd(z, lo, index, m1) : 0;
         double s2 = n2 >= 2 ? populationSd(z, index, hi, m2) : 0;
         return new Split(index, studentP(m1, s1, n1, m2, s2, n2), m1, m2, s1, s2, n1, n2);
@@ -528,13 +529,6 @@ public final class EDivisive {
         return Math.min(1.0, 2 * TDistribution.of(df).survivalProbability(t));
     }
 
-    static double mean(double[] z, int from, int to) {
-        double s = 0;
-        for (int i = from; i < to; i++) {
-            s += z[i];
-        }
-        return s / (to - from);
-    }
 
     static double populationSd(double[] z, int from, int to, double mean) {
         double s = 0;

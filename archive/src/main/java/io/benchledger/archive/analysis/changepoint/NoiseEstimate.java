@@ -1,6 +1,6 @@
 package io.benchledger.archive.analysis.changepoint;
 
-import java.util.Arrays;
+import io.benchledger.archive.stats.Centre;
 
 /**
  * The noise of one case, estimated from its own history: the standard deviation of run-to-run
@@ -27,7 +27,7 @@ public final class NoiseEstimate {
         for (int i = 1; i < x.length; i++) {
             d[i - 1] = Math.abs(x[i] - x[i - 1]);
         }
-        return OutlierFilter.median(d, d.length) / SCALE;
+        return Centre.median(d) / SCALE;
     }
 
     /** The median of a series (for relative noise in reports). */
@@ -35,7 +35,6 @@ public final class NoiseEstimate {
         if (x.length == 0) {
             return Double.NaN;
         }
-        double[] c = Arrays.copyOf(x, x.length);
-        return OutlierFilter.median(c, c.length);
+        return Centre.median(x);
     }
 }

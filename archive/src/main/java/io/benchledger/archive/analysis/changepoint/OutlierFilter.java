@@ -1,6 +1,6 @@
 package io.benchledger.archive.analysis.changepoint;
 
-import java.util.Arrays;
+import io.benchledger.archive.stats.Centre;
 
 /**
  * A Hampel filter: a point further than {@code threshold} robust standard deviations from the median
@@ -45,19 +45,14 @@ public final class OutlierFilter {
             int hi = Math.min(x.length, i + halfWidth + 1);
             int n = hi - lo;
             System.arraycopy(x, lo, buf, 0, n);
-            double med = median(buf, n);
+            double med = Centre.median(buf, n);
             for (int j = 0; j < n; j++) {
                 dev[j] = Math.abs(x[lo + j] - med);
             }
-            double mad = median(dev, n);
+            double mad = Centre.median(dev, n);
             out[i] = Math.abs(x[i] - med) > threshold * 1.4826 * mad ? med : x[i];
         }
         return out;
     }
 
-    /** Median of the first n values (sorts them in place). */
-    static double median(double[] v, int n) {
-        Arrays.sort(v, 0, n);
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-    }
 }

@@ -1,11 +1,12 @@
 package io.benchledger.archive.analysis.experiment;
 
+import io.benchledger.archive.stats.BenjaminiHochberg;
+import io.benchledger.archive.stats.Centre;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import io.benchledger.archive.stats.BenjaminiHochberg;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
@@ -104,7 +105,7 @@ public final class ConfigurationImpact {
         List<String> names = new ArrayList<>(logs.keySet());
         double[] centre = new double[names.size()];
         for (int i = 0; i < names.size(); i++) {
-            centre[i] = mean(logs.get(names.get(i)));
+            centre[i] = Centre.mean(logs.get(names.get(i)));
         }
         double[] pBest = probabilityBest(names, logs, higher, seed ^ caseKey.hashCode());
         Integer[] order = new Integer[names.size()];
@@ -144,8 +145,9 @@ public final class ConfigurationImpact {
         if (x.length < 2 || y.length < 2) {
             return Double.NaN;
         }
-        if (variance(x) == 0 && variance(y) == 0) {
-            return mean(x) == mean(y) ? 1 : 0;
+        // one value or all equal on both sides: no spread, so the test has nothing to go on
+        if (!(Centre.variance(x) > 0) && !(Centre.variance(y) > 0)) {
+            return Centre.mean(x) == Centre.mean(y) ? 1 : 0;
         }
         return TTest.withDefaults().with(AlternativeHypothesis.TWO_SIDED).test(x, y).getPValue();
     }
@@ -199,22 +201,5 @@ public final class ConfigurationImpact {
             wins[i] /= BOOTSTRAP;
         }
         return wins;
-    }
-
-    private static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
-    }
-
-    private static double variance(double[] x) {
-        double m = mean(x);
-        double s = 0;
-        for (double v : x) {
-            s += (v - m) * (v - m);
-        }
-        return x.length > 1 ? s / (x.length - 1) : 0;
     }
 }

@@ -1,5 +1,6 @@
 package io.benchledger.archive.analysis.recommend;
 
+import io.benchledger.archive.stats.Centre;
 import java.util.List;
 
 /** Moments of a sample, with the bias corrections the rules' formulas assume. */
@@ -8,21 +9,12 @@ final class Stats {
     }
 
     static double mean(List<Double> xs) {
-        double s = 0;
-        for (double x : xs) {
-            s += x;
-        }
-        return s / xs.size();
+        return Centre.mean(xs);
     }
 
-    /** s / x̄ with the n − 1 standard deviation. */
+    /** s / |x̄| with the n − 1 standard deviation. */
     static double cv(List<Double> xs) {
-        double m = mean(xs);
-        double ss = 0;
-        for (double x : xs) {
-            ss += (x - m) * (x - m);
-        }
-        return Math.sqrt(ss / (xs.size() - 1)) / Math.abs(m);
+        return Centre.cv(xs.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static double centralMoment(List<Double> xs, int k) {

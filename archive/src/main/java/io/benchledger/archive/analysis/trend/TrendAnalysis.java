@@ -1,12 +1,13 @@
 package io.benchledger.archive.analysis.trend;
 
+import io.benchledger.archive.stats.LinearFit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
- * Least-squares trend over the last {@code window} of a series (default 30 days before its latest
+ * Least-squares trend ({@link LinearFit}) over the last {@code window} of a series (default 30 days before its latest
  * point, at least 10 points):
  * <pre>
  *   b = Σ(tᵢ − t̄)(yᵢ − ȳ) / Σ(tᵢ − t̄)²          (t in days)
@@ -76,29 +77,13 @@ public final class TrendAnalysis {
             t[i] = (times[first + i].toEpochMilli() - end.toEpochMilli()) / 86_400_000.0;
             y[i] = values[first + i];
         }
-        double tm = mean(t);
-        double ym = mean(y);
-        double stt = 0;
-        double sty = 0;
-        double syy = 0;
-        for (int i = 0; i < n; i++) {
-            stt += (t[i] - tm) * (t[i] - tm);
-            sty += (t[i] - tm) * (y[i] - ym);
-            syy += (y[i] - ym) * (y[i] - ym);
-        }
-        if (stt == 0) {
+        LinearFit fit = LinearFit.of(t, y);
+        if (!fit.defined()) {
             return Optional.empty(); // all points at one instant: no time axis to fit
         }
-        double b = sty / stt;
-        double a = ym - b * tm;
-        double sse = 0;
-        for (int i = 0; i < n; i++) {
-            double r = y[i] - a - b * t[i];
-            sse += r * r;
-        }
-        double r2 = syy == 0 ? 0 : Math.max(0, 1 - sse / syy);
+        double b = fit.slope();
         double p;
-        double se = Math.sqrt(sse / (n - 2) / stt);
+        double se = Math.sqrt(fit.sse() / (n - 2) / fit.sxx());
         if (se == 0) {
             p = b == 0 ? 1.0 : 0.0;
         } else {
@@ -106,14 +91,9 @@ public final class TrendAnalysis {
         }
         String direction = p >= alpha || b == 0 ? Trend.STABLE
                 : ((b > 0) == higherIsBetter ? Trend.IMPROVING : Trend.DEGRADING);
-        return Optional.of(new Trend(b, ym == 0 ? 0 : b / Math.abs(ym), r2, p, n, times[first], end, direction));
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
+        double ym = fit.meanY();
+        // t is in days before the latest point, so the intercept is the fitted level at the end
+        return Optional.of(new Trend(b, ym == 0 ? 0 : b / Math.abs(ym), fit.rSquared(), p, n, times[first], end,
+                direction, fit.intercept()));
     }
 }

@@ -1,0 +1,45 @@
+package io.benchledger.cli;
+
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.UsageMessageSpec;
+
+/**
+ * The "Commands:" section of {@code --help}: each command with the first sentence of its
+ * description, whole. picocli's own list shows only the first line of a description, which our
+ * descriptions (written in lines of up to 100 characters) end mid-sentence.
+ */
+final class CommandList implements CommandLine.IHelpSectionRenderer {
+
+    /** Installs the list on a command and all its subcommands. */
+    static void install(CommandLine cl) {
+        cl.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandList());
+        cl.getSubcommands().values().forEach(CommandList::install);
+    }
+
+    @Override
+    public String render(Help help) {
+        Map<String, Help> subs = help.subcommands();
+        if (subs.isEmpty()) {
+            return "";
+        }
+        int nameWidth = subs.keySet().stream().mapToInt(String::length).max().orElse(0);
+        Help.TextTable table = Help.TextTable.forColumns(help.colorScheme(),
+                new Help.Column(nameWidth + 4, 2, Help.Column.Overflow.SPAN),
+                new Help.Column(help.commandSpec().usageMessage().width() - nameWidth - 4, 1, Help.Column.Overflow.WRAP));
+        subs.forEach((name, sub) -> {
+            String[] header = sub.commandSpec().usageMessage().header();
+            String[] text = header.length > 0 ? header : sub.commandSpec().usageMessage().description();
+            table.addRowValues(name, firstSentence(String.join(" ", text)));
+        });
+        return table.toString();
+    }
+
+    /** Up to and including the first full stop that ends a sentence (followed by a space or the end). */
+    static String firstSentence(String text) {
+        String t = text.replaceAll("\\s+", " ").strip();
+        int end = t.indexOf(". ");
+        return end < 0 ? t : t.substring(0, end + 1);
+    }
+}
