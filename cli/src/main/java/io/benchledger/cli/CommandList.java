@@ -28,12 +28,16 @@ final class CommandList implements CommandLine.IHelpSectionRenderer {
         Help.TextTable table = Help.TextTable.forColumns(help.colorScheme(),
                 new Help.Column(nameWidth + 4, 2, Help.Column.Overflow.SPAN),
                 new Help.Column(help.commandSpec().usageMessage().width() - nameWidth - 4, 1, Help.Column.Overflow.WRAP));
-        subs.forEach((name, sub) -> {
-            String[] header = sub.commandSpec().usageMessage().header();
-            String[] text = header.length > 0 ? header : sub.commandSpec().usageMessage().description();
-            table.addRowValues(name, firstSentence(String.join(" ", text)));
-        });
+        subs.forEach((name, sub) -> table.addRowValues(name, summary(sub.commandSpec())));
         return table.toString();
+    }
+
+    /** A command's line in the list: its header, else the first sentence of its description. */
+    static String summary(CommandLine.Model.CommandSpec spec) {
+        String[] header = spec.usageMessage().header();
+        String[] text = header.length > 0 ? header : spec.usageMessage().description();
+        // the texts are picocli format strings: %n a line break, %% a percent sign
+        return firstSentence(String.join(" ", text).replace("%n", " ").replace("%%", "%"));
     }
 
     /** Up to and including the first full stop that ends a sentence (followed by a space or the end). */

@@ -38,8 +38,7 @@ class HelpTest {
                 cl = cl.getSubcommands().get(p);
             }
             for (var e : cl.getSubcommands().entrySet()) {
-                String summary = CommandList.firstSentence(String.join(" ",
-                        e.getValue().getCommandSpec().usageMessage().description()));
+                String summary = CommandList.summary(e.getValue().getCommandSpec());
                 assertThat(summary).as(e.getKey()).endsWith(".");
                 assertThat(out).as(String.join(" ", path) + " --help").contains(e.getKey() + " " + summary);
             }
