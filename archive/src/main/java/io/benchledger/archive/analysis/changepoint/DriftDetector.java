@@ -1,5 +1,6 @@
 package io.benchledger.archive.analysis.changepoint;
 
+import io.benchledger.archive.stats.Centre;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -262,7 +263,7 @@ public final class DriftDetector {
                 slopes[c++] = (w[b] - w[a]) / (b - a);
             }
         }
-        return c == 0 ? 0 : OutlierFilter.median(slopes, c);
+        return c == 0 ? 0 : Centre.median(slopes, c);
     }
 
     /** Mann–Kendall p-value of w[s, e), with Yue and Wang's correction for lag-1 autocorrelation. */

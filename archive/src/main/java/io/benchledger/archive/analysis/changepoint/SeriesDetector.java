@@ -1,5 +1,6 @@
 package io.benchledger.archive.analysis.changepoint;
 
+import io.benchledger.archive.stats.Centre;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -137,8 +138,8 @@ public final class SeriesDetector {
      * step (the segment means for a flat neighbourhood, the lines' values at the step inside a trend).
      */
     static EDivisive.Split asSplit(double[] z, StepTest.Result r) {
-        double sdBefore = EDivisive.populationSd(z, r.lo(), r.index(), EDivisive.mean(z, r.lo(), r.index()));
-        double sdAfter = EDivisive.populationSd(z, r.index(), r.hi(), EDivisive.mean(z, r.index(), r.hi()));
+        double sdBefore = EDivisive.populationSd(z, r.lo(), r.index(), Centre.mean(z, r.lo(), r.index()));
+        double sdAfter = EDivisive.populationSd(z, r.index(), r.hi(), Centre.mean(z, r.index(), r.hi()));
         return new EDivisive.Split(r.index(), r.pValue(), r.levelBefore(), r.levelAfter(), sdBefore, sdAfter,
                 r.nBefore(), r.nAfter());
     }
