@@ -52,14 +52,21 @@ public final class BenchmarkPages {
 
     private final SiteContext ctx;
     private final Map<String, List<CaseInfo>> byBenchmark;
-    /** Per benchmark, its cases in the newest run of each suite: latency and resources sections. */
+    /** Per benchmark, its cases in their newest run: the latency and resources sections. */
     private final Map<String, List<ResourceData.Row>> resources = new HashMap<>();
 
     private BenchmarkPages(SiteContext ctx, Map<String, List<CaseInfo>> byBenchmark) throws Exception {
         this.ctx = ctx;
         this.byBenchmark = byBenchmark;
-        for (ResourceData.Row r : ResourceData.load(ctx.data().db(), ResourcesPage.newestPerSuite(ctx))) {
-            resources.computeIfAbsent(r.benchmark(), k -> new ArrayList<>()).add(r);
+        // each case as of its own newest run, as the page's samples: a run that did not measure a
+        // benchmark leaves its page as it was
+        Map<String, String> lastRun = new HashMap<>();
+        byBenchmark.values().forEach(cases -> cases.forEach(c -> lastRun.put(c.caseKey(), c.lastRunId())));
+        List<String> runIds = lastRun.values().stream().distinct().sorted().toList();
+        for (ResourceData.Row r : ResourceData.load(ctx.data().db(), runIds)) {
+            if (r.runId().equals(lastRun.get(r.caseKey()))) {
+                resources.computeIfAbsent(r.benchmark(), k -> new ArrayList<>()).add(r);
+            }
         }
     }
 
@@ -181,6 +188,7 @@ public final class BenchmarkPages {
             }
             ctx.drifts().getOrDefault(c.caseKey(), List.of()).forEach(d -> sb.append(d).append('\n'));
         }
+        resources.getOrDefault(benchmark, List.of()).forEach(r -> sb.append(r).append('\n'));
         for (Budget b : ctx.analyses().budgets()) {
             if (Pattern.compile(b.pattern()).matcher(benchmark).find()) {
                 sb.append(b).append('\n');
