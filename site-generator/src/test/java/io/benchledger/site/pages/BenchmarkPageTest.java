@@ -79,7 +79,7 @@ class BenchmarkPageTest {
         for (int i = 0; i < n; i++) {
             runs.add(new RunInfo(i, String.format("RUN%05d", i), "1.0", "s", "ci", "nightly", "", String.format("%040d", i),
                     "main", t0.plus(Duration.ofDays(i)), t0.plus(Duration.ofDays(i)).plusSeconds(60), "h", "Linux", "amd64",
-                    "cpu", 8, 1L << 30, "v", "17", "", "jmh", "1.37", new TreeMap<>()));
+                    "cpu", 8, 1L << 30, "v", "17", "", "jmh", "1.37", new TreeMap<>(), true));
             idx[i] = i;
             y[i] = (i < 60 ? 8300 : 4070) + (i % 2 == 0 ? 20 : -20);
         }
@@ -97,8 +97,9 @@ class BenchmarkPageTest {
         JsonNode series = new ObjectMapper().readTree(script.substring("window.BL_DATA = ".length(), script.length() - 2))
                 .path("series").get(0);
         JsonNode trend = series.path("trend");
-        assertThat(trend.path("ri0").asInt()).isEqualTo(60);
-        assertThat(trend.path("t0").asLong()).isEqualTo(t0.plus(Duration.ofDays(60)).toEpochMilli());
+        // as the history command: the last 30 days (runs 69 to 99) of the level that began at run 60
+        assertThat(trend.path("t0").asLong()).isEqualTo(t0.plus(Duration.ofDays(69)).toEpochMilli());
+        assertThat(trend.path("t1").asLong()).isEqualTo(t0.plus(Duration.ofDays(99)).toEpochMilli());
         assertThat(trend.path("y0").asDouble()).isBetween(4040.0, 4100.0);
         assertThat(trend.path("y1").asDouble()).isBetween(4040.0, 4100.0);
         assertThat(Math.abs(trend.path("slopePerDay").asDouble())).isLessThan(1.0);
