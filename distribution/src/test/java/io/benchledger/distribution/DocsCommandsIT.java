@@ -41,7 +41,7 @@ class DocsCommandsIT {
         fixture = Files.createDirectories(tmp.resolve("fixture"));
         for (String[] v : new String[][] {{"1.4.0", "release"}, {"1.5.0", "nightly"}}) {
             Shell.run(fixture, List.of("benchledger", "collect", "--suite", "crypto", "--include", "AesGcmBenchmark\\.encrypt$",
-                    "--project-version", v[0], "--trigger", v[1], "--", "-f", "1", "-wi", "0", "-i", "3", "-r", "100ms",
+                    "--project-version", v[0], "--trigger", v[1], "--ignore-jmh-lock", "--", "-f", "1", "-wi", "0", "-i", "3", "-r", "100ms",
                     "-p", "size=64"), env, 300).requireExit(0);
         }
     }

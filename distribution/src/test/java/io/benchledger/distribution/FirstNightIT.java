@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * JMH project with the JMH archetype, sets up docs/github-pages.md's archive branch and runs its
  * nightly and release workflows as written against a local git remote. The first night starts from
  * the empty branch checked out into data/archive. Tiny JMH settings: the workflows' benchledger
- * calls get --quick (one fork of 100 ms iterations).
+ * calls get --quick (one fork of short iterations), and --ignore-jmh-lock since test machines may run
+ * other JMH tests at the same time.
  */
 class FirstNightIT {
     @TempDir
@@ -126,7 +127,7 @@ class FirstNightIT {
         // the first night, from the empty branch
         long t0 = System.nanoTime();
         WorkflowRunner nightly = new WorkflowRunner(tmp.resolve("nightly"), origin, env, download, Map.of(),
-                s -> s.replace("benchledger nightly ", "benchledger nightly --quick "));
+                s -> s.replace("benchledger nightly ", "benchledger nightly --quick --ignore-jmh-lock "));
         boolean passed = nightly.run(workflows.get(0));
         assertThat(passed).as(nightly.log.toString()).isTrue();
         assertThat(nightly.jobOutputs.get("benchmark")).containsEntry("gate", "0");
@@ -140,7 +141,7 @@ class FirstNightIT {
         t0 = System.nanoTime();
         WorkflowRunner release = new WorkflowRunner(tmp.resolve("release"), origin, env, download,
                 Map.of("github.event.release.tag_name", "1.0"),
-                s -> s.replace("benchledger release \"$TAG\" ", "benchledger release \"$TAG\" --quick "));
+                s -> s.replace("benchledger release \"$TAG\" ", "benchledger release \"$TAG\" --quick --ignore-jmh-lock "));
         passed = release.run(workflows.get(1));
         assertThat(passed).as(release.log.toString()).isTrue();
         archive = git(tmp, env, "--git-dir", origin.toString(), "ls-tree", "-r", "--name-only", "benchledger-archive").out();
