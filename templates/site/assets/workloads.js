@@ -16,6 +16,7 @@
     function fmt(v) { return v === null || v === undefined || !isFinite(v) ? 'n/a' : Number(v.toPrecision(3)).toString(); }
     d.workloads.forEach(function (w) {
       var rate = init(w.rateChart);
+      var narrow = rate && rate.getWidth() < 500;
       if (rate) {
         var series = Object.keys(w.latency).map(function (name) {
           return { name: name + ' ms', type: 'line', yAxisIndex: 0, showSymbol: true,
@@ -32,7 +33,7 @@
           tooltip: { trigger: 'axis', valueFormatter: fmt },
           grid: { left: 60, right: 60, top: 40, bottom: 60 },
           xAxis: { type: 'value', name: 'target req/s', nameLocation: 'middle', nameGap: 25, scale: true,
-            axisLabel: { hideOverlap: true } },
+            splitNumber: narrow ? 3 : 6, axisLabel: { hideOverlap: true } },
           yAxis: [{ type: 'log', name: 'latency ms' }, { type: 'value', name: 'req/s', splitLine: { show: false } }],
           series: series
         });

@@ -91,6 +91,7 @@ public final class PdfReportRenderer {
                 summary(flow, model);
                 changeChart(flow, charts, model);
                 comparisonTable(flow, model);
+                WorkloadSection.render(flow, model);
                 budgets(flow, model);
                 changePoints(flow, charts, model);
                 trends(flow, model);
