@@ -18,9 +18,9 @@ import java.util.Set;
  */
 final class WorkloadSection {
     static final Set<String> METRICS = Set.of("primary", "latency.p99", "rate.achieved");
-    static final List<Column> COLUMNS = List.of(Column.left("Workload case", 210), Column.left("Figure", 92),
-            Column.right("Baseline", 52), Column.right("Candidate", 52), Column.right("Change", 44),
-            Column.left("Verdict", 68));
+    static final List<Column> COLUMNS = List.of(Column.left("Workload case", 180), Column.left("Figure", 86),
+            Column.right("Baseline", 48), Column.right("Candidate", 48), Column.right("Change", 44),
+            Column.left("Verdict", 64)); // 470 pt: the portrait page's text width
 
     private WorkloadSection() {
     }
