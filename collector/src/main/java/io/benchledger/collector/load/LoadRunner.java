@@ -49,7 +49,7 @@ import java.util.function.Consumer;
  */
 public final class LoadRunner {
     public static final String HARNESS = "load";
-    public static final String SUITE = "workloads";
+    public static final String SUITE = Run.WORKLOADS_SUITE;
     static final String MAIN = LoadMain.class.getName();
 
     private final Progress progress;

@@ -163,7 +163,10 @@ public final class SideResolver {
         Set<String> otherIds = Set.copyOf(other.get().runIds());
         Instant earliest = runs.stream().filter(r -> otherIds.contains(r.runId())).map(RunRow::startedAt)
                 .min(Instant::compareTo).orElseThrow();
-        return runs.stream().filter(r -> !otherIds.contains(r.runId()) && r.startedAt().isBefore(earliest))
+        // a load run (benchledger load) and a JMH run share no case: neither is the other's previous run
+        boolean load = runs.stream().anyMatch(r -> otherIds.contains(r.runId()) && Run.WORKLOADS_SUITE.equals(r.suite()));
+        return runs.stream().filter(r -> !otherIds.contains(r.runId()) && r.startedAt().isBefore(earliest)
+                        && Run.WORKLOADS_SUITE.equals(r.suite()) == load)
                 .limit(1).toList();
     }
 
