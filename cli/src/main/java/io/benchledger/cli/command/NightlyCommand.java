@@ -110,7 +110,8 @@ public final class NightlyCommand implements Callable<Integer> {
         suite.suite().noise().forEach(rule -> perCase.put(rule.pattern().pattern(), rule.threshold()));
         ComparisonOptions options = ComparisonOptions.defaults(archiveOptions.project).withThreshold(suite.noiseThreshold())
                 .withCaseThresholds(perCase);
-        Gate gate = Analysis.of(archive, archiveOptions.project, runId, new Side(Side.Kind.LAST_RELEASE, ""), budgets, options, failOn);
+        Gate gate = Analysis.of(archive, archiveOptions.project, runId, new Side(Side.Kind.LAST_RELEASE, ""), budgets, options, failOn,
+                suite.suite().measures().gateOnTail());
 
         List<String> outputs = new ArrayList<>();
         if (!noPublish) {

@@ -31,6 +31,12 @@ public final class Analysis {
 
     public static Gate of(Archive archive, String project, String runId, Side releaseBaseline, List<Budget> budgets,
                           ComparisonOptions options, FailOn failOn) throws IOException, SQLException {
+        return of(archive, project, runId, releaseBaseline, budgets, options, failOn, true);
+    }
+
+    /** @param gateOnTail the suite's {@code gateOnTail}: whether a p99 regression of a sample-mode case fails the gate */
+    public static Gate of(Archive archive, String project, String runId, Side releaseBaseline, List<Budget> budgets,
+                          ComparisonOptions options, FailOn failOn, boolean gateOnTail) throws IOException, SQLException {
         Optional<ComparisonReport> previous;
         Optional<ComparisonReport> release;
         Optional<BudgetReport> budgetReport;
@@ -47,7 +53,7 @@ public final class Analysis {
         }
         ChangePointAnalysis.Outcome changes = ChangePointAnalysis.run(archive, project, DetectorSettings.DEFAULTS, true);
         List<ChangePoint> recent = changes.changePoints().stream().filter(c -> recentRuns.contains(c.runId())).toList();
-        return new Gate(runId, previous, release, budgetReport, recent, failOn);
+        return new Gate(runId, previous, release, budgetReport, recent, failOn, gateOnTail);
     }
 
     /** The newest run of the project. */

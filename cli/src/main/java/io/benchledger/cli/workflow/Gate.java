@@ -22,16 +22,23 @@ public record Gate(
         Optional<ComparisonReport> againstRelease,
         Optional<BudgetReport> budgets,
         List<ChangePoint> recentChangePoints,
-        FailOn failOn) {
+        FailOn failOn,
+        boolean gateOnTail) {
 
     public Gate {
         recentChangePoints = List.copyOf(recentChangePoints);
     }
 
+    /** A gate that also fails on tail (p99) regressions of sample-mode cases, the default. */
+    public Gate(String runId, Optional<ComparisonReport> againstPrevious, Optional<ComparisonReport> againstRelease,
+                Optional<BudgetReport> budgets, List<ChangePoint> recentChangePoints, FailOn failOn) {
+        this(runId, againstPrevious, againstRelease, budgets, recentChangePoints, failOn, true);
+    }
+
     public List<CaseComparison> regressions() {
         List<CaseComparison> out = new ArrayList<>();
-        againstPrevious.ifPresent(r -> out.addAll(r.failing(failOn)));
-        againstRelease.ifPresent(r -> r.failing(failOn).stream()
+        againstPrevious.ifPresent(r -> out.addAll(r.failing(failOn, gateOnTail)));
+        againstRelease.ifPresent(r -> r.failing(failOn, gateOnTail).stream()
                 .filter(c -> out.stream().noneMatch(o -> o.caseKey().equals(c.caseKey()) && o.metric().equals(c.metric())))
                 .forEach(out::add));
         return out;

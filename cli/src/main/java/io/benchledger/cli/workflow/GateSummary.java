@@ -64,9 +64,10 @@ public final class GateSummary {
             }
             sb.append("### ").append(side[0]).append("\n\n").append(ComparisonOutput.summaryLine(r.get())).append("\n\n");
             List<CaseComparison> notable = r.get().cases().stream()
-                    .filter(c -> c.verdict() == Verdict.REGRESSED || c.verdict() == Verdict.IMPROVED).limit(LISTED).toList();
+                    .filter(c -> c.verdict() == Verdict.REGRESSED || c.verdict() == Verdict.IMPROVED
+                            || r.get().regressionType(c).tail()).limit(LISTED).toList();
             if (!notable.isEmpty()) {
-                sb.append(TableFormatter.format(ComparisonOutput.readable(notable), io.benchledger.archive.format.OutputFormat.MARKDOWN)).append('\n');
+                sb.append(TableFormatter.format(ComparisonOutput.readable(notable, r.get()), io.benchledger.archive.format.OutputFormat.MARKDOWN)).append('\n');
             }
         }
         g.budgets().ifPresent(b -> {
