@@ -74,10 +74,8 @@ public final class ResourcesPage {
     public static DataTable table(String id, String caption, List<ResourceData.Row> rows, String root, String downloads) {
         List<List<Cell>> out = new ArrayList<>();
         for (ResourceData.Row r : rows) {
-            String label = r.caseKey().startsWith(r.benchmark()) ? shortName(r.benchmark()) + r.caseKey().substring(r.benchmark().length())
-                    : r.caseKey();
             out.add(List.of(
-                    Cell.link(label, root + BenchmarkPage.pageFile(r.benchmark())).raw(r.caseKey()),
+                    Cell.link(label(r), root + BenchmarkPage.pageFile(r.benchmark())).raw(r.caseKey()),
                     Cell.of(r.mode()),
                     Cell.num(r.threads(), Integer.toString(r.threads())),
                     num(r.score(), Fmt.num(r.score())),
@@ -102,7 +100,7 @@ public final class ResourcesPage {
             if (!r.hasLatency()) {
                 continue;
             }
-            out.add(List.of(Cell.of(r.caseKey()), Cell.num(r.operations(), Long.toString(r.operations())),
+            out.add(List.of(Cell.of(label(r)).raw(r.caseKey()), Cell.num(r.operations(), Long.toString(r.operations())),
                     latency(r.p50(), r), latency(r.p90(), r), latency(r.p95(), r), latency(r.p99(), r),
                     latency(r.p999(), r), num(r.score(), Fmt.num(r.score()) + " " + r.unit().replace("/op", ""))));
         }
@@ -117,6 +115,12 @@ public final class ResourcesPage {
 
     private static Cell num(double v, String text) {
         return Double.isNaN(v) ? Cell.of(NONE).raw("") : Cell.num(v, text);
+    }
+
+    /** The case key with the benchmark's package left out: {@code AesGcmBenchmark.encrypt[size=64]@thrpt}. */
+    static String label(ResourceData.Row r) {
+        return r.caseKey().startsWith(r.benchmark()) ? shortName(r.benchmark()) + r.caseKey().substring(r.benchmark().length())
+                : r.caseKey();
     }
 
     /** The class and method of a benchmark name: {@code AesGcmBenchmark.encrypt}. */

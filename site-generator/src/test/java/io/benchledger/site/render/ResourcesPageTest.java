@@ -152,7 +152,7 @@ class ResourcesPageTest {
     void benchmarkPageHasAPercentileSectionOnlyForSampleMode() throws Exception {
         Path site = site();
         List<List<String>> latency = table(site.resolve(BenchmarkPage.pageFile(AES)), "t-latency");
-        assertThat(latency.get(1)).containsExactly("org.x.AesGcm.encrypt[size=1024]@sample", "2", "22 us", "24 us",
+        assertThat(latency.get(1)).containsExactly("AesGcm.encrypt[size=1024]@sample", "2", "22 us", "24 us",
                 "26 us", "31 us", "45 us", "25 us");
         Path sign = site.resolve(BenchmarkPage.pageFile(SIGN));
         assertThat(table(sign, "t-latency")).isEmpty();
