@@ -68,7 +68,8 @@ public final class RunMetrics {
                     score.add(withUnit, value);
                     error.add(withUnit, number(r.get(cols.indexOf("score_error"))));
                     String[] columns = {"p50", "p90", "p99", "p999"};
-                    for (int i = 0; i < columns.length; i++) {
+                    // per-operation percentiles only from sample mode: elsewhere they are of iteration scores
+                    for (int i = 0; i < columns.length && "sample".equals(r.get(cols.indexOf("mode"))); i++) {
                         pct.add(withUnit.add("percentile", PERCENTILES[i]), number(r.get(cols.indexOf(columns[i]))));
                     }
                 }

@@ -65,7 +65,8 @@ public final class ResourcesPage {
     }
 
     static List<Col> columns() {
-        return List.of(Col.text("Case"), Col.text("Mode"), Col.num("Threads"), Col.num("Score"), Col.text("Unit"),
+        // mode and unit are in the case label and the score: the table fits a 1280 px screen
+        return List.of(Col.text("Case"), Col.num("Threads"), Col.num("Score"),
                 Col.num("Bytes/s"), Col.num("p50 / op"), Col.num("p95 / op"), Col.num("p99 / op"), Col.num("B/op"),
                 Col.num("Peak RSS"), Col.num("Mean RSS"), Col.num("CPU (cores)"));
     }
@@ -76,10 +77,8 @@ public final class ResourcesPage {
         for (ResourceData.Row r : rows) {
             out.add(List.of(
                     Cell.link(label(r), root + BenchmarkPage.pageFile(r.benchmark())).raw(r.caseKey()),
-                    Cell.of(r.mode()),
                     Cell.num(r.threads(), Integer.toString(r.threads())),
-                    num(r.score(), Fmt.num(r.score())),
-                    Cell.of(r.unit()),
+                    num(r.score(), Fmt.num(r.score()) + " " + r.unit()),
                     num(r.bytesPerSecond(), ByteRate.format(r.bytesPerSecond())),
                     latency(r.p50(), r), latency(r.p95(), r), latency(r.p99(), r),
                     num(r.bytesPerOp(), Double.isNaN(r.bytesPerOp()) ? NONE : Fmt.num(r.bytesPerOp()) + " B"),

@@ -144,7 +144,7 @@ class ResourcesPageTest {
                 assertThat(r.get("p99 / op").isNull()).isTrue();
             }
         }
-        assertThat(Files.readString(site.resolve("downloads/resources-default.csv"))).startsWith("Case,Mode,Threads");
+        assertThat(Files.readString(site.resolve("downloads/resources-default.csv"))).startsWith("Case,Threads,Score,Bytes/s");
         assertThat(Files.readString(site.resolve("index.html"))).contains("href=\"resources.html\"");
     }
 
