@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * collect --profile-with jfr on a real tiny JMH run: the recording is kept under logs/<run_id>/jfr/ and
  * the benchmark page shows its flame graph data and top methods; a damaged recording is bad input.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ProfileWithJfrTest {
     @TempDir
     static Path dir;
@@ -49,6 +50,7 @@ class ProfileWithJfrTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void theRecordingIsKeptAndTheBenchmarkPageDrawsIt() throws Exception {
         Path jfr = archive.resolve("logs").resolve(runId).resolve("jfr");
         JsonNode index = new ObjectMapper().readTree(jfr.resolve("cases.json").toFile());
@@ -75,6 +77,7 @@ class ProfileWithJfrTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
     void aDamagedRecordingIsOneLineAndExitTwo() throws Exception {
         Path copy = dir.resolve("damaged");
         try (Stream<Path> s = Files.walk(archive)) {
@@ -99,5 +102,22 @@ class ProfileWithJfrTest {
         assertThat(async.exit()).isEqualTo(2);
         assertThat(async.err()).startsWith("benchledger: --profile-with: expected jfr, got 'async'");
         assertThat(dir.resolve("none")).doesNotExist();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void aLaterRunWithoutAProfileKeepsTheNewestRecordingOnThePage() throws Exception {
+        CliRun c = CliRun.of("collect", "--ignore-jmh-lock", "--archive", archive.toString(), "--config",
+                dir.resolve("tiny.yaml").toString());
+        assertThat(c.exit()).as(c.err()).isZero();
+        String later = c.out().lines().findFirst().orElseThrow();
+        assertThat(later).isNotEqualTo(runId);
+        Path site = dir.resolve("site3");
+        CliRun s = CliRun.of("site", "--archive", archive.toString(), "--out", site.toString());
+        assertThat(s.exit()).as(s.err()).isZero();
+        try (Stream<Path> pages = Files.list(site.resolve("b"))) {
+            String html = Files.readString(pages.filter(p -> p.toString().endsWith(".html")).findFirst().orElseThrow());
+            assertThat(html).contains("Profile (JFR)").contains("run " + runId).doesNotContain("run " + later);
+        }
     }
 }

@@ -43,30 +43,27 @@ public final class ProfileSection {
     }
 
     /**
+     * The profiles of the cases: each case's newest run that kept a recording (a weekly profiled run
+     * stays on the page after the nightly runs that follow it).
+     *
      * @param logs where a run's JMH logs (and its jfr/ folder) are in the archive
      */
     public static Section of(List<CaseInfo> cases, Function<String, Path> logs) {
+        Map<String, Recording> recordings = recordings(logs.apply("none").getParent());
         List<View> views = new ArrayList<>();
         List<Object> data = new ArrayList<>();
-        Map<String, JsonNode> indexes = new LinkedHashMap<>();
         for (CaseInfo c : cases) {
-            Path runLogs = logs.apply(c.lastRunId());
-            JsonNode index = indexes.computeIfAbsent(c.lastRunId(), id -> index(runLogs.resolve("jfr/cases.json")));
-            if (index == null || !index.path(c.caseKey()).isTextual()) {
+            Recording r = recordings.get(c.caseKey());
+            if (r == null) {
                 continue;
             }
-            Path recording = runLogs.resolve(index.get(c.caseKey()).asText()).normalize();
-            if (!recording.startsWith(runLogs)) {
-                throw new BadInputException(runLogs.resolve("jfr/cases.json") + ": " + c.caseKey()
-                        + ": the recording's path leaves the run's folder");
-            }
-            JfrProfile.Profile p = JfrProfile.read(recording, TOP);
+            JfrProfile.Profile p = JfrProfile.read(r.file(), TOP);
             if (p.samples() == 0) {
                 continue;
             }
             List<TopRow> top = p.top().stream().map(m -> new TopRow(m.method(), percent(m.self(), p.samples()),
                     percent(m.total(), p.samples()))).toList();
-            views.add(new View(views.size(), c.label(), c.lastRunId(), p.samples(), top));
+            views.add(new View(views.size(), c.label(), r.runId(), p.samples(), top));
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("label", c.label());
             d.put("samples", p.samples());
@@ -74,6 +71,48 @@ public final class ProfileSection {
             data.add(d);
         }
         return new Section(views, views.isEmpty() ? "" : "window.BL_FLAMES = " + Json.of(data) + ";\n");
+    }
+
+    /** A case's recording and the run that made it. */
+    record Recording(String runId, Path file) {
+    }
+
+    /** Indexes read once per logs folder state: every benchmark page asks for the same map. */
+    private static final Map<String, Map<String, Recording>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Case key → newest recording over every {@code logs/<run_id>/jfr/cases.json} (run ids sort by time). */
+    static Map<String, Recording> recordings(Path logsRoot) {
+        if (!Files.isDirectory(logsRoot)) {
+            return Map.of();
+        }
+        String key;
+        try {
+            key = logsRoot.toAbsolutePath() + "|" + Files.getLastModifiedTime(logsRoot).toMillis();
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return CACHE.computeIfAbsent(key, k -> {
+            Map<String, Recording> out = new java.util.HashMap<>();
+            List<Path> runs;
+            try (java.util.stream.Stream<Path> s = Files.list(logsRoot)) {
+                runs = s.filter(p -> Files.isRegularFile(p.resolve("jfr/cases.json"))).sorted().toList();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            for (Path run : runs) { // oldest first: newer runs replace older ones
+                Path indexFile = run.resolve("jfr/cases.json");
+                JsonNode index = index(indexFile);
+                for (java.util.Iterator<Map.Entry<String, JsonNode>> it = index.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    Path file = run.resolve(e.getValue().asText("")).normalize();
+                    if (!e.getValue().isTextual() || !file.startsWith(run)) {
+                        throw new BadInputException(indexFile + ": " + e.getKey() + ": expected a path inside the run's folder");
+                    }
+                    out.put(e.getKey(), new Recording(run.getFileName().toString(), file));
+                }
+            }
+            return out;
+        });
     }
 
     private static JsonNode index(Path file) {
