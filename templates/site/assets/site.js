@@ -186,7 +186,6 @@
           (s.drifts || []).forEach(function (dr) {
             series.push({ name: dr.label, type: 'line', symbol: 'none', silent: true, tooltip: { show: false },
               lineStyle: { width: 3, color: dr.direction === 'regression' ? '#d1242f' : '#1a7f37' },
-              endLabel: { show: true, formatter: dr.label },
               data: [[m === 'version' ? dr.ri0 : dr.t0, dr.y0], [m === 'version' ? dr.ri1 : dr.t1, dr.y1]] });
           });
         }
