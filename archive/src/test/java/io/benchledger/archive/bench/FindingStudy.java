@@ -58,6 +58,10 @@ public final class FindingStudy {
                 withStep ? " + step of 8–15 sd" : ""), s, 5);
     }
 
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
     private static GeneratorSettings base(int series, int runs, long seed, int steps) {
         return GeneratorSettings.of(series, runs, seed, steps).withSamples(1, 5);
     }
@@ -73,10 +77,12 @@ public final class FindingStudy {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Family f : families(series, 20_000)) {
             FindingScore.Counts c = FindingScore.score(new HistoryGenerator(f.settings()), settings, f.margin(), 3.0);
-            System.out.printf(Locale.ROOT, "| %s | %d × %d | %d | %d | %d | %d | %.3f | %.3f | %d | %.3f | %d | %d | %.3f | %.2f |%n",
+            // shares of nothing are n/a: a family without injected steps has no step precision or recall
+            System.out.printf(Locale.ROOT, "| %s | %d × %d | %d | %d | %d | %d | %s | %s | %d | %s | %d | %d | %s | %.2f |%n",
                     f.name(), f.settings().benchmarks(), f.settings().runs(), c.steps(), c.stepsFound(), c.reportedSteps(),
-                    c.falseSteps(), c.precision(), c.recall(), c.bigDrifts(), c.bigDriftRecall(), c.driftsFoundOnce(),
-                    c.falseDrifts(), c.falseStepsPerDrift(), c.falseFindingsPerHundred());
+                    c.falseSteps(), c.steps() == 0 ? "n/a" : fmt(c.precision()), c.steps() == 0 ? "n/a" : fmt(c.recall()),
+                    c.bigDrifts(), c.bigDrifts() == 0 ? "n/a" : fmt(c.bigDriftRecall()), c.driftsFoundOnce(),
+                    c.falseDrifts(), c.drifts() == 0 ? "n/a" : fmt(c.falseStepsPerDrift()), c.falseFindingsPerHundred());
         }
         System.out.println();
         int trendSeries = Math.max(5, (int) Math.round(40 * scale));
