@@ -64,13 +64,13 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Share of cases given a drift (default: ${DEFAULT-VALUE}).")
     double driftRate;
 
-    @Option(names = "--drift-size", paramLabel = "MIN,MAX", split = ",", defaultValue = "1,2",
+    @Option(names = "--drift-size", paramLabel = "MIN,MAX", defaultValue = "1,2",
             description = "Total change of a drift, in the case's noise standard deviations (default: ${DEFAULT-VALUE}).")
-    double[] driftSize;
+    String driftSize;
 
-    @Option(names = "--drift-runs", paramLabel = "MIN,MAX", split = ",", defaultValue = "50,150",
+    @Option(names = "--drift-runs", paramLabel = "MIN,MAX", defaultValue = "50,150",
             description = "Length of a drift in runs (default: ${DEFAULT-VALUE}).")
-    int[] driftRuns;
+    String driftRuns;
 
     @Option(names = "--step-in-drift", paramLabel = "FRACTION", defaultValue = "0",
             description = "Share of drifts given one more step inside (default: ${DEFAULT-VALUE}).")
@@ -102,15 +102,14 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new BadInputException("--changes " + k + ": must not be negative");
         }
         PartitionValues.check("project", project);
-        if (driftSize.length != 2 || driftRuns.length != 2) {
-            throw new BadInputException("--drift-size and --drift-runs take two values, MIN,MAX (e.g. 3,6)");
-        }
+        double[] size = range("--drift-size", driftSize);
+        double[] length = range("--drift-runs", driftRuns);
         GeneratorSettings settings;
         try {
             settings = GeneratorSettings.of(benchmarks, runs, seed, k).withProject(project)
                     .withSamples(forks, iterations).withRunsPerVersion(runsPerVersion)
                     .withDisturbances(outlierRate, driftRate, noiseChangeRate)
-                    .withShapes(new GeneratorSettings.Shapes(driftSize[0], driftSize[1], driftRuns[0], driftRuns[1],
+                    .withShapes(new GeneratorSettings.Shapes(size[0], size[1], (int) length[0], (int) length[1],
                             stepInDrift, weeklyRate, 1.0, gapRate));
         } catch (IllegalArgumentException e) {
             throw new BadInputException("generate: " + e.getMessage());
@@ -127,5 +126,18 @@ public final class GenerateCommand implements Callable<Integer> {
                 benchmarks, runs, forks * iterations, out, t.changePoints().size(), t.drifts().size(),
                 t.noiseChanges().size(), t.outliers().size(), t.weekly().size(), t.gaps().size(), truthFile);
         return 0;
+    }
+
+    /** "MIN,MAX" as two numbers, or a bad-usage error naming the option. */
+    private static double[] range(String option, String text) {
+        String[] p = text.split(",", -1);
+        try {
+            if (p.length == 2) {
+                return new double[] {Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim())};
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadInputException(option + " " + text + ": expected two numbers MIN,MAX (e.g. 3,6)");
     }
 }
