@@ -188,8 +188,8 @@ class SiteGeneratorTest {
         advice.path("rows").forEach(r -> fired.add(r.path("Rule").asText() + " " + r.path("Case").asText() + " "
                 + r.path("Recommendation").asText()));
         assertThat(fired).containsExactlyInAnyOrder(
-                "budget " + SiteFixture.cryptoKey("1024") + " budget Crypto: min_throughput broken (800 ops/s below the limit 900)",
-                "budget " + SiteFixture.LATENCY + "@sample budget Latency: max_p99 broken (30 us/op above the limit 25)");
+                "budget " + SiteFixture.cryptoKey("1024") + " budget Crypto: min_throughput broken (800 ops/s below the limit 900 ops/s)",
+                "budget " + SiteFixture.LATENCY + "@sample budget Latency: max_p99 broken (30 us/op above the limit 25 us/op)");
         assertThat(Files.readString(site.resolve("index.html"))).contains("Recommendations for the latest run")
                 .contains("1 of 2 cases regressed, improved or failed");
         // the dashboard lists the case that regressed against the last release, not the unchanged one

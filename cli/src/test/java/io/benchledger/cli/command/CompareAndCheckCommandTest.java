@@ -207,7 +207,7 @@ class CompareAndCheckCommandTest {
         assertThat(err).contains("2 budget check(s) failed");
 
         run("check", "--budgets", budgets.toString(), "--archive", archiveDir.toString(), "--project", "p");
-        assertThat(out).contains("fail").contains("x.Enc.enc@thrpt").contains("700 ops/s below the critical level 800")
+        assertThat(out).contains("fail").contains("x.Enc.enc@thrpt").contains("700 ops/s below the critical level 800 ops/s")
                 .contains("+29 % to reach the target").contains("not checked")
                 .contains("6 budget checks on latest = 1.1.0 (1 run): 2 failed, 2 warned, 1 passed (1 close to the limit), 1 not checked")
                 .doesNotContain("NaN");
@@ -298,7 +298,7 @@ class CompareAndCheckCommandTest {
         Archive.open(archiveDir).commit(new RunRecord(mine.run().toBuilder().suite("myapp").build(), mine.results(), mine.samples()));
         assertThat(run("check", "--config", config.toString(), "--suite", "myapp", "--archive", archiveDir.toString(),
                 "--project", "p")).as(err).isEqualTo(1);
-        assertThat(out).contains("latest = 1.2.0").contains("1 failed").contains("700 ops/s below the limit 800");
+        assertThat(out).contains("latest = 1.2.0").contains("1 failed").contains("700 ops/s below the limit 800 ops/s");
         assertThat(run("check", "--config", config.toString(), "--suite", "nosuch", "--archive", archiveDir.toString(),
                 "--project", "p")).isEqualTo(2);
         assertThat(err).contains(config + ": no suite 'nosuch'");
@@ -331,7 +331,7 @@ class CompareAndCheckCommandTest {
         JsonNode enc = recs.get(0);
         // 700 ops/s against 1000: +43 % needed
         assertThat(enc.get("impact").asDouble()).isCloseTo(300.0 / 700, within(1e-9));
-        assertThat(enc.get("message").asText()).startsWith("throughput < 1k ops/s: 700 ops/s below the limit 1000");
+        assertThat(enc.get("message").asText()).startsWith("throughput < 1k ops/s: 700 ops/s below the limit 1000 ops/s");
         run("recommend", "--config", config.toString(), "--archive", archiveDir.toString(), "--project", "p");
         assertThat(out).contains("priority").contains("impact").contains("+43 % to reach the limit").contains("cache it");
     }

@@ -51,6 +51,7 @@ public record BudgetCheck(String budget, String pattern, String where, String ca
         String sign = n < 0 ? "\u2212" : "+";
         return "%".equals(unit)
                 ? String.format(Locale.ROOT, "%s%.1f points to reach %s", sign, Math.abs(n), what)
-                : String.format(Locale.ROOT, "%s%.0f %% to reach %s", sign, Math.abs(n) * 100, what);
+                : String.format(Locale.ROOT, Math.abs(n) >= 0.995 && Math.abs(n) < 1 ? "%s%.1f %% to reach %s" : "%s%.0f %% to reach %s",
+                sign, Math.abs(n) * 100, what);
     }
 }

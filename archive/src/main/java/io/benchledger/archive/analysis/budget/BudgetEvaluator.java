@@ -176,11 +176,11 @@ public final class BudgetEvaluator {
         String note;
         if (!Double.isNaN(critical) && beyond(v, critical, max)) {
             s = BudgetStatus.FAIL;
-            note = String.format(Locale.ROOT, "%s %s %s the %s %s", num(v), unit, max ? "above" : "below",
-                    Double.isNaN(target) ? "limit" : "critical level", num(critical));
+            note = String.format(Locale.ROOT, "%s %s the %s %s", show(v, unit), max ? "above" : "below",
+                    Double.isNaN(target) ? "limit" : "critical level", show(critical, unit));
         } else if (!Double.isNaN(target) && beyond(v, target, max)) {
             s = BudgetStatus.WARN;
-            note = String.format(Locale.ROOT, "%s %s %s the target %s", num(v), unit, max ? "above" : "below", num(target));
+            note = String.format(Locale.ROOT, "%s %s the target %s", show(v, unit), max ? "above" : "below", show(target, unit));
         } else {
             s = BudgetStatus.PASS;
             note = "";
@@ -315,6 +315,16 @@ public final class BudgetEvaluator {
             }
         }
         return rows;
+    }
+
+    /** A value with its unit for a note: bytes per second scaled (25.5 MB/s), else the number and the unit. */
+    private static String show(double v, String unit) {
+        if ("B/s".equals(unit) && Math.abs(v) >= 1000) {
+            // decimal prefixes, as budgets are usually written (100MB/s)
+            int e = (int) Math.min(3, Math.floor(Math.log10(Math.abs(v)) / 3));
+            return num(v / Math.pow(1000, e)) + " " + new String[] {"B/s", "kB/s", "MB/s", "GB/s"}[e];
+        }
+        return "%".equals(unit) ? num(v) + " %" : num(v) + (unit.isEmpty() ? "" : " " + unit);
     }
 
     private static String num(double v) {

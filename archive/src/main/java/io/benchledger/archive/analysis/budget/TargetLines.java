@@ -49,7 +49,8 @@ public final class TargetLines {
         if (v.isPresent()) {
             String name = l.target().isPresent() && l.critical().isPresent() ? level : "limit";
             out.add(new Line(l.criterion().key().replace('_', ' ') + " " + name + " " + q.get(),
-                    l.target().isPresent() && l.critical().isEmpty() ? "target" : level, v.getAsDouble()));
+                    l.target().isPresent() && l.critical().isEmpty() ? "target" : level,
+                    Double.parseDouble(String.format(java.util.Locale.ROOT, "%.12g", v.getAsDouble())))); // 1000, not 1000.0000000000001
         }
     }
 }

@@ -246,9 +246,11 @@ public final class Recommender {
                 case NOT_CHECKED -> "not checked";
                 default -> "close to its level";
             };
+            boolean judged = c.status() == BudgetStatus.FAIL || c.status() == BudgetStatus.WARN;
             out.add(new Recommendation("budget", c.caseKey().isEmpty() ? c.pattern() : c.caseKey(), p,
-                    Double.isNaN(c.needed()) ? Double.NaN : Math.abs(c.needed()) / ("%".equals(c.unit()) ? 100 : 1),
-                    Double.isNaN(c.needed()) ? "no change needed yet" : c.neededText(),
+                    !judged || Double.isNaN(c.needed()) ? Double.NaN : Math.abs(c.needed()) / ("%".equals(c.unit()) ? 100 : 1),
+                    c.status() == BudgetStatus.NOT_CHECKED ? "nothing measured to judge"
+                            : !judged || Double.isNaN(c.needed()) ? "none: within its level" : c.neededText(),
                     "budget " + c.budget() + ": " + c.criterion() + " " + what + (c.note().isEmpty() ? "" : " (" + c.note() + ")"),
                     evidence(c)));
         }

@@ -73,7 +73,7 @@ class BudgetEvaluatorTest {
         assertThat(warn.neededText()).isEqualTo("\u221217 % to reach the target");
         BudgetCheck fail = one("{pattern: Api, max_mean: 0.1ms}");
         assertThat(fail.status()).isEqualTo(BudgetStatus.FAIL);
-        assertThat(fail.note()).isEqualTo("120 us/op above the limit 100");
+        assertThat(fail.note()).isEqualTo("120 us/op above the limit 100 us/op");
         assertThat(fail.neededText()).isEqualTo("\u221217 % to reach the limit");
         assertThat(one("{pattern: Nothing, max_mean: 1ms}").status()).isEqualTo(BudgetStatus.NOT_CHECKED);
     }

@@ -150,6 +150,9 @@ class RecommenderTest {
         assertThat(rs.get(0).impact()).isCloseTo(50.0 / 150, within(1e-12));
         assertThat(rs.get(0).impactBasis()).isEqualTo("\u221233 % to reach the target");
         assertThat(rs.get(3).message()).contains("not checked");
+        assertThat(rs.get(3).impact()).as("nothing to estimate").isNaN();
+        assertThat(rs.get(3).impactBasis()).isEqualTo("nothing measured to judge");
+        assertThat(rs.get(2).impact()).as("a close pass needs no change").isNaN();
     }
 
     private static BudgetCheck check(String key, BudgetStatus s, boolean close, double v) {
