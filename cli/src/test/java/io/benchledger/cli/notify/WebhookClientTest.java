@@ -10,8 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WebhookClientTest {
+    /** Short pauses; a timeout generous enough for a busy machine (the hung server has its own). */
     private static final WebhookClient.Settings FAST =
-            new WebhookClient.Settings(3, Duration.ofMillis(400), Duration.ofMillis(20));
+            new WebhookClient.Settings(3, Duration.ofSeconds(10), Duration.ofMillis(20));
 
     private static WebhookTarget target(String spec) {
         return WebhookTarget.parse(spec, Map.of(), "--notify").orElseThrow();
