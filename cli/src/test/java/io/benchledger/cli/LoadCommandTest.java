@@ -85,13 +85,13 @@ class LoadCommandTest {
         CliRun r = CliRun.of("load", "--archive", archive.toString(), "--config", config.toString(), "--jar", jar.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("workload.echo[rate=200]: target 200 req/s, achieved ")
-                .contains("errors 0.00 %, timeouts 0.00 %").contains("1 cases, ");
+                .contains("errors 0.00 %").contains("1 cases, "); // timeouts depend on the machine
         assertThat(r.err()).contains("case 1 of 1").contains("workload.echo[rate=200]");
         CliRun sql = CliRun.of("sql", "--archive", archive.toString(), "--format", "csv",
                 "SELECT metric, round(score) AS s FROM results WHERE metric IN ('rate.target', 'stage.write')"
                         + " OR (metric = 'primary' AND p99 IS NOT NULL) ORDER BY metric");
         assertThat(sql.exit()).as(sql.err()).isZero();
-        assertThat(sql.out()).contains("rate.target,200").contains("stage.write,0").contains("primary,");
+        assertThat(sql.out()).contains("rate.target,200").contains("stage.write,").contains("primary,"); // times depend on the machine
     }
 
     @ParameterizedTest
