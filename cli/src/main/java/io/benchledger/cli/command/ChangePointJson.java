@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A change point as the JSON contract of {@code changes --format json} spells it. */
-final class ChangePointJson {
+public final class ChangePointJson {
     private ChangePointJson() {
     }
 
-    static Map<String, Object> of(ChangePoint c) {
+    public static Map<String, Object> of(ChangePoint c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("case_key", c.caseKey());
         m.put("benchmark", c.benchmark());

@@ -45,6 +45,9 @@ import picocli.CommandLine.Parameters;
                 "  previous      the newest run started before the candidate's runs",
                 "  last-release  the release runs of the newest version released before the",
                 "                candidate (without release runs: the highest other version)",
+                "  recent[:N]    the newest N (default 20) runs before the candidate's with its",
+                "                branch, suite and JMH settings: the candidate is judged against",
+                "                what their run-to-run spread predicts (the nightly's baseline)",
                 "  branch:NAME   that branch's newest run",
                 "  variant:NAME  every run of that A/B arm",
                 "  version:V, run:ID  to be explicit",
@@ -74,9 +77,14 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--metric", paramLabel = "NAME", description = "Only this metric (primary, gc.alloc.rate.norm, …; default: all).")
     String metric = "";
 
-    @Option(names = "--threshold", paramLabel = "FRACTION", defaultValue = "2%",
-            description = "Noise threshold: a change counts only when its whole interval lies beyond ± this (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threshold", paramLabel = "FRACTION",
+            description = "Noise threshold: a change counts only when its whole interval lies beyond ± this (default: the"
+                    + " suite configuration's noiseThreshold and noise rules, as nightly uses them: 5%% for the bundled suites).")
     String threshold;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Suite configuration whose noise thresholds apply (default: the bundled one; its --suite, else its default suite).")
+    java.nio.file.Path config;
 
     @Option(names = "--threshold-for", paramLabel = "PATTERN=FRACTION",
             description = "Noise threshold of the cases whose key equals PATTERN or matches it as a regex (repeatable; first match wins).")
@@ -135,8 +143,9 @@ public final class CompareCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    ComparisonOptions options() {
-        ComparisonOptions o = ComparisonOptions.defaults(archiveOptions.project).withSuite(suite).withMetric(metric);
+    ComparisonOptions options() throws java.io.IOException {
+        ComparisonOptions o = io.benchledger.cli.workflow.ConfiguredComparison.of(archiveOptions.project, config, suite)
+                .withSuite(suite).withMetric(metric);
         if (benchmark != null) {
             try {
                 o = o.withBenchmark(Optional.of(Pattern.compile(benchmark)));
@@ -158,7 +167,15 @@ public final class CompareCommand implements Callable<Integer> {
         double[] sev = Fractions.three("--severity", severity);
         double[] band = Fractions.three("--bands", bands);
         try {
-            o = o.withAlpha(alpha).withThreshold(Fractions.parse("--threshold", threshold)).withCaseThresholds(perCase)
+            if (threshold != null) { // an explicit threshold replaces the configuration's, per-case rules included
+                o = o.withThreshold(Fractions.parse("--threshold", threshold)).withCaseThresholds(Map.of());
+            }
+            if (!perCase.isEmpty()) {
+                Map<String, Double> all = new LinkedHashMap<>(perCase); // command-line rules first: first match wins
+                o.caseThresholds().forEach(all::putIfAbsent);
+                o = o.withCaseThresholds(all);
+            }
+            o = o.withAlpha(alpha)
                     .withSeverity(new SeverityLevels(sev[0], sev[1], sev[2]))
                     .withBands(new BandLimits(band[0], band[1], band[2]))
                     .withReplicates(replicates).withMinForks(minForks).withCentre(centre(centre));

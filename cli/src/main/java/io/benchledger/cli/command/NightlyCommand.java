@@ -37,10 +37,13 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "nightly", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The nightly job: collect the configured suites, append the run to the archive, compare it",
-                "with the previous run and the last release, find change points, check the budgets, regenerate the",
-                "site and the PDF, and print a summary (also written as Markdown for a CI job summary). Workloads",
+                "with its recent history (recent:N, the newest earlier runs of the same branch, suite and JMH",
+                "settings) and with the last release, find change points, check the budgets, regenerate the",
+                "site and the PDF, and print a summary (also written as summary.md and summary.json). Workloads",
                 "marked nightly: true in the configuration run first, as their own load run (docs/workloads.md).",
-                "Exit 1 when a regression or a broken budget is found, 3 when a benchmark crashed, 0 otherwise."})
+                "Too little history to know a case's run-to-run noise is inconclusive, never a failure.",
+                "Exit 1 when a regression of a gated metric, a crashed benchmark that ran before or a broken",
+                "budget is found, 3 when a benchmark crashed otherwise, 0 otherwise."})
 public final class NightlyCommand implements Callable<Integer> {
     @Mixin
     ArchiveOptions archiveOptions;
@@ -66,6 +69,11 @@ public final class NightlyCommand implements Callable<Integer> {
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "regression",
             description = "Regressions that fail the gate: regression, major or critical (default: ${DEFAULT-VALUE}).")
     FailOn failOn;
+
+    @Option(names = "--recent", paramLabel = "N", defaultValue = "20",
+            description = "The baseline: the newest N earlier runs of the same branch, suite and JMH settings"
+                    + " (recent:N; default: ${DEFAULT-VALUE}).")
+    int recent;
 
     @Option(names = "--no-publish", description = "Skip the site and the PDF.")
     boolean noPublish;
@@ -105,13 +113,12 @@ public final class NightlyCommand implements Callable<Integer> {
                     r.measuredCases(), crashed, r.elapsed().toSeconds());
         }
         List<Budget> budgets = suite.budgets();
-        // the configuration's noise rules, in order: the first pattern that matches a case sets its threshold
-        java.util.Map<String, Double> perCase = new java.util.LinkedHashMap<>();
-        suite.suite().noise().forEach(rule -> perCase.put(rule.pattern().pattern(), rule.threshold()));
-        ComparisonOptions options = ComparisonOptions.defaults(archiveOptions.project).withThreshold(suite.noiseThreshold())
-                .withCaseThresholds(perCase);
-        Gate gate = Analysis.of(archive, archiveOptions.project, runId, new Side(Side.Kind.LAST_RELEASE, ""), budgets, options, failOn,
-                suite.suite().measures().gateOnTail());
+        ComparisonOptions options = io.benchledger.cli.workflow.ConfiguredComparison.of(archiveOptions.project, suite);
+        if (recent < 1) {
+            throw new io.benchledger.archive.BadInputException("--recent: at least 1 run, got " + recent);
+        }
+        Gate gate = Analysis.of(archive, archiveOptions.project, runId, Side.recent(recent), new Side(Side.Kind.LAST_RELEASE, ""),
+                budgets, options, failOn, suite.suite().measures().gateOnTail());
 
         List<String> outputs = new ArrayList<>();
         if (!noPublish) {
@@ -122,6 +129,9 @@ public final class NightlyCommand implements Callable<Integer> {
         Path md = summary != null ? summary : site.resolve("summary.md");
         Files.createDirectories(md.toAbsolutePath().getParent());
         Files.writeString(md, GateSummary.markdown(title, gate, outputs), StandardCharsets.UTF_8);
+        Files.writeString(md.toAbsolutePath().getParent().resolve("summary.json"), io.benchledger.archive.format.TableFormatter.json(
+                io.benchledger.cli.workflow.SummaryJson.of(archiveOptions.project, title, gate, crashed, outputs)),
+                StandardCharsets.UTF_8);
         new Notifier(new WebhookClient(WebhookClient.Settings.DEFAULTS), System.err)
                 .send(webhooks, Alert.of(archiveOptions.project, title, gate));
         if (gate.failed()) {

@@ -28,12 +28,14 @@ import picocli.CommandLine.Option;
         description = {"Writes a PDF report: title page, summary (verdict counts, worst regressions, budgets),",
                 "a chart of the largest changes, the comparison table, budgets, change points with history",
                 "charts, trends, and each run's environment.",
-                "  nightly: the latest run against the run before it (baseline 'previous', candidate 'latest');",
+                "  nightly: the latest run against its recent history, as nightly's gate judges it (baseline",
+                "           'recent:20', candidate 'latest');",
                 "  release: --candidate (default: every run of the newest run's version) against",
                 "           --baseline (default: last-release).",
                 "BASELINE and CANDIDATE are named as in 'compare': a version (all its runs), a run id, latest,",
-                "previous, last-release, branch:NAME, variant:NAME. The comparison uses compare's defaults",
-                "(noise threshold 2%%, alpha 0.05, severity 10%%/25%%/50%%). Change points and trends are those",
+                "previous, last-release, recent[:N], branch:NAME, variant:NAME. The comparison uses compare's",
+                "defaults (the suite configuration's noise threshold, 5%% for the bundled suites; alpha 0.05;",
+                "severity 10%%/25%%/50%%). Change points and trends are those",
                 "'changes' and 'history' find. The report's date is the candidate's newest run's start time, so",
                 "the same archive gives the same file. See docs/reports.md."})
 public final class ReportCommand implements Callable<Integer> {
@@ -49,7 +51,7 @@ public final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--baseline", paramLabel = "SIDE",
-            description = "What the candidate is compared against (nightly: previous; release: last-release).")
+            description = "What the candidate is compared against (nightly: recent:20; release: last-release).")
     String baseline;
 
     @Option(names = "--candidate", paramLabel = "SIDE",
@@ -59,8 +61,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--suite", paramLabel = "NAME", description = "Only runs of this suite.")
     String suite = "";
 
-    @Option(names = "--threshold", paramLabel = "FRACTION", defaultValue = "2%",
-            description = "Noise threshold of the comparison (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--threshold", paramLabel = "FRACTION",
+            description = "Noise threshold of the comparison (default: the suite configuration's, as nightly uses it).")
     String threshold;
 
     @Option(names = "--replicates", paramLabel = "B",
@@ -83,8 +85,11 @@ public final class ReportCommand implements Callable<Integer> {
                     + " the latest run with the one before it");
         }
         Optional<List<Budget>> budgetList = budgets == null ? Optional.empty() : Optional.of(BudgetSyntax.read(budgets));
-        ComparisonOptions options = ComparisonOptions.defaults(archiveOptions.project).withSuite(suite)
-                .withThreshold(Fractions.parse("--threshold", threshold));
+        ComparisonOptions options = io.benchledger.cli.workflow.ConfiguredComparison.of(archiveOptions.project, null, suite)
+                .withSuite(suite);
+        if (threshold != null) {
+            options = options.withThreshold(Fractions.parse("--threshold", threshold)).withCaseThresholds(java.util.Map.of());
+        }
         if (replicates != null) {
             if (replicates < 100) {
                 throw new BadInputException("--replicates: at least 100, got " + replicates);
@@ -97,7 +102,7 @@ public final class ReportCommand implements Callable<Integer> {
             Side base;
             Side cand;
             if (type == ReportType.NIGHTLY) {
-                base = Side.parse("previous");
+                base = Side.recent(Side.DEFAULT_RECENT); // the nightly gate's baseline
                 cand = Side.parse("latest");
             } else {
                 cand = candidate != null ? Side.parse(candidate) : latestVersion(db);

@@ -69,7 +69,7 @@ public final class SiteCommand implements Callable<Integer> {
         long start = System.nanoTime();
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             SiteGenerator.Outcome o = SiteGenerator.generate(db,
-                    new EngineAnalyses(ComparisonOptions.defaults(archiveOptions.project),
+                    new EngineAnalyses(io.benchledger.cli.workflow.ConfiguredComparison.of(archiveOptions.project, null, ""),
                             budgets == null ? List.of() : BudgetSyntax.read(budgets)), options);
             System.err.printf("site: %d benchmarks (%d pages rendered, %d comparisons kept), %d files written, %d unchanged, "
                             + "%d removed in %.1f s%n", o.benchmarks(), o.benchmarkPagesRendered(), o.comparisonsKept(),

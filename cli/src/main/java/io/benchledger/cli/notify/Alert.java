@@ -28,11 +28,11 @@ public record Alert(String project, String runId, String title, boolean gateFail
     public static Alert of(String project, String title, Gate g) {
         List<Change> regressions = new ArrayList<>();
         for (CaseComparison c : g.regressions()) {
-            boolean previous = g.againstPrevious().map(r -> r.cases().contains(c)).orElse(false);
+            boolean previous = g.againstRecent().map(r -> r.cases().contains(c)).orElse(false);
             regressions.add(new Change(c, previous ? PREVIOUS : RELEASE));
         }
         List<Change> improvements = new ArrayList<>();
-        improved(g.againstPrevious(), PREVIOUS, improvements);
+        improved(g.againstRecent(), PREVIOUS, improvements);
         improved(g.againstRelease(), RELEASE, improvements);
         return new Alert(project, g.runId(), title, g.failed(), regressions, improvements, g.brokenBudgets(),
                 g.recentChangePoints());

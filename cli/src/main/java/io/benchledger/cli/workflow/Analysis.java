@@ -37,13 +37,21 @@ public final class Analysis {
     /** @param gateOnTail the suite's {@code gateOnTail}: whether a p99 regression of a sample-mode case fails the gate */
     public static Gate of(Archive archive, String project, String runId, Side releaseBaseline, List<Budget> budgets,
                           ComparisonOptions options, FailOn failOn, boolean gateOnTail) throws IOException, SQLException {
+        return of(archive, project, runId, Side.recent(Side.DEFAULT_RECENT), releaseBaseline, budgets, options, failOn,
+                gateOnTail);
+    }
+
+    /** As above, with the recent history of {@code recentSide} ({@code recent:N}) as the nightly baseline. */
+    public static Gate of(Archive archive, String project, String runId, Side recentSide, Side releaseBaseline,
+                          List<Budget> budgets, ComparisonOptions options, FailOn failOn, boolean gateOnTail)
+            throws IOException, SQLException {
         Optional<ComparisonReport> previous;
         Optional<ComparisonReport> release;
         Optional<BudgetReport> budgetReport;
         Set<String> recentRuns = new HashSet<>();
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             Side run = new Side(Side.Kind.RUN, runId);
-            previous = compare(db, new Side(Side.Kind.PREVIOUS, ""), run, options);
+            previous = compare(db, recentSide, run, options);
             boolean anyRelease = !db.query("release_versions", project).rows().isEmpty();
             release = anyRelease || releaseBaseline.kind() != Side.Kind.LAST_RELEASE
                     ? compare(db, releaseBaseline, run, options) : Optional.empty();

@@ -12,13 +12,14 @@ import java.util.Optional;
 
 /**
  * What a nightly or release run found, and whether the CI gate fails: a regression at the gate's
- * level against the previous run or the last release, or a broken budget. Change points are
- * reported, not gated: a step needs a few runs after it before it can be seen, so it is news for
- * the dashboard, while the comparison with the previous run is what catches tonight's regression.
+ * level of a gated metric against the recent history ({@code recent:N}) or the last release, a
+ * benchmark that crashed in the run, or a broken budget. Change points are reported, not gated: a
+ * step needs a few runs after it before it can be seen, so it is news for the dashboard, while the
+ * comparison with the recent runs is what catches tonight's regression.
  */
 public record Gate(
         String runId,
-        Optional<ComparisonReport> againstPrevious,
+        Optional<ComparisonReport> againstRecent,
         Optional<ComparisonReport> againstRelease,
         Optional<BudgetReport> budgets,
         List<ChangePoint> recentChangePoints,
@@ -30,14 +31,14 @@ public record Gate(
     }
 
     /** A gate that also fails on tail (p99) regressions of sample-mode cases, the default. */
-    public Gate(String runId, Optional<ComparisonReport> againstPrevious, Optional<ComparisonReport> againstRelease,
+    public Gate(String runId, Optional<ComparisonReport> againstRecent, Optional<ComparisonReport> againstRelease,
                 Optional<BudgetReport> budgets, List<ChangePoint> recentChangePoints, FailOn failOn) {
-        this(runId, againstPrevious, againstRelease, budgets, recentChangePoints, failOn, true);
+        this(runId, againstRecent, againstRelease, budgets, recentChangePoints, failOn, true);
     }
 
     public List<CaseComparison> regressions() {
         List<CaseComparison> out = new ArrayList<>();
-        againstPrevious.ifPresent(r -> out.addAll(r.failing(failOn, gateOnTail)));
+        againstRecent.ifPresent(r -> out.addAll(r.failing(failOn, gateOnTail)));
         againstRelease.ifPresent(r -> r.failing(failOn, gateOnTail).stream()
                 .filter(c -> out.stream().noneMatch(o -> o.caseKey().equals(c.caseKey()) && o.metric().equals(c.metric())))
                 .forEach(out::add));

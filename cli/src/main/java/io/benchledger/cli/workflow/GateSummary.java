@@ -25,7 +25,7 @@ public final class GateSummary {
     public static String text(String title, Gate g, List<String> outputs) {
         StringBuilder sb = new StringBuilder();
         sb.append(title).append('\n');
-        comparisonLine(sb, "vs previous run", g.againstPrevious());
+        comparisonLine(sb, "vs recent runs", g.againstRecent());
         comparisonLine(sb, "vs last release", g.againstRelease());
         List<CaseComparison> regressions = g.regressions();
         if (!regressions.isEmpty()) {
@@ -55,14 +55,17 @@ public final class GateSummary {
         sb.append("## ").append(TableFormatter.md(title)).append("\n\n");
         sb.append(g.failed() ? "**Gate failed**: " + g.regressions().size() + " regression(s), "
                 + g.brokenBudgets().size() + " broken budget(s).\n\n" : "**Gate passed.**\n\n");
-        for (var side : List.of(new Object[] {"Against the previous run", g.againstPrevious()},
+        for (var side : List.of(new Object[] {"Against the recent runs", g.againstRecent()},
                 new Object[] {"Against the last release", g.againstRelease()})) {
             @SuppressWarnings("unchecked")
             Optional<ComparisonReport> r = (Optional<ComparisonReport>) side[1];
             if (r.isEmpty()) {
                 continue;
             }
-            sb.append("### ").append(side[0]).append("\n\n").append(ComparisonOutput.summaryLine(r.get())).append("\n\n");
+            sb.append("### ").append(side[0]).append("\n\n").append(TableFormatter.md(ComparisonOutput.summaryLine(r.get())
+                    .replace('\n', ' '))).append("\n\n");
+            notes(r.get()).forEach(n -> sb.append("- ").append(TableFormatter.md(n)).append('\n'));
+            sb.append(notes(r.get()).isEmpty() ? "" : "\n");
             List<CaseComparison> notable = r.get().cases().stream()
                     .filter(c -> c.verdict() == Verdict.REGRESSED || c.verdict() == Verdict.IMPROVED
                             || r.get().regressionType(c).tail()).limit(LISTED).toList();
@@ -93,7 +96,33 @@ public final class GateSummary {
             sb.append("nothing to compare with yet\n");
         } else {
             sb.append(ComparisonOutput.summaryLine(r.get())).append('\n');
+            notes(r.get()).forEach(n -> sb.append("  ").append(n).append('\n'));
         }
+    }
+
+    /**
+     * What a reader needs beside the counts: why cases are inconclusive (the commonest reasons), and
+     * changes of metrics that are shown but do not gate.
+     */
+    static List<String> notes(ComparisonReport r) {
+        java.util.Map<String, Integer> reasons = new java.util.TreeMap<>();
+        int shownOnly = 0;
+        for (CaseComparison c : r.cases()) {
+            if (c.verdict() == Verdict.INCONCLUSIVE && !c.basis().reason().isEmpty()) {
+                // "needs 12 forks/side, has 3" and the like differ by case: group by the words before the figures
+                reasons.merge(c.basis().reason().replaceAll(", has \\d+$", ""), 1, Integer::sum);
+            }
+            if ((c.verdict() == Verdict.REGRESSED || c.verdict() == Verdict.IMPROVED) && !c.basis().gated()) {
+                shownOnly++;
+            }
+        }
+        List<String> out = new java.util.ArrayList<>();
+        reasons.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(3)
+                .forEach(e -> out.add("inconclusive (" + e.getValue() + "): " + e.getKey()));
+        if (shownOnly > 0) {
+            out.add(shownOnly + " change(s) of metrics that are shown, not gated (such as gc.alloc.rate, gc.count)");
+        }
+        return out;
     }
 
     private static void more(StringBuilder sb, int n) {

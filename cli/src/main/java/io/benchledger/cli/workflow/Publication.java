@@ -37,8 +37,9 @@ public final class Publication {
         List<String> out = new ArrayList<>();
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             out.add(site(db, project, site, analyses, List.of()));
-            if (gate.againstPrevious().isPresent()) {
-                ReportAnalyses found = ReportAnalysis.run(archive, db, new Side(Side.Kind.PREVIOUS, ""),
+            if (gate.againstRecent().isPresent()) {
+                // the gate's own baseline (recent:N), so the PDF gives the verdicts the summary gives
+                ReportAnalyses found = ReportAnalysis.run(archive, db, gate.againstRecent().get().baseline().side(),
                         new Side(Side.Kind.RUN, gate.runId()), options, Optional.of(budgets));
                 out.add(pdf(new ReportBuilder(db, project).build(ReportType.NIGHTLY, found, ToolVersion.version()),
                         site.resolve(REPORTS).resolve("nightly.pdf")));

@@ -132,8 +132,9 @@ public final class SideResolver {
         }
         RunRow newest = picked.get(0);
         RunRow oldest = picked.get(picked.size() - 1);
-        return picked.size() + (picked.size() == 1 ? " run" : " runs") + " of branch '" + newest.branch() + "', suite '"
-                + newest.suite() + "' with " + newest.settings() + ", from " + oldest.runId() + " to " + newest.runId();
+        return picked.size() + (picked.size() == 1 ? " run" : " runs") + " of "
+                + (newest.branch().isEmpty() ? "" : "branch '" + newest.branch() + "', ") + "suite '" + newest.suite()
+                + "' with " + newest.settings() + ", from " + oldest.runId() + " to " + newest.runId();
     }
 
     /**
