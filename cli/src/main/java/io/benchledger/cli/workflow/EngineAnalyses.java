@@ -10,6 +10,7 @@ import io.benchledger.archive.analysis.compare.Comparison;
 import io.benchledger.archive.analysis.compare.ComparisonOptions;
 import io.benchledger.archive.analysis.compare.ResolvedSide;
 import io.benchledger.archive.analysis.compare.Side;
+import io.benchledger.archive.analysis.compare.SideResolver;
 import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.site.model.RunSelection;
 import io.benchledger.site.model.SiteAnalyses;
@@ -38,7 +39,24 @@ public final class EngineAnalyses implements SiteAnalyses {
         return "comparison engine|" + options;
     }
 
+    @Override
+    public Optional<RunSelection> recentBaseline(ArchiveDatabase db, String project, RunSelection candidate)
+            throws Exception {
+        try {
+            SideResolver resolver = SideResolver.of(db, project, options.suite());
+            ResolvedSide cand = new ResolvedSide(new Side(Side.Kind.RUN, candidate.runIds().get(0)), candidate.runIds(), List.of());
+            ResolvedSide r = resolver.resolveRelativeTo(Side.recent(Side.DEFAULT_RECENT), cand, "baseline");
+            return Optional.of(new RunSelection(r.side().spec() + " (" + r.runIds().size() + " runs)", r.runIds()));
+        } catch (io.benchledger.archive.BadInputException noComparableRuns) {
+            return Optional.empty();
+        }
+    }
+
+    /** A selection as a side; a {@code recent:N} one keeps its kind, so the history model judges it as the gate does. */
     private static ResolvedSide resolved(RunSelection s) {
+        if (s.label().startsWith("recent:")) {
+            return new ResolvedSide(Side.parse(s.label().split(" ")[0]), s.runIds(), List.of());
+        }
         return new ResolvedSide(new Side(Side.Kind.VERSION_OR_RUN, s.label()), s.runIds(), List.of());
     }
 

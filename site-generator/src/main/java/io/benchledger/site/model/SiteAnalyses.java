@@ -22,6 +22,15 @@ public interface SiteAnalyses {
         return Optional.empty();
     }
 
+    /**
+     * The runs the nightly gate judges {@code candidate} against (its recent history, {@code recent:N}),
+     * or empty when there are none or no engine: the dashboard then compares with the previous run.
+     */
+    default Optional<RunSelection> recentBaseline(ArchiveDatabase db, String project, RunSelection candidate)
+            throws Exception {
+        return Optional.empty();
+    }
+
     /** Change points of every case of the project (any order), or empty when no detector is available. */
     default Optional<List<ChangePoint>> changePoints(ArchiveDatabase db, String project) throws Exception {
         return Optional.empty();

@@ -47,8 +47,12 @@ public record Comparisons(ComparisonView sincePrevious, ComparisonView sinceRele
         ComparisonView sinceRelease = null;
         if (history.size() >= 2) {
             RunInfo prev = history.get(history.size() - 2);
-            sincePrevious = compare(ctx, "Latest run against the previous run", runSelection(prev), runSelection(latest),
-                    false);
+            // the gate's baseline when the engine has one, so the dashboard gives the nightly summary's verdicts
+            Optional<RunSelection> recent = ctx.analyses().recentBaseline(ctx.data().db(), ctx.options().project(),
+                    runSelection(latest));
+            sincePrevious = recent.isPresent()
+                    ? compare(ctx, "Latest run against the recent runs", recent.get(), runSelection(latest), false)
+                    : compare(ctx, "Latest run against the previous run", runSelection(prev), runSelection(latest), false);
             listed.add(sincePrevious);
         }
         List<String> before = new ArrayList<>(rel.releases());

@@ -107,7 +107,10 @@ public final class ComparisonOutput {
         }
         sb.append("\nbaseline ").append(r.baseline().label()).append(", candidate ").append(r.candidate().label())
                 .append("; q < ").append(r.options().alpha()).append(" and interval beyond ±")
-                .append(pctPlain(r.options().threshold())).append(" to count as a change; baseline, candidate and change are of the ")
+                .append(pctPlain(r.options().threshold()))
+                .append(r.cases().stream().anyMatch(c -> VerdictBasis.LEARNED.equals(c.basis().thresholdSource()))
+                        ? " (or the case's learned threshold: " + HistoryComparison.K + " × its run-to-run σ)" : "")
+                .append(" to count as a change; baseline, candidate and change are of the ")
                 .append(r.options().centre().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         return sb.toString();
     }
