@@ -3,7 +3,8 @@
 # a fresh archive and tallies what the gate said: exit codes, and per run the cases compared with the
 # recent history and how many were called changed (regressed or improved), from each summary.json.
 #   RUNS=10 bench/nightly-unchanged.sh            (about 3 to 5 minutes a run on 2 cores)
-# BL=path/to/command runs another build (default: ./benchledger); OUT=dir keeps the archive and sites.
+# BL=path/to/command runs another build (default: ./benchledger); OUT=dir keeps the archive and sites;
+# ARGS="--include HashBenchmark|SignatureBenchmark" adds options to nightly (e.g. a subset of the suite, to build a history sooner).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-10}
@@ -14,7 +15,8 @@ echo "run,exit,seconds,load1,recent_runs,compared,changed,changed_gated,inconclu
 for i in $(seq 1 "$runs"); do
   start=$(date +%s)
   set +e
-  $bl nightly --quick --ignore-jmh-lock --archive "$out/archive" --site "$out/site-$i" --no-publish \
+  # shellcheck disable=SC2086
+  $bl nightly --quick --ignore-jmh-lock --archive "$out/archive" --site "$out/site-$i" --no-publish ${ARGS:-} \
       > "$out/nightly-$i.txt" 2> "$out/nightly-$i.err"
   code=$?
   set -e

@@ -18,11 +18,11 @@ import java.util.Optional;
 public record Alert(String project, String runId, String title, boolean gateFailed, List<Change> regressions,
                     List<Change> improvements, List<BudgetCheck> brokenBudgets, List<ChangePoint> changePoints) {
 
-    /** One case's change, and what it was compared with ({@code previous run} or {@code last release}). */
+    /** One case's change, and what it was compared with ({@code recent runs} (the gate's recent:N history) or {@code last release}). */
     public record Change(CaseComparison comparison, String against) {
     }
 
-    public static final String PREVIOUS = "previous run";
+    public static final String PREVIOUS = "recent runs";
     public static final String RELEASE = "last release";
 
     public static Alert of(String project, String title, Gate g) {
@@ -38,7 +38,7 @@ public record Alert(String project, String runId, String title, boolean gateFail
                 g.recentChangePoints());
     }
 
-    /** Improvements of a case already listed (against the previous run) are not listed twice. */
+    /** Improvements of a case already listed (against the recent runs) are not listed twice. */
     private static void improved(Optional<ComparisonReport> report, String against, List<Change> out) {
         report.ifPresent(r -> r.cases().stream().filter(c -> c.verdict() == Verdict.IMPROVED)
                 .filter(c -> out.stream().noneMatch(o -> o.comparison().caseKey().equals(c.caseKey())

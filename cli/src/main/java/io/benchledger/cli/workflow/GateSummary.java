@@ -132,9 +132,17 @@ public final class GateSummary {
     }
 
     static String describe(CaseComparison c) {
-        return String.format(Locale.ROOT, "%s %s %s [%s, %s] q=%s %s", c.caseKey(), c.metric().equals("primary") ? "" : c.metric(),
-                TableFormatter.percent(c.change()), TableFormatter.percent(c.ciLow()), TableFormatter.percent(c.ciHigh()),
-                Double.isFinite(c.qValue()) ? String.format(Locale.ROOT, "%.3g", c.qValue()) : "n/a", c.severity().json()).replace("  ", " ");
+        if (c.verdict() == Verdict.FAILED) {
+            return c.caseKey() + " " + (c.metric().equals("primary") ? "" : c.metric() + " ") + c.failure();
+        }
+        String change = Double.isNaN(c.change()) && Double.isFinite(c.basis().difference())
+                ? String.format(Locale.ROOT, "%+.4g %s", c.basis().difference(), c.unit()) // a zero baseline
+                : TableFormatter.percent(c.change()) + " [" + TableFormatter.percent(c.ciLow()) + ", "
+                        + TableFormatter.percent(c.ciHigh()) + "]";
+        return String.format(Locale.ROOT, "%s %s %s q=%s %s (threshold %s, %s)", c.caseKey(),
+                c.metric().equals("primary") ? "" : c.metric(), change,
+                Double.isFinite(c.qValue()) ? String.format(Locale.ROOT, "%.3g", c.qValue()) : "n/a", c.severity().json(),
+                TableFormatter.percent(c.threshold()).replace("+", ""), c.basis().thresholdSource()).replace("  ", " ");
     }
 
     static String describe(BudgetCheck b) {

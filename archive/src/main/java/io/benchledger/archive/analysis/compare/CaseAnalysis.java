@@ -97,6 +97,9 @@ final class CaseAnalysis {
             // zero baseline: significance of the absolute difference decides; a percentage would be infinite
             beyond = true;
         }
+        if (VerdictBasis.belowFloor(cc.unit(), cc.basis().difference())) {
+            beyond = false;
+        }
         if (q < o.alpha() && beyond) {
             Verdict v = cc.worse() ? Verdict.REGRESSED : Verdict.IMPROVED;
             return cc.withDecision(q, v, severity(cc, o), 0);

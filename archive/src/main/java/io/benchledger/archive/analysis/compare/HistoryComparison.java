@@ -214,6 +214,9 @@ public final class HistoryComparison {
         boolean beyond = Double.isNaN(cc.change())
                 ? cc.basis().difference() != 0 && (j.baseUnits()[0] > 0 || j.baseUnits()[1] < 0)
                 : cc.ciLow() > t || cc.ciHigh() < -t;
+        if (VerdictBasis.belowFloor(cc.unit(), cc.basis().difference())) {
+            return cc.withDecision(q, Verdict.UNCHANGED, Severity.NONE, 0); // less than a byte per operation
+        }
         if (q < o.alpha() && beyond) {
             return cc.withDecision(q, cc.worse() ? Verdict.REGRESSED : Verdict.IMPROVED, CaseAnalysis.severity(cc, o), 0);
         }

@@ -58,6 +58,17 @@ public record VerdictBasis(String model, int baselineRuns, String baselineFrom, 
         return false;
     }
 
+    /**
+     * Allocation per operation below one byte is measurement residue (the harness's own allocation
+     * spread over millions of operations; one object is at least 16 bytes): a change smaller than this
+     * in {@code B/op} is never a regression or an improvement, whatever its percentage.
+     */
+    static final double ALLOCATION_FLOOR_BYTES = 1.0;
+
+    static boolean belowFloor(String unit, double difference) {
+        return "B/op".equalsIgnoreCase(unit) && Math.abs(difference) < ALLOCATION_FLOOR_BYTES;
+    }
+
     /** Counts (GCs) whose change is this small are never a severity above none: 0 → 1 GC is not news. */
     static final double SMALL_COUNT = 10;
 
