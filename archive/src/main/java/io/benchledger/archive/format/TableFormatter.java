@@ -1,6 +1,7 @@
 package io.benchledger.archive.format;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -14,8 +15,11 @@ import java.util.Map;
 
 /** Renders a {@link Table} as an aligned text table, CSV (RFC 4180), JSON or Markdown. */
 public final class TableFormatter {
+    // NaN is written as the string "NaN" (Jackson's default); records' fields as snake_case keys, as
+    // every JSON output of the program (map keys are written as they are)
     private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT); // NaN is written as the string "NaN" (Jackson's default)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
     private TableFormatter() {
     }

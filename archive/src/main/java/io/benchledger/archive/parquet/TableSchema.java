@@ -1,7 +1,6 @@
 package io.benchledger.archive.parquet;
 
 import java.util.List;
-import java.util.StringJoiner;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -37,15 +36,6 @@ public final class TableSchema<T> {
 
     public MessageType messageType() {
         return messageType;
-    }
-
-    /** {@code name TYPE, …} for a DuckDB {@code CREATE TABLE} of the same shape as the files. */
-    public String sqlColumns() {
-        StringJoiner j = new StringJoiner(", ");
-        for (Column<T> c : columns) {
-            j.add(c.name() + " " + c.type().sqlType());
-        }
-        return j.toString();
     }
 
     private static Type parquetType(Column<?> c) {

@@ -77,15 +77,6 @@ public record ForkedSample(double[][] values, double[][] weights) {
         return out;
     }
 
-    /** Weighted median of each fork: the robust alternative to {@link #forkMeans()}. */
-    public double[] forkMedians() {
-        double[] out = new double[values.length];
-        for (int f = 0; f < values.length; f++) {
-            out[f] = Centre.weightedMedian(values[f], weights[f]);
-        }
-        return out;
-    }
-
     /** Weighted mean over all iteration scores. */
     public double mean() {
         return Centre.weightedMean(flat(), flatWeights());

@@ -54,8 +54,4 @@ public record Snapshot(Map<String, List<DataFile>> live, Set<String> committedRu
     public List<DataFile> files(String table) {
         return live.getOrDefault(table, List.of());
     }
-
-    public long totalBytes() {
-        return live.values().stream().flatMap(List::stream).mapToLong(DataFile::bytes).sum();
-    }
 }

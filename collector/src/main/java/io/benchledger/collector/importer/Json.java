@@ -277,18 +277,6 @@ public final class Json {
         return f.isEmpty() ? OptionalDouble.empty() : OptionalDouble.of(f.get().asNumber());
     }
 
-    /** A number that may be NaN or infinite (Python writes NaN for undefined statistics). */
-    public double optNumberOrNaN(String name) {
-        Optional<Json> f = optField(name);
-        if (f.isEmpty()) {
-            return Double.NaN;
-        }
-        if (!f.get().node.isNumber()) {
-            throw f.get().bad("expected a number, found " + kind(f.get().node));
-        }
-        return f.get().node.doubleValue();
-    }
-
     public long integer(String name) {
         return field(name).asLong();
     }

@@ -42,22 +42,6 @@ public record DetectorSettings(int window, double maxPValue, double minMagnitude
         return new DetectorSettings(window, maxPValue, minMagnitude, 0, 0, 4.0, 1);
     }
 
-    public DetectorSettings withMaxPValue(double p) {
-        return new DetectorSettings(window, p, minMagnitude, minEffect, outlierHalfWidth, outlierThreshold, minSegment);
-    }
-
-    public DetectorSettings withMinMagnitude(double m) {
-        return new DetectorSettings(window, maxPValue, m, minEffect, outlierHalfWidth, outlierThreshold, minSegment);
-    }
-
-    public DetectorSettings withMinEffect(double e) {
-        return new DetectorSettings(window, maxPValue, minMagnitude, e, outlierHalfWidth, outlierThreshold, minSegment);
-    }
-
-    public DetectorSettings withWindow(int w) {
-        return new DetectorSettings(w, maxPValue, minMagnitude, minEffect, outlierHalfWidth, outlierThreshold, minSegment);
-    }
-
     /** A stable text of every parameter: results cached under one key are only reused with the same settings. */
     public String key() {
         return String.format(Locale.ROOT, "w%d-p%s-m%s-e%s-o%d-t%s", window, maxPValue, minMagnitude, minEffect,

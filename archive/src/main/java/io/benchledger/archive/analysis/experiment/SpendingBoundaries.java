@@ -143,22 +143,6 @@ public final class SpendingBoundaries {
         return total;
     }
 
-    /** The expected information fraction at stopping, E[t_stop], for drift η. */
-    public double expectedFraction(double drift) {
-        double expected = 0;
-        double continuing = 1;
-        Density density = null;
-        for (int k = 0; k < bounds.length; k++) {
-            double tPrev = k == 0 ? 0 : fractions[k - 1];
-            double cross = crossing(density, tPrev, fractions[k], bounds[k], drift);
-            boolean last = k == bounds.length - 1;
-            expected += fractions[k] * (last ? continuing : cross);
-            continuing -= cross;
-            density = next(density, tPrev, fractions[k], bounds[k], drift);
-        }
-        return expected;
-    }
-
     /**
      * The p-value under the stage-wise ordering (Jennison &amp; Turnbull §8.4) for a trial that
      * stopped at {@code look} with statistic z: the chance under H0 of stopping earlier, plus of

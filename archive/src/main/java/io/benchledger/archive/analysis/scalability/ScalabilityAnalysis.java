@@ -3,7 +3,6 @@ package io.benchledger.archive.analysis.scalability;
 import io.benchledger.archive.model.Mode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -104,14 +103,5 @@ public final class ScalabilityAnalysis {
         boolean perOp = !p.higherIsBetter() || Mode.AVERAGE_TIME.equals(p.mode()) || Mode.SAMPLE_TIME.equals(p.mode())
                 || Mode.SINGLE_SHOT.equals(p.mode());
         return perOp ? p.threads() / p.score() : p.score();
-    }
-
-    /** Groups map-ready: family → curve, for JSON output. */
-    public static Map<String, Curve> byFamily(List<Curve> curves) {
-        Map<String, Curve> m = new LinkedHashMap<>();
-        for (Curve c : curves) {
-            m.put(c.family(), c);
-        }
-        return m;
     }
 }

@@ -77,7 +77,10 @@ class ChangePointAnalysisTest {
         assertThat(incremental.changePoints()).isEqualTo(full.changePoints());
 
         // other settings never reuse the cache
-        var other = ChangePointAnalysis.run(archive, "default", DetectorSettings.DEFAULTS.withMaxPValue(0.01), true);
+        var other = ChangePointAnalysis.run(archive, "default", new DetectorSettings(DetectorSettings.DEFAULTS.window(), 0.01,
+                DetectorSettings.DEFAULTS.minMagnitude(), DetectorSettings.DEFAULTS.minEffect(),
+                DetectorSettings.DEFAULTS.outlierHalfWidth(), DetectorSettings.DEFAULTS.outlierThreshold(),
+                DetectorSettings.DEFAULTS.minSegment()), true);
         assertThat(other.incrementalSeries()).isZero();
     }
 
