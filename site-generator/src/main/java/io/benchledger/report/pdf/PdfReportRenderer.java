@@ -381,7 +381,8 @@ public final class PdfReportRenderer {
                 Column.right("p", 40), Column.left("Direction", 55)));
         List<Row> rows = new ArrayList<>();
         for (CaseTrend tr : model.trends()) {
-            rows.add(Row.of(tr.benchmark(), tr.metric(), Integer.toString(tr.points()),
+            // the case key, not the benchmark: cases differing only in their parameters must read apart
+            rows.add(Row.of(tr.caseKey(), tr.metric(), Integer.toString(tr.points()),
                     Formats.percent(tr.slopePerDay()), String.format(Locale.ROOT, "%.2f", tr.rSquared()),
                     Formats.probability(tr.pValue()), tr.direction()));
         }

@@ -48,14 +48,9 @@ public final class Fmt {
         return "[" + pct(lo) + ", " + pct(hi) + "]";
     }
 
+    /** A p- or q-value, as the PDF writes it (one format for both): three decimals, "<0.001" below. */
     public static String p(double p) {
-        if (!Double.isFinite(p)) {
-            return "\u2013";
-        }
-        if (p < 1e-4) {
-            return "<0.0001";
-        }
-        return String.format(Locale.ROOT, "%.4f", p);
+        return io.benchledger.report.model.Formats.probability(p);
     }
 
     public static String time(Instant t) {
