@@ -111,14 +111,14 @@
       var checked = document.querySelector('input[name="yscale"]:checked');
       return checked ? checked.value : 'robust';
     }
-    // The bulk of the data: Tukey's fences at 3 IQR (type-7 quartiles). Null when no value lies
-    // beyond them; else the range of the values inside, padded, so that one outlier run does not
-    // flatten the series into a line at the bottom.
+    // The bulk of the data: the 1st to 99th percentile (type 7), widened by half that range on each
+    // side. A level the series held for a while lies inside; a few outlier runs beyond it do not set
+    // the axis and flatten the series into a line. Null when no value lies beyond it.
     function robustRange(values) {
       var v = values.filter(function (x) { return x !== null && isFinite(x); }).sort(function (a, b) { return a - b; });
       if (v.length < 8) { return null; }
       function q(p) { var h = (v.length - 1) * p, i = Math.floor(h); return v[i] + (h - i) * (v[Math.min(i + 1, v.length - 1)] - v[i]); }
-      var q1 = q(0.25), q3 = q(0.75), lo = q1 - 3 * (q3 - q1), hi = q3 + 3 * (q3 - q1);
+      var p1 = q(0.01), p99 = q(0.99), lo = p1 - 0.5 * (p99 - p1), hi = p99 + 0.5 * (p99 - p1);
       var inside = v.filter(function (x) { return x >= lo && x <= hi; });
       if (inside.length === v.length || inside.length === 0) { return null; }
       var min = inside[0], max = inside[inside.length - 1];
