@@ -150,18 +150,7 @@ public final class TableFormatter {
     }
 
     private static void csvRow(StringBuilder sb, List<Object> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String s = cells.get(i).toString();
-            if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-                sb.append('"').append(s.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(s);
-            }
-        }
-        sb.append("\r\n");
+        Csv.row(sb, cells.stream().map(Object::toString).toList());
     }
 
     static String markdown(Table t) {

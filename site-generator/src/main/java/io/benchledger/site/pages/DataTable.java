@@ -1,5 +1,6 @@
 package io.benchledger.site.pages;
 
+import io.benchledger.archive.format.Csv;
 import io.benchledger.site.chart.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,46 +98,14 @@ public record DataTable(String id, String caption, List<Col> columns, List<List<
         return new View("t-" + id, caption, cols, viewRows, rows.isEmpty(), downloads + ".csv", downloads + ".json");
     }
 
-    /** RFC 4180 CSV of the raw values. */
+    /** CSV of the raw values, by the program's one CSV writer (formula guard included). */
     public String csv() {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < columns.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            csvField(sb, columns.get(i).label());
-        }
-        sb.append("\r\n");
+        Csv.row(sb, columns.stream().map(Col::label).toList());
         for (List<Cell> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                csvField(sb, row.get(i).raw());
-            }
-            sb.append("\r\n");
+            Csv.row(sb, row.stream().map(Cell::raw).toList());
         }
         return sb.toString();
-    }
-
-    private static void csvField(StringBuilder sb, String s) {
-        // a leading = + - @ would be read as a formula by spreadsheets: quote-prefix text values
-        boolean formula = !s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !isNumber(s);
-        String v = formula ? "'" + s : s;
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-            sb.append('"').append(v.replace("\"", "\"\"")).append('"');
-        } else {
-            sb.append(v);
-        }
-    }
-
-    private static boolean isNumber(String s) {
-        try {
-            Double.parseDouble(s);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     /** JSON: {"columns": [...], "rows": [{column: value}]}, numbers as numbers. */
