@@ -97,7 +97,7 @@ class CollectCommandTest {
         assertThat(run.get("version")).isEqualTo("1.2.3");
         assertThat(run.get("commit")).isEqualTo("abc1234");
         assertThat(run.get("suite")).isEqualTo("default");
-        assertThat(run.get("suite_version")).isEqualTo("1.0.0");
+        assertThat(run.get("suite_version")).isEqualTo("1.1.0"); // the shipped default suite's version (benchledger-suites.yaml)
         assertThat(run.get("harness")).isEqualTo("jmh");
         assertThat(run.get("harness_version")).isEqualTo("1.37");
         assertThat(run.get("jvm_version")).isEqualTo(System.getProperty("java.runtime.version"));
