@@ -140,11 +140,12 @@ public final class Dashboard {
                     ctx.analyses().budgets(), ComparisonOptions.defaults(ctx.options().project()));
             for (BudgetCheck c : report.checks()) {
                 String status = c.status().json();
-                rows.add(List.of(c.benchmark().isEmpty() ? Cell.of("")
+                // a budget that applied to no single case (not checked, pass rate) names its budget instead
+                rows.add(List.of(c.benchmark().isEmpty() ? Cell.of(c.budget())
                                 : Cell.link(c.benchmark(), BenchmarkPage.pageFile(c.benchmark())).raw(c.benchmark()),
                         Cell.of(caseSuffix(c.caseKey(), c.benchmark())).raw(c.caseKey()), Cell.of(c.criterion()),
                         Cell.num(c.limit(), Fmt.num(c.limit())), Cell.num(c.actual(), Fmt.num(c.actual())),
-                        Cell.of(c.unit()), Cell.of(status).css(status), Cell.of(c.note())));
+                        Cell.of(c.unit()), Cell.of(c.status().words()).css(status).raw(status), Cell.of(c.note())));
             }
         }
         return new DataTable("budgets", "Budgets against the latest run",
