@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
         description = {
                 "Checks budgets on a run. Each budget applies to the cases whose case key",
                 "(benchmark[params]@mode/tN) its pattern finds; criteria: max_mean, max_p99, min_throughput,",
-                "max_allocation_per_op, max_rss, max_cpu, max_regression, max_rss_regression, min_pass_rate.",
-                "Values take units (200us, 1.5ms, 64MB, 100MB/s, 10k ops/s, 5%%) and one level or two",
+                "max_allocation_per_op, max_rss, max_cpu, max_regression, max_rss_regression, min_pass_rate,",
+                "min_achieved_rate (a workload case's rate.achieved: 900 req/s, or 95%% of its rate.target).",
+                "Values take units (200us, 1.5ms, 64MB, 100MB/s, 10k ops/s, 900 req/s, 5%%) and one level or two",
                 "({target: 200us, critical: 500us}): beyond the target warns, beyond critical fails.",
                 "No matching case or no baseline is 'not checked', counted apart. Exit 1 when a budget fails.",
                 "Budgets come from a suite configuration's criteria (--config FILE, the suite --suite or the",

@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * within 10 % of the level on the good side). A case that failed fails every value criterion that
  * applies to it. Nothing to judge — no matching case, no baseline, an inconclusive comparison —
  * is {@code not_checked}, never a pass. {@code max_p99} on cases without per-operation latency
- * (not sample mode) is a warning. A level no matching case can be compared with (a time against
+ * (not sample mode) is a warning. {@code min_achieved_rate} reads a workload case's achieved rate, as a
+ * rate or as a share of its target rate. A level no matching case can be compared with (a time against
  * ops/s) is an error naming where the budget was written.
  */
 public final class BudgetEvaluator {
@@ -43,6 +44,9 @@ public final class BudgetEvaluator {
     static final String ALLOCATION_METRIC = "gc.alloc.rate.norm";
     static final String RSS_METRIC = "proc.rss.peak";
     static final String CPU_METRIC = "proc.cpu.util";
+    /** Requests per second a workload case achieved and was driven at (the load harness's secondary metrics). */
+    static final String ACHIEVED_RATE_METRIC = "rate.achieved";
+    static final String TARGET_RATE_METRIC = "rate.target";
     /** Payload bytes per second of a payload-sized case. */
     static final String BYTES_METRIC = "throughput.bytes";
 
@@ -96,6 +100,7 @@ public final class BudgetEvaluator {
             case MAX_RSS -> r -> RSS_METRIC.equals(r.metric());
             case MAX_CPU -> r -> CPU_METRIC.equals(r.metric());
             case MIN_PASS_RATE -> r -> Result.PRIMARY.equals(r.metric());
+            case MIN_ACHIEVED_RATE -> r -> ACHIEVED_RATE_METRIC.equals(r.metric());
             default -> throw new IllegalArgumentException(c + " is judged against a baseline");
         };
         List<Row> rows = matching.stream().filter(applies).toList();
@@ -110,6 +115,9 @@ public final class BudgetEvaluator {
             return List.of(judge(b, l, "", "", "", percent(l.target()), percent(l.critical()), rate, "%",
                     String.format(Locale.ROOT, "%d of %d cases measured without failure%s", ok, rows.size(),
                             failed.isEmpty() ? "" : " (failed: " + failed + (rows.size() - ok > 3 ? ", …" : "") + ")")));
+        }
+        if (c == Criterion.MIN_ACHIEVED_RATE && l.target().or(l::critical).get().dimension() == Quantity.Dimension.FRACTION) {
+            return shareOfTarget(b, l, rows, matching);
         }
         List<BudgetCheck> out = new ArrayList<>();
         int incompatible = 0;
@@ -128,8 +136,7 @@ public final class BudgetEvaluator {
             double t = target.orElse(Double.NaN);
             double k = critical.orElse(Double.NaN);
             if (r.failed()) {
-                out.add(new BudgetCheck(b.name(), b.pattern(), l.where().toString(), r.caseKey(), r.benchmark(), r.metric(),
-                        c.key(), t, k, Double.NaN, r.unit(), BudgetStatus.FAIL, false, "benchmark failed: " + r.failure()));
+                out.add(failed(b, l, r, t, k, r.unit()));
                 continue;
             }
             double v = r.score();
@@ -158,6 +165,42 @@ public final class BudgetEvaluator {
             out.add(note(b, l, BudgetStatus.NOT_CHECKED, "no value of " + c.key() + " in the matching cases"));
         }
         return out;
+    }
+
+    /**
+     * {@code min_achieved_rate} written as a share of the target: per case, share = rate.achieved / rate.target,
+     * in percent, judged against the levels in percent.
+     */
+    private static List<BudgetCheck> shareOfTarget(Budget b, Limit l, List<Row> achieved, List<Row> matching) {
+        Map<String, Double> targets = new HashMap<>();
+        for (Row r : matching) {
+            if (TARGET_RATE_METRIC.equals(r.metric()) && !r.failed() && r.score() > 0) {
+                targets.put(r.caseKey(), r.score());
+            }
+        }
+        double t = percent(l.target());
+        double k = percent(l.critical());
+        List<BudgetCheck> out = new ArrayList<>();
+        for (Row r : achieved) {
+            Double target = targets.get(r.caseKey());
+            if (r.failed()) {
+                out.add(failed(b, l, r, t, k, "%"));
+            } else if (target != null && !Double.isNaN(r.score())) {
+                out.add(judge(b, l, r.caseKey(), r.benchmark(), r.metric(), t, k, 100 * r.score() / target, "%",
+                        "achieved " + num(r.score()) + " of " + num(target) + " " + r.unit()));
+            }
+        }
+        if (out.isEmpty()) {
+            out.add(note(b, l, BudgetStatus.NOT_CHECKED, "no target rate (" + TARGET_RATE_METRIC + ") in the cases '"
+                    + b.pattern() + "' matches"));
+        }
+        return out;
+    }
+
+    /** A case that failed fails every value criterion that applies to it. */
+    private static BudgetCheck failed(Budget b, Limit l, Row r, double target, double critical, String unit) {
+        return new BudgetCheck(b.name(), b.pattern(), l.where().toString(), r.caseKey(), r.benchmark(), r.metric(),
+                l.criterion().key(), target, critical, Double.NaN, unit, BudgetStatus.FAIL, false, "benchmark failed: " + r.failure());
     }
 
     /** p99 is a per-operation latency only in JMH's sample mode (or a harness that times single operations). */

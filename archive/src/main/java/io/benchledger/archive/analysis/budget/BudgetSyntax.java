@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
  *   max_p99: 2ms                                 # a plain limit: one level
  *   max_regression: 10%
  *   baseline: last-release                       # for the max_*_regression criteria (default)
+ * - pattern: 'workload\.transactions\[rate=1000\]'
+ *   min_achieved_rate: {target: 95%, critical: 80%}   # a share of rate.target, or a rate (900 req/s)
  * </pre>
  * Names are snake_case; the camelCase spellings ({@code maxP99}) are read too. Every error names
  * the file, line and column.
@@ -159,8 +161,8 @@ public final class BudgetSyntax {
         if (c.fractional() && q.dimension() == Dimension.NUMBER) {
             q = new Quantity(q.value(), Dimension.FRACTION, q.text()); // 0.05 = 5%
         }
-        if (c == Criterion.MIN_PASS_RATE && q.value() > 1) {
-            throw s.where().error("min_pass_rate: a share is at most 100%, got " + s.text());
+        if (c.share() && q.dimension() == Dimension.FRACTION && q.value() > 1) {
+            throw s.where().error(c.key() + ": a share is at most 100%, got " + s.text());
         }
         return q;
     }
@@ -174,6 +176,7 @@ public final class BudgetSyntax {
             case MAX_CPU -> "1.5 cores or 150%";
             case MAX_REGRESSION, MAX_RSS_REGRESSION -> "5%";
             case MIN_PASS_RATE -> "100%";
+            case MIN_ACHIEVED_RATE -> "900 req/s or 95% (of the target rate)";
         };
     }
 

@@ -26,7 +26,10 @@ public enum Criterion {
     MAX_RSS_REGRESSION("growth of the peak resident memory against the baseline", true,
             EnumSet.of(Dimension.FRACTION, Dimension.NUMBER)),
     MIN_PASS_RATE("share of the matching cases measured without failure", false,
-            EnumSet.of(Dimension.FRACTION, Dimension.NUMBER));
+            EnumSet.of(Dimension.FRACTION, Dimension.NUMBER)),
+    /** A rate ({@code 900 req/s}) or a share of the case's target rate ({@code 95%}). */
+    MIN_ACHIEVED_RATE("request rate achieved by a workload case (rate.achieved)", false,
+            EnumSet.of(Dimension.OP_RATE, Dimension.FRACTION, Dimension.NUMBER));
 
     private final String description;
     private final boolean maximum;
@@ -74,6 +77,11 @@ public enum Criterion {
     /** A value that is a share: regressions and pass rates (5% or 0.05). */
     public boolean fractional() {
         return this == MAX_REGRESSION || this == MAX_RSS_REGRESSION || this == MIN_PASS_RATE;
+    }
+
+    /** A value that may be a share but is at most 100 % of what it is a share of. */
+    public boolean share() {
+        return this == MIN_PASS_RATE || this == MIN_ACHIEVED_RATE;
     }
 
     /** Against a baseline run. */

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * A value as a budget writes it, with its unit: {@code 200us}, {@code 1.5ms}, {@code 64MB},
- * {@code 100MB/s}, {@code 10k ops/s}, {@code 5%}, {@code 2 cores}, or a plain number (then in the
+ * {@code 100MB/s}, {@code 10k ops/s}, {@code 900 req/s}, {@code 5%}, {@code 2 cores}, or a plain number (then in the
  * case's own unit). {@code value} is in the dimension's base unit: seconds, bytes, bytes per
  * second, operations per second, a fraction, cores.
  */
@@ -17,7 +17,7 @@ public record Quantity(double value, Dimension dimension, String text) {
     /** What a quantity measures; {@link #NUMBER} is a plain number in the case's own unit. */
     public enum Dimension {
         TIME("a time (ns, us, ms, s)"), BYTES("a size (B, kB, MB, KiB, MiB …)"),
-        BYTE_RATE("a byte rate (B/s, MB/s, MiB/s …)"), OP_RATE("an operation rate (ops/s, ops/ms …)"),
+        BYTE_RATE("a byte rate (B/s, MB/s, MiB/s …)"), OP_RATE("an operation rate (ops/s, req/s, /s …)"),
         FRACTION("a percentage (5%)"), CORES("cores"), NUMBER("a plain number");
 
         final String words;
@@ -52,7 +52,9 @@ public record Quantity(double value, Dimension dimension, String text) {
             UNITS.put(sizes[i] + "/s", new Unit(Dimension.BYTE_RATE, factors[i]));
         }
         UNITS.put("bytes", new Unit(Dimension.BYTES, 1));
-        for (String op : new String[] {"ops", "op"}) {
+        // requests of a workload case (req/s) count as operations; "900/s" is a bare rate
+        UNITS.put("/s", new Unit(Dimension.OP_RATE, 1));
+        for (String op : new String[] {"ops", "op", "req", "reqs"}) {
             UNITS.put(op + "/ns", new Unit(Dimension.OP_RATE, 1e9));
             UNITS.put(op + "/us", new Unit(Dimension.OP_RATE, 1e6));
             UNITS.put(op + "/µs", new Unit(Dimension.OP_RATE, 1e6));
@@ -79,7 +81,7 @@ public record Quantity(double value, Dimension dimension, String text) {
         String s = text.trim();
         Matcher m = FORM.matcher(s);
         if (!m.matches()) {
-            throw new IllegalArgumentException("expected a number with an optional unit (200us, 64MB, 100MB/s, 10k ops/s, 5%), got '"
+            throw new IllegalArgumentException("expected a number with an optional unit (200us, 64MB, 100MB/s, 10k ops/s, 900 req/s, 5%), got '"
                     + text + "'");
         }
         double number = Double.parseDouble(m.group(1));
@@ -91,7 +93,7 @@ public record Quantity(double value, Dimension dimension, String text) {
             Unit rest = sm.matches() ? UNITS.get(sm.group(2).trim()) : null;
             if (rest == null || (rest.dimension() != Dimension.OP_RATE && rest.dimension() != Dimension.NUMBER)) {
                 throw new IllegalArgumentException("unknown unit '" + unit + "' in '" + text
-                        + "' (times ns us ms s; sizes B kB MB GB KiB MiB GiB; rates MB/s, ops/s; %; cores)");
+                        + "' (times ns us ms s; sizes B kB MB GB KiB MiB GiB; rates MB/s, ops/s, req/s; %; cores)");
             }
             number *= switch (sm.group(1)) {
                 case "k" -> 1e3;

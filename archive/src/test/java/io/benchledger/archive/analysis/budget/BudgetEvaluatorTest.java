@@ -20,6 +20,7 @@ class BudgetEvaluatorTest {
     private static final String AES_1M = AES + "[size=1048576]@thrpt";
     private static final String AES_64 = AES + "[size=64]@thrpt";
     private static final String LAT = "c.Api.get@sample";
+    private static final String TX = "workload.transactions[rate=1000]";
 
     private static Row row(String key, String metric, String mode, String unit, boolean higher, double score, double p99) {
         return new Row(key, metric, key.replaceAll("[\\[@].*", ""), mode, unit, higher, score, p99, "");
@@ -33,6 +34,11 @@ class BudgetEvaluatorTest {
             row(AES_1M, "proc.cpu.util", "thrpt", "cores", false, 1.2, Double.NaN),
             row(AES_64, "primary", "thrpt", "ops/s", true, 2.0e6, 2.1e6),
             row(LAT, "primary", "sample", "us/op", false, 120, 450),
+            row(TX, "primary", "value", "ms", false, 3.5, 12),
+            row(TX, "rate.target", "value", "req/s", true, 1000, Double.NaN),
+            row(TX, "rate.achieved", "value", "req/s", true, 940, Double.NaN),
+            row("workload.untargeted[rate=500]", "rate.achieved", "value", "req/s", true, 480, Double.NaN),
+            row("workload.latencyonly[rate=500]", "primary", "value", "ms", false, 2, 5),
             new Row("c.Broken.x@avgt", "primary", "c.Broken.x", "avgt", "ns/op", false, Double.NaN, Double.NaN, "OutOfMemoryError"));
 
     /** The checks of the one budget {@code yaml} over {@link #ROWS} (absolute criteria). */
@@ -174,5 +180,46 @@ class BudgetEvaluatorTest {
         out.clear();
         BudgetEvaluator.relativeChecks(b, l, matching, Optional.of(new Baseline(side, List.of(), null)), out);
         assertThat(out.get(0).status()).as("not measured in the baseline").isEqualTo(BudgetStatus.NOT_CHECKED);
+    }
+
+    @Test
+    void minAchievedRateAsARate() {
+        // 940 of 1000 req/s achieved
+        BudgetCheck pass = one("{pattern: 'transactions\\[rate=1000\\]', min_achieved_rate: 800 req/s}");
+        assertThat(pass.metric()).isEqualTo("rate.achieved");
+        assertThat(pass.actual()).isEqualTo(940.0);
+        assertThat(pass.status()).isEqualTo(BudgetStatus.PASS);
+        assertThat(pass.close()).isFalse();
+        assertThat(one("{pattern: transactions, min_achieved_rate: 900/s}").close()).as("940 within 10 %% of 900").isTrue();
+        BudgetCheck warn = one("{pattern: transactions, min_achieved_rate: {target: 950 req/s, critical: 900 req/s}}");
+        assertThat(warn.status()).isEqualTo(BudgetStatus.WARN);
+        assertThat(warn.note()).isEqualTo("940 req/s below the target 950 req/s");
+        BudgetCheck fail = one("{pattern: transactions, min_achieved_rate: 1k req/s}");
+        assertThat(fail.status()).isEqualTo(BudgetStatus.FAIL);
+        assertThat(fail.note()).isEqualTo("940 req/s below the limit 1000 req/s");
+    }
+
+    @Test
+    void minAchievedRateAsAShareOfTheTarget() {
+        BudgetCheck warn = one("{pattern: transactions, min_achieved_rate: {target: 95%, critical: 90%}}");
+        assertThat(warn.actual()).isCloseTo(94.0, within(1e-9)); // 940 / 1000
+        assertThat(warn.unit()).isEqualTo("%");
+        assertThat(warn.target()).isCloseTo(95.0, within(1e-9));
+        assertThat(warn.status()).isEqualTo(BudgetStatus.WARN);
+        assertThat(warn.note()).isEqualTo("94 % below the target 95 %; achieved 940 of 1000 req/s");
+        assertThat(one("{pattern: transactions, min_achieved_rate: 95%}").status()).isEqualTo(BudgetStatus.FAIL);
+        assertThat(one("{pattern: transactions, min_achieved_rate: 80%}").status()).isEqualTo(BudgetStatus.PASS);
+        BudgetCheck noTarget = one("{pattern: untargeted, min_achieved_rate: 95%}");
+        assertThat(noTarget.status()).isEqualTo(BudgetStatus.NOT_CHECKED);
+        assertThat(noTarget.note()).isEqualTo("no target rate (rate.target) in the cases 'untargeted' matches");
+    }
+
+    @Test
+    void minAchievedRateNotCheckedWithoutAnAchievedRate() {
+        BudgetCheck c = one("{pattern: latencyonly, min_achieved_rate: 900 req/s}");
+        assertThat(c.status()).isEqualTo(BudgetStatus.NOT_CHECKED);
+        assertThat(c.note()).isEqualTo("no measured case matches 'latencyonly' with a request rate achieved by a workload case (rate.achieved)");
+        assertThat(one("{pattern: 'Aes', min_achieved_rate: 95%}").status()).as("JMH cases have no achieved rate")
+                .isEqualTo(BudgetStatus.NOT_CHECKED);
     }
 }
