@@ -83,7 +83,7 @@ public final class CompareCommand implements Callable<Integer> {
     String threshold;
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Suite configuration whose noise thresholds apply (default: the bundled one; its --suite, else its default suite).")
+            description = "Suite configuration whose noise thresholds and gateMetrics apply (default: the bundled one; its --suite, else its default suite).")
     java.nio.file.Path config;
 
     @Option(names = "--threshold-for", paramLabel = "PATTERN=FRACTION",

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The comparison options a suite's configuration gives: its noise threshold, its per-case noise rules
- * (in order: the first pattern that matches a case sets its threshold). {@code nightly}, {@code compare},
+ * (in order: the first pattern that matches a case sets its threshold) and the metrics that gate ({@code gateMetrics}). {@code nightly}, {@code compare},
  * {@code site} and {@code report} all start from these, so the same two sides get the same verdicts.
  */
 public final class ConfiguredComparison {
@@ -20,7 +20,8 @@ public final class ConfiguredComparison {
     public static ComparisonOptions of(String project, ResolvedSuite suite) {
         Map<String, Double> perCase = new LinkedHashMap<>();
         suite.suite().noise().forEach(rule -> perCase.put(rule.pattern().pattern(), rule.threshold()));
-        return ComparisonOptions.defaults(project).withThreshold(suite.noiseThreshold()).withCaseThresholds(perCase);
+        return ComparisonOptions.defaults(project).withThreshold(suite.noiseThreshold()).withCaseThresholds(perCase)
+                .withGatedMetrics(new java.util.LinkedHashSet<>(suite.suite().measures().gateMetrics()));
     }
 
     /**

@@ -273,6 +273,51 @@ class CompareAndCheckCommandTest {
     }
 
     @Test
+    void aMetricNamedInGateMetricsFailsTheGate() throws Exception {
+        // gc.count 10 -> 40 per run: shown, not gated by default; gated once the suite's gateMetrics names it
+        Path gcArchive = dir.resolve("gc-archive");
+        Archive a = Archive.open(gcArchive);
+        for (String[] r : new String[][] {{"01J1000000000000000000G100", "1.0.0", "10"}, {"01J1000000000000000000G110", "1.1.0", "40"}}) {
+            List<Result> results = new ArrayList<>();
+            List<Sample> samples = new ArrayList<>();
+            add(results, samples, r[0], "x.Gc.gc", Mode.AVERAGE_TIME, "gc.count", "counts", false, Double.parseDouble(r[2]),
+                    Optional.empty());
+            a.commit(new RunRecord(Run.builder(r[0], Instant.parse("2026-02-01T00:00:00Z").plusSeconds(r[1].equals("1.0.0") ? 0 : 86400))
+                    .project("p").version(r[1]).build(), results, samples));
+        }
+        Path config = dir.resolve("gate.yaml");
+        Files.writeString(config, String.join("\n",
+                "suites:",
+                "  s:",
+                "    version: 1.0.0",
+                "    include: ['x\\\\.']",
+                "    noiseThreshold: 0.05",
+                "    gateMetrics: [primary, gc.alloc.rate.norm, gc.count]",
+                "profiles:",
+                "  nightly: {description: the profile compare judges with}",
+                ""));
+        Path plain = dir.resolve("plain.yaml");
+        Files.writeString(plain, Files.readString(config).replace("    gateMetrics: [primary, gc.alloc.rate.norm, gc.count]\n", ""));
+        String[] common = {"compare", "1.0.0", "1.1.0", "--archive", gcArchive.toString(), "--project", "p", "--format", "json",
+                "--fail-on", "regression", "--config"};
+        assertThat(run(concat(common, plain.toString()))).as(err).isZero();
+        JsonNode shown = new ObjectMapper().readTree(out).get("cases").get(0);
+        assertThat(shown.get("metric").asText()).isEqualTo("gc.count");
+        assertThat(shown.get("verdict").asText()).isEqualTo("regressed");
+        assertThat(shown.get("gated").asBoolean()).isFalse();
+        assertThat(run(concat(common, config.toString()))).as(err).isEqualTo(1);
+        JsonNode gated = new ObjectMapper().readTree(out).get("cases").get(0);
+        assertThat(gated.get("verdict").asText()).isEqualTo("regressed");
+        assertThat(gated.get("gated").asBoolean()).isTrue();
+    }
+
+    static String[] concat(String[] head, String last) {
+        String[] out = java.util.Arrays.copyOf(head, head.length + 1);
+        out[head.length] = last;
+        return out;
+    }
+
+    @Test
     void checkAppliesTheCriteriaOfASuiteConfiguration() throws Exception {
         Path config = dir.resolve("benchledger.yaml");
         Files.writeString(config, String.join("\n",

@@ -258,7 +258,7 @@ public final class SuiteConfig {
             MapNode m = map(node);
             keys(m, "version", "description", "jmh", "groups", "include", "exclude", "criteria", "directions",
                     "noiseThreshold", "noise", SuiteMeasures.BYTES_PARAM, SuiteMeasures.BYTES_BENCHMARKS,
-                    SuiteMeasures.GATE_ON_TAIL, "recommendations");
+                    SuiteMeasures.GATE_ON_TAIL, SuiteMeasures.GATE_METRICS, "recommendations");
             String version = text(required(m, "version"));
             if (!VERSION.matcher(version).matches()) {
                 throw m.get("version").error("expected a version such as 1.0.0, got \"" + version + "\"");

@@ -1,6 +1,8 @@
 package io.benchledger.collector.config;
 
 import com.fasterxml.jackson.core.JsonToken;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -13,12 +15,20 @@ import java.util.regex.Pattern;
  *                   since another benchmark may use the same name for a count of elements
  * @param gateOnTail whether a tail regression (p99 of a sample-mode case) fails the gate like a
  *                   regression of the mean ({@code gateOnTail}, true by default)
+ * @param gateMetrics the metrics whose regressions fail a gate ({@code gateMetrics}, names or {@code prefix.*});
+ *                   empty: the comparison's default (the primary score and gc.alloc.rate.norm)
  */
-public record SuiteMeasures(String bytesParam, Pattern bytesBenchmarks, boolean gateOnTail) {
-    public static final SuiteMeasures DEFAULT = new SuiteMeasures("", Pattern.compile(""), true);
+public record SuiteMeasures(String bytesParam, Pattern bytesBenchmarks, boolean gateOnTail, List<String> gateMetrics) {
+    public static final SuiteMeasures DEFAULT = new SuiteMeasures("", Pattern.compile(""), true, List.of());
     static final String BYTES_BENCHMARKS = "bytesBenchmarks";
     static final String BYTES_PARAM = "bytesParam";
     static final String GATE_ON_TAIL = "gateOnTail";
+    static final String GATE_METRICS = "gateMetrics";
+    private static final Pattern METRIC_NAME = Pattern.compile("[^\\s,*]+(\\*)?");
+
+    public SuiteMeasures {
+        gateMetrics = gateMetrics == null ? List.of() : List.copyOf(gateMetrics);
+    }
     private static final Pattern PARAM_NAME = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     /** True when {@code benchmark}'s {@link #bytesParam} holds a payload size in bytes. */
@@ -26,7 +36,7 @@ public record SuiteMeasures(String bytesParam, Pattern bytesBenchmarks, boolean 
         return !bytesParam.isEmpty() && bytesBenchmarks.matcher(benchmark).find();
     }
 
-    /** Reads the two optional fields of a suite's mapping, naming the file and line of a bad value. */
+    /** Reads the optional fields of a suite's mapping, naming the file and line of a bad value. */
     static SuiteMeasures read(ConfigNode.MapNode suite) {
         String bytes = "";
         ConfigNode b = suite.get(BYTES_PARAM);
@@ -56,6 +66,24 @@ public record SuiteMeasures(String bytesParam, Pattern bytesBenchmarks, boolean 
             }
             tail = s.token == JsonToken.VALUE_TRUE;
         }
-        return new SuiteMeasures(bytes, which, tail);
+        return new SuiteMeasures(bytes, which, tail, gateMetrics(suite.get(GATE_METRICS)));
+    }
+
+    /** {@code gateMetrics: [primary, gc.alloc.rate.norm, gc.count]}: a non-empty list of metric names. */
+    private static List<String> gateMetrics(ConfigNode node) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!(node instanceof ConfigNode.ListNode l) || l.items.isEmpty()) {
+            throw node.error("expected a list of metric names such as [primary, gc.alloc.rate.norm], got " + node.describe());
+        }
+        List<String> out = new ArrayList<>();
+        for (ConfigNode item : l.items) {
+            if (!(item instanceof ConfigNode.Scalar s) || s.token != JsonToken.VALUE_STRING || !METRIC_NAME.matcher(s.text).matches()) {
+                throw item.error("expected a metric name such as gc.count or proc.*, got " + item.describe());
+            }
+            out.add(s.text);
+        }
+        return out;
     }
 }

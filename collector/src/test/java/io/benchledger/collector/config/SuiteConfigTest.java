@@ -131,12 +131,19 @@ class SuiteConfigTest {
     static final String MINIMAL_HEAD = "suites:\n  s:\n    version: 1.0.0\n    include: ['x']\n";
 
     @Test
-    void exactMessages() {
+    void exactMessages() throws IOException {
         fails(LAYERED.replace("    noiseThreshold: 0.05", "    noiseTreshold: 0.05"),
                 "my.yaml:12: suites.web.noiseTreshold: unknown field (expected one of version, description, jmh, groups,"
-                        + " include, exclude, criteria, directions, noiseThreshold, noise, bytesParam, bytesBenchmarks, gateOnTail, recommendations)");
+                        + " include, exclude, criteria, directions, noiseThreshold, noise, bytesParam, bytesBenchmarks, gateOnTail, gateMetrics, recommendations)");
         fails(MINIMAL_HEAD + "    bytesParam: 1024\n",
                 "my.yaml:5: suites.s.bytesParam: expected the name of a JMH @Param field such as size, got 1024");
+        fails(MINIMAL_HEAD + "    gateMetrics: gc.count\n",
+                "my.yaml:5: suites.s.gateMetrics: expected a list of metric names such as [primary, gc.alloc.rate.norm], got \"gc.count\"");
+        fails(MINIMAL_HEAD + "    gateMetrics: [primary, 'gc count']\n",
+                "my.yaml:5: suites.s.gateMetrics[1]: expected a metric name such as gc.count or proc.*, got \"gc count\"");
+        assertThat(parse(MINIMAL_HEAD + "    gateMetrics: [primary, gc.count, 'proc.*']\n").suites().get("s").measures().gateMetrics())
+                .containsExactly("primary", "gc.count", "proc.*");
+        assertThat(parse(MINIMAL_HEAD).suites().get("s").measures().gateMetrics()).isEmpty();
         fails(MINIMAL_HEAD + "    gateOnTail: sometimes\n",
                 "my.yaml:5: suites.s.gateOnTail: expected true or false, got \"sometimes\"");
         fails(LAYERED.replace("    forks: 2", "    forks: two"),
