@@ -5,11 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** A drift as the {@code drifts} list of {@code changes --format json} spells it. */
-final class DriftJson {
+public final class DriftJson {
     private DriftJson() {
     }
 
-    static Map<String, Object> of(Drift d) {
+    public static Map<String, Object> of(Drift d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("case_key", d.caseKey());
         m.put("benchmark", d.benchmark());

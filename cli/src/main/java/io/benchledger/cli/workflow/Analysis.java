@@ -7,6 +7,7 @@ import io.benchledger.archive.analysis.budget.BudgetReport;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.changepoint.ChangePointAnalysis;
 import io.benchledger.archive.analysis.changepoint.DetectorSettings;
+import io.benchledger.archive.analysis.changepoint.Drift;
 import io.benchledger.archive.analysis.compare.Comparison;
 import io.benchledger.archive.analysis.compare.ComparisonOptions;
 import io.benchledger.archive.analysis.compare.ComparisonReport;
@@ -61,7 +62,9 @@ public final class Analysis {
         }
         ChangePointAnalysis.Outcome changes = ChangePointAnalysis.run(archive, project, DetectorSettings.DEFAULTS, true);
         List<ChangePoint> recent = changes.changePoints().stream().filter(c -> recentRuns.contains(c.runId())).toList();
-        return new Gate(runId, previous, release, budgetReport, recent, failOn, gateOnTail);
+        // a drift is news when it ends in the recent runs, like a change point
+        List<Drift> recentDrifts = changes.drifts().stream().filter(d -> recentRuns.contains(d.endRunId())).toList();
+        return new Gate(runId, previous, release, budgetReport, recent, recentDrifts, failOn, gateOnTail);
     }
 
     /** The newest run of the project. */

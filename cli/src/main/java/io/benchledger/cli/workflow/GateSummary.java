@@ -3,6 +3,7 @@ package io.benchledger.cli.workflow;
 import io.benchledger.archive.analysis.budget.BudgetCheck;
 import io.benchledger.archive.analysis.budget.BudgetOutput;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
+import io.benchledger.archive.analysis.changepoint.Drift;
 import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.archive.analysis.compare.ComparisonOutput;
 import io.benchledger.archive.analysis.compare.ComparisonReport;
@@ -41,6 +42,11 @@ public final class GateSummary {
             sb.append("recent change points:\n");
             g.recentChangePoints().stream().limit(LISTED).forEach(c -> sb.append("  ").append(describe(c)).append('\n'));
             more(sb, g.recentChangePoints().size());
+        }
+        if (!g.recentDrifts().isEmpty()) {
+            sb.append("recent drifts:\n");
+            g.recentDrifts().stream().limit(LISTED).forEach(d -> sb.append("  ").append(describe(d)).append('\n'));
+            more(sb, g.recentDrifts().size());
         }
         outputs.forEach(o -> sb.append(o).append('\n'));
         sb.append(g.failed()
@@ -84,6 +90,11 @@ public final class GateSummary {
         if (!g.recentChangePoints().isEmpty()) {
             sb.append("### Recent change points\n\n");
             g.recentChangePoints().stream().limit(LISTED).forEach(c -> sb.append("- ").append(TableFormatter.md(describe(c))).append('\n'));
+            sb.append('\n');
+        }
+        if (!g.recentDrifts().isEmpty()) {
+            sb.append("### Recent drifts\n\n");
+            g.recentDrifts().stream().limit(LISTED).forEach(d -> sb.append("- ").append(TableFormatter.md(describe(d))).append('\n'));
             sb.append('\n');
         }
         outputs.forEach(o -> sb.append("- ").append(TableFormatter.md(o)).append('\n'));
@@ -152,5 +163,14 @@ public final class GateSummary {
     static String describe(ChangePoint c) {
         return String.format(Locale.ROOT, "%s %s %s at run %s (version %s%s)", c.caseKey(), c.direction(),
                 TableFormatter.percent(c.change()), c.runId(), c.version(), c.commit().isEmpty() ? "" : ", commit " + c.commit());
+    }
+
+    /** "case regression +4.9% over runs 12–98 (+0.05% per day, p=3.1e-07)": the first and last run, versions beside. */
+    static String describe(Drift d) {
+        String perDay = Double.isFinite(d.changePerDay()) ? TableFormatter.percent(d.changePerDay()) + " per day" : "n/a per day";
+        return String.format(Locale.ROOT, "%s %s %s over %d runs, %s → %s (version %s → %s; %s, p=%s)", d.caseKey(),
+                d.direction(), TableFormatter.percent(d.change()), d.runs(), d.startRunId(), d.endRunId(),
+                d.startVersion(), d.endVersion(), perDay,
+                Double.isFinite(d.pValue()) ? String.format(Locale.ROOT, "%.2g", d.pValue()) : "n/a");
     }
 }

@@ -7,6 +7,7 @@ import io.benchledger.archive.analysis.compare.ComparisonOutput;
 import io.benchledger.archive.analysis.compare.ComparisonReport;
 import io.benchledger.archive.analysis.compare.Verdict;
 import io.benchledger.cli.command.ChangePointJson;
+import io.benchledger.cli.command.DriftJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class SummaryJson {
         doc.put("comparisons", comparisons);
         doc.put("budgets", budgets(g.budgets()));
         doc.put("change_points", g.recentChangePoints().stream().map(ChangePointJson::of).toList());
+        doc.put("drifts", g.recentDrifts().stream().map(DriftJson::of).toList());
         Map<String, Object> gate = new LinkedHashMap<>();
         gate.put("result", g.failed() ? "failed" : "passed");
         gate.put("fail_on", g.failOn().json());

@@ -1,0 +1,74 @@
+package io.benchledger.cli.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.benchledger.archive.store.Archive;
+import io.benchledger.archive.analysis.changepoint.Drift;
+import io.benchledger.archive.analysis.compare.ComparisonOptions;
+import io.benchledger.archive.analysis.compare.FailOn;
+import io.benchledger.archive.analysis.compare.Side;
+import io.benchledger.cli.CliRun;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The nightly summary lists the drifts that end in the recent runs, reported and not gated. */
+class GateDriftTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void driftsEndingInTheRecentRunsAreInTheSummaryAndItsJson() throws Exception {
+        Path archiveDir = tmp.resolve("archive");
+        // seed 1: four cases drift 6–8 noise sd; three drifts run to the last runs, sha256's ends at run 56
+        CliRun g = CliRun.of("generate", "--benchmarks", "4", "--runs", "100", "--forks", "1", "--iterations", "3",
+                "--drift-rate", "1", "--drift-size", "6,8", "--drift-runs", "99,99", "--noise-change-rate", "0",
+                "--outlier-rate", "0", "--changes", "1", "--out", archiveDir.toString());
+        assertThat(g.exit()).as(g.err()).isZero();
+        JsonNode truth = new ObjectMapper().readTree(tmp.resolve("ground-truth.json").toFile());
+        List<String> driftingToTheEnd = new ArrayList<>();
+        truth.get("drifts").forEach(d -> {
+            if (d.get("end").asInt() >= 95) {
+                driftingToTheEnd.add(d.get("case_key").asText());
+            }
+        });
+        assertThat(driftingToTheEnd).isNotEmpty();
+
+        Archive archive = Archive.openExisting(archiveDir);
+        String run = Analysis.latestRun(archive, "default");
+        Gate gate = Analysis.of(archive, "default", run, Side.parse("last-release"), List.of(),
+                ComparisonOptions.defaults("default"), FailOn.REGRESSION);
+
+        List<String> recent = gate.recentDrifts().stream().map(Drift::caseKey).toList();
+        // every reported recent drift is one of the injected drifts that run into the newest runs
+        assertThat(recent).isNotEmpty().isSubsetOf(driftingToTheEnd).doesNotContain(
+                "io.benchledger.synthetic.Crypto.sha256[size=64]@avgt");
+        Drift d = gate.recentDrifts().get(0);
+        assertThat(d.runs()).isGreaterThanOrEqualTo(20);
+        truth.get("drifts").forEach(t -> {
+            if (t.get("case_key").asText().equals(d.caseKey())) {
+                assertThat(Math.signum(d.change())).isEqualTo(Math.signum(t.get("magnitude").asDouble()));
+            }
+        });
+
+        String text = GateSummary.text("nightly", gate, List.of());
+        assertThat(text).contains("recent drifts:\n  " + d.caseKey() + " " + d.direction() + " ")
+                .contains(" over " + d.runs() + " runs, " + d.startRunId() + " → " + d.endRunId())
+                .contains("per day").doesNotContain("NaN");
+        String md = GateSummary.markdown("nightly", gate, List.of());
+        assertThat(md).contains("### Recent drifts").contains("- " + io.benchledger.archive.format.TableFormatter.md(d.caseKey()));
+        // reported, not gated
+        assertThat(text).endsWith("gate: passed\n");
+
+        Map<String, Object> json = SummaryJson.of("default", "nightly", gate, 0, List.of());
+        JsonNode doc = new ObjectMapper().valueToTree(json);
+        assertThat(doc.get("drifts")).hasSize(recent.size());
+        assertThat(doc.get("drifts").get(0).get("case_key").asText()).isEqualTo(d.caseKey());
+        assertThat(doc.get("drifts").get(0).get("end_run_id").asText()).isEqualTo(d.endRunId());
+    }
+}
