@@ -181,18 +181,18 @@ public final class SiteFixture {
             }
 
             @Override
-            public Optional<List<CaseComparison>> compare(ArchiveDatabase db, String project, RunSelection baseline,
-                                                          RunSelection candidate) {
+            public Optional<io.benchledger.site.model.SiteComparison> compare(ArchiveDatabase db, String project,
+                                                                             RunSelection baseline, RunSelection candidate) {
                 if (!candidate.runIds().equals(List.of(runId(NIGHTLY - 1))) || !baseline.label().equals("1.1.0")) {
                     return Optional.empty();
                 }
-                return Optional.of(List.of(
+                return Optional.of(io.benchledger.site.model.SiteComparison.of(List.of(
                         new CaseComparison(cryptoKey("1024"), CRYPTO, new TreeMap<>(Map.of("size", "1024")), Result.PRIMARY,
                                 "ops/s", true, 1000, 800, 1000, 800, -0.2, -0.21, -0.19, 0.0001, 0.0001, 0.0002, -9.5,
                                 Verdict.REGRESSED, Severity.MINOR, 90, 6, 0),
                         new CaseComparison(cryptoKey("64"), CRYPTO, new TreeMap<>(Map.of("size", "64")), Result.PRIMARY,
                                 "ops/s", true, 5000, 5000, 5000, 5000, 0, -0.001, 0.001, 0.9, 0.9, 0.9, 0,
-                                Verdict.UNCHANGED, Severity.NONE, 90, 6, 0)));
+                                Verdict.UNCHANGED, Severity.NONE, 90, 6, 0))));
             }
         };
     }

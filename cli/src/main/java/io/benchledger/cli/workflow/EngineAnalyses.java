@@ -5,7 +5,6 @@ import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.changepoint.ChangePointAnalysis;
 import io.benchledger.archive.analysis.changepoint.DetectorSettings;
 import io.benchledger.archive.analysis.changepoint.Drift;
-import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.archive.analysis.compare.Comparison;
 import io.benchledger.archive.analysis.compare.ComparisonOptions;
 import io.benchledger.archive.analysis.compare.ResolvedSide;
@@ -14,6 +13,7 @@ import io.benchledger.archive.analysis.compare.SideResolver;
 import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.site.model.RunSelection;
 import io.benchledger.site.model.SiteAnalyses;
+import io.benchledger.site.model.SiteComparison;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,9 +29,9 @@ public final class EngineAnalyses implements SiteAnalyses {
     }
 
     @Override
-    public Optional<List<CaseComparison>> compare(ArchiveDatabase db, String project, RunSelection baseline,
-                                                  RunSelection candidate) throws Exception {
-        return Optional.of(Comparison.run(db, resolved(baseline), resolved(candidate), options).cases());
+    public Optional<SiteComparison> compare(ArchiveDatabase db, String project, RunSelection baseline,
+                                            RunSelection candidate) throws Exception {
+        return Optional.of(SiteComparison.of(Comparison.run(db, resolved(baseline), resolved(candidate), options)));
     }
 
     @Override

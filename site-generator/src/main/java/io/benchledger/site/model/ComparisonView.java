@@ -19,20 +19,28 @@ public record ComparisonView(String name, String title, RunSelection baseline, R
      * One case compared; NaN where the comparison gave no value, verdict empty when not tested.
      * The centres are what {@code change} is computed from (change = candidate ÷ baseline − 1): the
      * comparison's centre statistic (the 10 % trimmed mean by default), the means when not tested.
+     * {@code regressionType} (mean, tail, both, none; empty when not tested) and the p99's change and
+     * verdict (NaN and empty but for a tested sample-mode case) say whether the tail moved.
      */
     public record Row(String caseKey, String benchmark, SortedMap<String, String> params, String unit,
                       boolean higherIsBetter, double baselineCentre, double candidateCentre, double change,
                       double ciLow, double ciHigh, double pValue, double qValue, String verdict, String severity,
-                      long baselineSamples, long candidateSamples) {
+                      long baselineSamples, long candidateSamples, String regressionType, double tailChange,
+                      String tailVerdict) {
+        public boolean hasTail() {
+            return !tailVerdict.isEmpty();
+        }
     }
 
     public static ComparisonView tested(String name, String title, RunSelection baseline, RunSelection candidate,
-                                        List<CaseComparison> cases) {
+                                        SiteComparison cases) {
         List<Row> rows = new ArrayList<>();
-        for (CaseComparison c : cases) {
+        for (SiteComparison.Tested t : cases.cases()) {
+            CaseComparison c = t.comparison();
             rows.add(new Row(c.caseKey(), c.benchmark(), c.params(), c.unit(), c.higherIsBetter(), c.baselineCentre(),
                     c.candidateCentre(), c.change(), c.ciLow(), c.ciHigh(), c.pValue(), c.qValue(), c.verdict().json(),
-                    c.severity().json(), c.baselineSamples(), c.candidateSamples()));
+                    c.severity().json(), c.baselineSamples(), c.candidateSamples(), t.type().json(),
+                    t.p99().map(p -> p.change()).orElse(Double.NaN), t.p99().map(p -> p.verdict().json()).orElse("")));
         }
         rows.sort(java.util.Comparator.comparing(Row::benchmark).thenComparing(Row::caseKey));
         return new ComparisonView(name, title, baseline, candidate, true, rows, rows.size(), false);
@@ -44,7 +52,7 @@ public record ComparisonView(String name, String title, RunSelection baseline, R
         for (SiteData.MeanChange m : means) {
             rows.add(new Row(m.caseKey(), m.benchmark(), m.params(), m.unit(), m.higherIsBetter(), m.baselineMean(),
                     m.candidateMean(), m.change(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", "",
-                    m.baselineSamples(), m.candidateSamples()));
+                    m.baselineSamples(), m.candidateSamples(), "", Double.NaN, ""));
         }
         return new ComparisonView(name, title, baseline, candidate, false, rows, rows.size(), false);
     }
@@ -53,6 +61,11 @@ public record ComparisonView(String name, String title, RunSelection baseline, R
     public static ComparisonView kept(String name, String title, RunSelection baseline, RunSelection candidate,
                                       boolean tested, int caseCount) {
         return new ComparisonView(name, title, baseline, candidate, tested, List.of(), caseCount, true);
+    }
+
+    /** Whether any case had its tail compared (a sample-mode case of a tested comparison). */
+    public boolean hasTails() {
+        return rows.stream().anyMatch(Row::hasTail);
     }
 
     public long count(String verdict) {

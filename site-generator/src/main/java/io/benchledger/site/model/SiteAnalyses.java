@@ -3,7 +3,6 @@ package io.benchledger.site.model;
 import io.benchledger.archive.analysis.budget.Budget;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.changepoint.Drift;
-import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.archive.query.ArchiveDatabase;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +15,11 @@ import java.util.Optional;
  */
 public interface SiteAnalyses {
 
-    /** Compares two selections case by case, or empty when no comparison engine is available. */
-    default Optional<List<CaseComparison>> compare(ArchiveDatabase db, String project, RunSelection baseline,
+    /**
+     * Compares two selections case by case (with what regressed and the p99 of sample-mode cases),
+     * or empty when no comparison engine is available.
+     */
+    default Optional<SiteComparison> compare(ArchiveDatabase db, String project, RunSelection baseline,
                                                    RunSelection candidate) throws Exception {
         return Optional.empty();
     }

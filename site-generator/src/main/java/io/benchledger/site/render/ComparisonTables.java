@@ -31,10 +31,13 @@ public final class ComparisonTables {
     }
 
     static DataTable table(ComparisonView cv, List<ComparisonView.Row> shown, String caption, String id, String root) {
+        // what regressed (mean, tail, both) and the p99's change only where a tail was compared, so
+        // that other comparisons keep their width
+        boolean tails = cv.hasTails();
         List<List<Cell>> rows = new ArrayList<>();
         for (ComparisonView.Row r : shown) {
             String css = r.verdict();
-            rows.add(List.of(
+            List<Cell> row = new ArrayList<>(List.of(
                     Cell.link(r.benchmark(), root + BenchmarkPage.pageFile(r.benchmark())).raw(r.benchmark()),
                     Cell.of(paramsText(r.params())),
                     Cell.of(r.unit()),
@@ -45,17 +48,26 @@ public final class ComparisonTables {
                     Cell.num(r.ciHigh(), Fmt.pct(r.ciHigh())),
                     Cell.num(r.pValue(), Fmt.p(r.pValue())),
                     Cell.num(r.qValue(), Fmt.p(r.qValue())),
-                    Cell.of(cv.tested() ? r.verdict() : "not tested").css(css),
+                    Cell.of(cv.tested() ? r.verdict() : "not tested").css(css)));
+            if (tails) {
+                row.add(Cell.of(r.regressionType()).css(r.regressionType().equals("none") ? "" : "regressed"));
+                row.add(Cell.num(r.tailChange(), Fmt.pct(r.tailChange())).css(r.tailVerdict()));
+            }
+            row.addAll(List.of(
                     Cell.of(r.severity()),
                     Cell.num(r.baselineSamples(), Long.toString(r.baselineSamples())),
                     Cell.num(r.candidateSamples(), Long.toString(r.candidateSamples()))));
+            rows.add(row);
         }
-        return new DataTable(id, caption,
-                List.of(Col.text("Benchmark"), Col.text("Parameters"), Col.text("Unit"), Col.num(centre(cv, "Baseline")),
-                        Col.num(centre(cv, "Candidate")), Col.num("Change"), Col.num("CI low"), Col.num("CI high"),
-                        Col.num("p-value"), Col.num("q-value"), Col.text("Verdict"), Col.text("Severity"),
-                        Col.num("Baseline samples"), Col.num("Candidate samples")),
-                rows, "downloads/" + id);
+        List<Col> cols = new ArrayList<>(List.of(Col.text("Benchmark"), Col.text("Parameters"), Col.text("Unit"),
+                Col.num(centre(cv, "Baseline")), Col.num(centre(cv, "Candidate")), Col.num("Change"), Col.num("CI low"),
+                Col.num("CI high"), Col.num("p-value"), Col.num("q-value"), Col.text("Verdict")));
+        if (tails) {
+            cols.add(Col.text("Type"));
+            cols.add(Col.num("p99 change"));
+        }
+        cols.addAll(List.of(Col.text("Severity"), Col.num("Baseline samples"), Col.num("Candidate samples")));
+        return new DataTable(id, caption, cols, rows, "downloads/" + id);
     }
 
     /** The heading of a centre column: the tested comparison's centre statistic, or the mean. */

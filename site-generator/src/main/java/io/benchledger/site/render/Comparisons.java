@@ -1,13 +1,13 @@
 package io.benchledger.site.render;
 
 import io.benchledger.archive.BadInputException;
-import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.site.SiteContext;
 import io.benchledger.site.SiteGenerator;
 import io.benchledger.site.SiteManifest;
 import io.benchledger.site.model.ComparisonView;
 import io.benchledger.site.model.RunInfo;
 import io.benchledger.site.model.RunSelection;
+import io.benchledger.site.model.SiteComparison;
 import io.benchledger.site.pages.Fmt;
 import io.benchledger.site.pages.SafeNames;
 import java.util.ArrayList;
@@ -118,7 +118,7 @@ public record Comparisons(ComparisonView sincePrevious, ComparisonView sinceRele
         if (before.isPresent() && ComparisonPage.files(name).stream().allMatch(ctx.writer()::keep)) {
             cv = ComparisonView.kept(name, title, baseline, candidate, before.get().tested(), before.get().cases());
         } else {
-            Optional<List<CaseComparison>> tested = ctx.analyses().compare(ctx.data().db(), ctx.options().project(),
+            Optional<SiteComparison> tested = ctx.analyses().compare(ctx.data().db(), ctx.options().project(),
                     baseline, candidate);
             cv = tested.isPresent() ? ComparisonView.tested(name, title, baseline, candidate, tested.get())
                     : ComparisonView.measured(name, title, baseline, candidate, ctx.data().means(baseline, candidate));

@@ -26,15 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
  * iteration of every fork times 2,000 operations, 98 % in a bulk around {@code bulk} µs and 2 % in a
  * tail around {@code tail} µs, so p99 lies in the tail and the mean is 0.98 · bulk + 0.02 · tail.
  */
-class TailComparisonTest {
+public class TailComparisonTest {
     @TempDir
     Path dir;
 
-    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-    static final String BENCH = "org.x.Aes.encrypt";
+    public static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    public static final String BENCH = "org.x.Aes.encrypt";
 
     /** 3 forks × 5 iterations; forks differ by ±0.2 % so the sides are not degenerate. */
-    static RunRecord run(String id, String version, int day, double bulk, double tail) {
+    public static RunRecord run(String id, String version, int day, double bulk, double tail) {
         Run run = Run.builder(id, T0.plusSeconds(86400L * day)).project("p").version(version).suite("s").build();
         Result r = new Result(id, null, BENCH, new TreeMap<>(Map.of("size", "1024")), Mode.SAMPLE_TIME, Result.PRIMARY,
                 "us/op", false, 1, 3, 1, "1 s", 5, "1 s", 0.98 * bulk + 0.02 * tail, Double.NaN, Double.NaN, Double.NaN,
@@ -59,8 +59,12 @@ class TailComparisonTest {
         return new RunRecord(run, List.of(r), samples);
     }
 
-    ComparisonReport compare(String baseline, String candidate) throws Exception {
-        Archive archive = Archive.open(dir.resolve("archive"));
+    /**
+     * Project {@code p}, suite {@code s}: version {@code 1.0.0} and, against it, {@code tail} (only
+     * the tail moved), {@code mean} (only the mean moved) and {@code same}. Other modules' tests reuse it.
+     */
+    public static Archive archive(Path root) throws Exception {
+        Archive archive = Archive.open(root);
         archive.commit(List.of(
                 run("01J0000000000000000000R100", "1.0.0", 0, 10, 50),
                 // tail doubled, bulk lowered so that the mean stays 10.8 µs: only the tail moved
@@ -68,6 +72,11 @@ class TailComparisonTest {
                 // bulk up 20 %, tail where it was: only the mean moved
                 run("01J0000000000000000000R300", "mean", 2, 12, 50),
                 run("01J0000000000000000000R400", "same", 3, 10, 50)));
+        return archive;
+    }
+
+    ComparisonReport compare(String baseline, String candidate) throws Exception {
+        Archive archive = archive(dir.resolve("archive"));
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             return Comparison.run(db, Side.parse(baseline), Side.parse(candidate), ComparisonOptions.defaults("p"));
         }
