@@ -49,6 +49,8 @@ public record Run(
     public static final String TRIGGER_MANUAL = "manual";
     public static final String TRIGGER_AB = "ab";
     public static final String TRIGGER_IMPORT = "import";
+    /** A run measured under a profiler (collect --profile-with): its overhead keeps it out of the history. */
+    public static final String TRIGGER_PROFILE = "profile";
     /** The suite of the runs of benchledger's open-loop load harness ({@code benchledger load}). */
     public static final String WORKLOADS_SUITE = "workloads";
 

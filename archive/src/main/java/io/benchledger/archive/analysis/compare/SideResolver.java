@@ -153,8 +153,10 @@ public final class SideResolver {
     }
 
     private static boolean comparable(RunRow r, RunRow candidate) {
+        // a profiled run pays the profiler's overhead: it is never the baseline of an unprofiled one
         return r.branch().equals(candidate.branch()) && r.suite().equals(candidate.suite())
-                && r.settings().equals(candidate.settings());
+                && r.settings().equals(candidate.settings())
+                && Run.TRIGGER_PROFILE.equals(r.trigger()) == Run.TRIGGER_PROFILE.equals(candidate.trigger());
     }
 
     private List<RunRow> previous(Optional<ResolvedSide> other) {

@@ -30,8 +30,12 @@ class RecentSideTest {
 
     /** One case (ns/op), `forks` forks of 5 iterations around `level` (±0.5 %), started `day` days after T0. */
     static RunRecord run(String id, int day, String branch, int forks, double level) {
+        return run(id, day, branch, forks, level, Run.TRIGGER_NIGHTLY);
+    }
+
+    static RunRecord run(String id, int day, String branch, int forks, double level, String trigger) {
         Run run = Run.builder(id, T0.plusSeconds(86400L * day)).project("p").version("1.0").suite("s")
-                .trigger(Run.TRIGGER_NIGHTLY).branch(branch).build();
+                .trigger(trigger).branch(branch).build();
         Result r = new Result(id, null, "org.x.Work.op", new TreeMap<>(), Mode.AVERAGE_TIME, Result.PRIMARY, "ns/op", false,
                 1, forks, 5, "1 s", 5, "1 s", level, 0, level, level, forks * 5L, Optional.empty(), "");
         List<Sample> samples = new ArrayList<>();
@@ -54,12 +58,13 @@ class RecentSideTest {
         }
         runs.add(run("01J00000000000000000000Q08", 8, "main", 3, 200)); // the nightly profile: other settings
         runs.add(run("01J00000000000000000000F09", 9, "feature", 1, 300)); // another branch
+        runs.add(run("01J00000000000000000000P09", 9, "main", 1, 150, Run.TRIGGER_PROFILE)); // under a profiler
         runs.add(run("01J00000000000000000000N10", 10, "main", 1, 130)); // the candidate: +30 %
         archive.commit(runs);
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             SideResolver res = SideResolver.of(db, "p", "");
             ResolvedSide[] s = res.resolve(Side.parse("recent"), Side.parse("latest"));
-            assertThat(s[0].runIds()).hasSize(8).doesNotContain("01J00000000000000000000Q08", "01J00000000000000000000F09")
+            assertThat(s[0].runIds()).hasSize(8).doesNotContain("01J00000000000000000000Q08", "01J00000000000000000000F09", "01J00000000000000000000P09")
                     .startsWith("01J00000000000000000000N07");
             assertThat(s[0].holds()).isEqualTo("8 runs of branch 'main', suite 's' with 1 fork × (5 × 1 s warm-up, 5 × 1 s),"
                     + " from 01J00000000000000000000N00 to 01J00000000000000000000N07");
