@@ -41,7 +41,7 @@ class SiteTailComparisonTest {
                 out.toString(), "--compare", "1.0.0..tail", "--compare", "1.0.0..mean")).isZero();
 
         String tail = page(out, "tail against 1.0.0");
-        assertThat(tail).contains(">Type<").contains(">p99 change<");
+        assertThat(tail).contains(">Type<").contains(">p99 change<").contains("1 with a tail regression");
         List<String> cells = cells(row(tail, "Aes.encrypt"));
         List<String> heads = headings(tail);
         // the centre is unchanged (mean held), the type is tail, p99 up about 100 %
@@ -53,6 +53,7 @@ class SiteTailComparisonTest {
         List<String> meanCells = cells(row(mean, "Aes.encrypt"));
         assertThat(meanCells.get(headings(mean).indexOf("Verdict"))).isEqualTo("regressed");
         assertThat(meanCells.get(headings(mean).indexOf("Type"))).isEqualTo("mean");
+        assertThat(mean).contains("0 with a tail regression");
     }
 
     @Test

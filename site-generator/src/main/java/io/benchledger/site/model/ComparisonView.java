@@ -68,6 +68,11 @@ public record ComparisonView(String name, String title, RunSelection baseline, R
         return rows.stream().anyMatch(Row::hasTail);
     }
 
+    /** Cases whose tail regressed, alone ({@code tail}) or with the centre ({@code both}). */
+    public long tailRegressions() {
+        return rows.stream().filter(r -> r.regressionType().equals("tail") || r.regressionType().equals("both")).count();
+    }
+
     public long count(String verdict) {
         return rows.stream().filter(r -> r.verdict().equals(verdict)).count();
     }
