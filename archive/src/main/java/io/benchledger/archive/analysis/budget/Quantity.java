@@ -81,7 +81,7 @@ public record Quantity(double value, Dimension dimension, String text) {
         String s = text.trim();
         Matcher m = FORM.matcher(s);
         if (!m.matches()) {
-            throw new IllegalArgumentException("expected a number with an optional unit (200us, 64MB, 100MB/s, 10k ops/s, 900 req/s, 5%), got '"
+            throw new IllegalArgumentException("expected a number with an optional unit (200us, 64MB, 100MB/s, 10k ops/s, 5%), got '"
                     + text + "'");
         }
         double number = Double.parseDouble(m.group(1));
