@@ -28,7 +28,7 @@ class LoadRunnerTest {
                 operations:
                   call:
                     stages: [serve]
-                sweep: {from: 40, to: 160, factor: 2, maxP99: 60ms}
+                sweep: {from: 40, to: 160, factor: 2, maxP99: 250ms}
                 concurrency: 1
                 warmup: 200ms
                 duration: 1500ms
@@ -44,19 +44,19 @@ class LoadRunnerTest {
         LoadResult r = new LoadRunner(Progress.none(), lines::add).run(LoadOptions.builder(archive).config(config).build());
 
         Map<String, List<Result>> byCase = r.record().results().stream().collect(Collectors.groupingBy(Result::caseKey));
-        // one sleep of 10 ms serves at most ~100 req/s: 40 and 80 hold the 60 ms p99, 160 does not
-        assertThat(byCase).containsKeys("workload.sleepy[rate=40,sweep=60ms]", "workload.sleepy[rate=80,sweep=60ms]",
-                "workload.sleepy[rate=160,sweep=60ms]", "workload.sleepy.saturation[max_p99=60ms]");
-        Result saturation = byCase.get("workload.sleepy.saturation[max_p99=60ms]").get(0);
+        // one sleep of 10 ms serves at most ~100 req/s: 40 and 80 hold a 250 ms p99 (with room for a loaded machine), 160 does not: its queue grows by 0.6 s a second
+        assertThat(byCase).containsKeys("workload.sleepy[rate=40,sweep=250ms]", "workload.sleepy[rate=80,sweep=250ms]",
+                "workload.sleepy[rate=160,sweep=250ms]", "workload.sleepy.saturation[max_p99=250ms]");
+        Result saturation = byCase.get("workload.sleepy.saturation[max_p99=250ms]").get(0);
         assertThat(saturation.score()).isEqualTo(80);
         assertThat(saturation.higherIsBetter()).isTrue();
 
-        List<Result> over = byCase.get("workload.sleepy[rate=160,sweep=60ms]");
+        List<Result> over = byCase.get("workload.sleepy[rate=160,sweep=250ms]");
         assertThat(metric(over, LoadResults.TARGET_RATE).score()).isBetween(150.0, 170.0);
         assertThat(metric(over, LoadResults.ACHIEVED_RATE).score()).isLessThan(120);
         Result latency = metric(over, Result.PRIMARY);
         assertThat(latency.unit()).isEqualTo("ms");
-        assertThat(latency.percentiles().orElseThrow().p99()).isGreaterThan(60);
+        assertThat(latency.percentiles().orElseThrow().p99()).isGreaterThan(250);
         assertThat(metric(over, LoadResults.STAGE_PREFIX + "serve").percentiles().orElseThrow().p50()).isBetween(9.0, 30.0);
         assertThat(metric(over, LoadResults.ERROR_RATE).score()).isZero();
         if (ProcessSampler.supported()) {
