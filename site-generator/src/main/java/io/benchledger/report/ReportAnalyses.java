@@ -1,6 +1,7 @@
 package io.benchledger.report;
 
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
+import io.benchledger.archive.analysis.changepoint.Drift;
 import io.benchledger.archive.analysis.compare.ComparisonReport;
 import io.benchledger.report.model.BudgetResult;
 import io.benchledger.report.model.CaseTrend;
@@ -9,7 +10,7 @@ import java.util.List;
 
 /**
  * What the analyses found for one report: the comparison of candidate against baseline (with the
- * runs each side resolved to), budgets, change points, trends and recommendations, and notes on
+ * runs each side resolved to), budgets, change points, drifts, trends and recommendations, and notes on
  * what was not analysed. The report only shows these; it computes none of them.
  */
 public record ReportAnalyses(
@@ -18,7 +19,8 @@ public record ReportAnalyses(
         List<ChangePoint> changePoints,
         List<CaseTrend> trends,
         List<Recommendation> recommendations,
-        List<String> notes) {
+        List<String> notes,
+        List<Drift> drifts) {
 
     public ReportAnalyses {
         budgets = List.copyOf(budgets);
@@ -26,5 +28,6 @@ public record ReportAnalyses(
         trends = List.copyOf(trends);
         recommendations = List.copyOf(recommendations);
         notes = List.copyOf(notes);
+        drifts = List.copyOf(drifts);
     }
 }

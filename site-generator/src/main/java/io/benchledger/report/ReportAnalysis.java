@@ -11,6 +11,7 @@ import io.benchledger.archive.analysis.recommend.RunMeasurements;
 import io.benchledger.archive.analysis.recommend.Thresholds;
 import io.benchledger.report.model.Recommendation;
 import io.benchledger.archive.analysis.changepoint.DetectorSettings;
+import io.benchledger.archive.analysis.changepoint.Drift;
 import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.archive.analysis.compare.Comparison;
 import io.benchledger.archive.analysis.compare.ComparisonOptions;
@@ -76,6 +77,9 @@ public final class ReportAnalysis {
         List<ChangePoint> points = outcome.changePoints().stream()
                 .filter(cp -> compared.contains(cp.caseKey() + "\u0000" + cp.metric()))
                 .toList();
+        List<Drift> drifts = outcome.drifts().stream()
+                .filter(d -> compared.contains(d.caseKey() + "\u0000" + d.metric()))
+                .toList();
         t0 = System.nanoTime();
         List<CaseTrend> trends = trends(history, compared, outcome.detections());
         timing.took("trends", System.nanoTime() - t0);
@@ -98,7 +102,7 @@ public final class ReportAnalysis {
             notes.add(outcome.acknowledged().size() + " acknowledged change point(s) are not shown.");
         }
         return new ReportAnalyses(comparison, budgetResults, points, trends,
-                recommendations(db, comparison, budgets.orElse(List.of())), notes);
+                recommendations(db, comparison, budgets.orElse(List.of())), notes, drifts);
     }
 
     /** The recommendation rules over the candidate's newest run, against the baseline's newest for growth. */

@@ -112,7 +112,8 @@ public final class ReportBuilder {
         }
         return ReportModel.of(title, comparison.cases(), analyses.budgets(), analyses.changePoints(), histories,
                 analyses.trends(), analyses.recommendations(), environments, analyses.notes())
-                .withResources(io.benchledger.site.data.ResourceData.load(db, comparison.candidate().runIds()), tails);
+                .withResources(io.benchledger.site.data.ResourceData.load(db, comparison.candidate().runIds()), tails)
+                .withDrifts(analyses.drifts());
     }
 
     /**

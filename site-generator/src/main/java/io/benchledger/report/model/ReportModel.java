@@ -1,6 +1,7 @@
 package io.benchledger.report.model;
 
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
+import io.benchledger.archive.analysis.changepoint.Drift;
 import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.site.data.ResourceData;
 import java.util.Comparator;
@@ -17,6 +18,7 @@ import java.util.Map;
  * @param notes what the reader should know about what was (not) analysed, one sentence each
  * @param resources the Resources section: per case of the candidate's runs, speed, latency and cost
  * @param tailNotes per case key of a sample-mode case, its tail comparison and what regressed
+ * @param drifts the compared cases' drifts, by end time
  */
 public record ReportModel(
         TitlePage title,
@@ -30,7 +32,8 @@ public record ReportModel(
         List<RunEnvironment> environments,
         List<String> notes,
         List<ResourceData.Row> resources,
-        Map<String, String> tailNotes) {
+        Map<String, String> tailNotes,
+        List<Drift> drifts) {
 
     /** How many regressions the summary lists. */
     public static final int WORST = 10;
@@ -52,6 +55,7 @@ public record ReportModel(
         notes = List.copyOf(notes);
         resources = List.copyOf(resources);
         tailNotes = Map.copyOf(tailNotes);
+        drifts = List.copyOf(drifts);
     }
 
     /**
@@ -60,7 +64,15 @@ public record ReportModel(
      */
     public ReportModel withResources(List<ResourceData.Row> rows, Map<String, String> tails) {
         return new ReportModel(title, summary, comparisons, budgets, changePoints, histories, trends, recommendations,
-                environments, notes, rows, tails);
+                environments, notes, rows, tails, drifts);
+    }
+
+    /** A copy with the drifts of the compared cases, ordered by end time, then case and metric. */
+    public ReportModel withDrifts(List<Drift> found) {
+        List<Drift> sorted = found.stream().sorted(Comparator.comparing(Drift::endTime).thenComparing(Drift::caseKey)
+                .thenComparing(Drift::metric)).toList();
+        return new ReportModel(title, summary, comparisons, budgets, changePoints, histories, trends, recommendations,
+                environments, notes, resources, tailNotes, sorted);
     }
 
     /** A model whose summary is computed from the comparisons and budgets, rows in table order. */
@@ -74,6 +86,6 @@ public record ReportModel(
                         .thenComparing(ChangePoint::metric))
                 .toList();
         return new ReportModel(title, Summary.of(rows, budgets, WORST), rows, budgets, points, histories, trends,
-                recommendations, environments, notes, List.of(), Map.of());
+                recommendations, environments, notes, List.of(), Map.of(), List.of());
     }
 }

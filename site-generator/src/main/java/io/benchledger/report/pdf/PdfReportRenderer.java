@@ -355,6 +355,7 @@ public final class PdfReportRenderer {
             }
             t.draw(rows);
         }
+        DriftTable.draw(flow, section, model.drifts());
         int shown = 0;
         for (CaseHistory h : model.histories()) {
             if (shown == HISTORY_CHARTS) {
