@@ -2,6 +2,7 @@ package io.benchledger.cli.notify;
 
 import io.benchledger.archive.analysis.budget.BudgetCheck;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
+import io.benchledger.archive.analysis.changepoint.Drift;
 import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.archive.analysis.compare.ComparisonReport;
 import io.benchledger.archive.analysis.compare.Verdict;
@@ -12,11 +13,12 @@ import java.util.Optional;
 
 /**
  * What a nightly run has to tell a chat channel: the gate's regressions, the improvements, the broken
- * budgets and the change points among the recent runs. Taken from the {@link Gate}, so the alert says
+ * budgets and the change points and drifts among the recent runs. Taken from the {@link Gate}, so the alert says
  * what the job's summary says.
  */
 public record Alert(String project, String runId, String title, boolean gateFailed, List<Change> regressions,
-                    List<Change> improvements, List<BudgetCheck> brokenBudgets, List<ChangePoint> changePoints) {
+                    List<Change> improvements, List<BudgetCheck> brokenBudgets, List<ChangePoint> changePoints,
+                    List<Drift> drifts) {
 
     /** One case's change, and what it was compared with ({@code recent runs} (the gate's recent:N history) or {@code last release}). */
     public record Change(CaseComparison comparison, String against) {
@@ -35,7 +37,7 @@ public record Alert(String project, String runId, String title, boolean gateFail
         improved(g.againstRecent(), PREVIOUS, improvements);
         improved(g.againstRelease(), RELEASE, improvements);
         return new Alert(project, g.runId(), title, g.failed(), regressions, improvements, g.brokenBudgets(),
-                g.recentChangePoints());
+                g.recentChangePoints(), g.recentDrifts());
     }
 
     /** Improvements of a case already listed (against the recent runs) are not listed twice. */
@@ -48,6 +50,7 @@ public record Alert(String project, String runId, String title, boolean gateFail
 
     /** A quiet night: nothing to post. */
     public boolean isEmpty() {
-        return regressions.isEmpty() && improvements.isEmpty() && brokenBudgets.isEmpty() && changePoints.isEmpty();
+        return regressions.isEmpty() && improvements.isEmpty() && brokenBudgets.isEmpty() && changePoints.isEmpty()
+                && drifts.isEmpty();
     }
 }

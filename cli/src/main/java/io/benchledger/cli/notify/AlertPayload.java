@@ -60,6 +60,7 @@ public final class AlertPayload {
             o.put("version", c.version());
             o.put("commit", c.commit());
         }
+        root.set("drifts", JSON.valueToTree(a.drifts().stream().map(io.benchledger.cli.command.DriftJson::of).toList()));
         return root.toString();
     }
 
@@ -104,6 +105,9 @@ public final class AlertPayload {
         list(blocks, "Broken budgets", a.brokenBudgets(), b -> "`" + escape(b.caseKey()) + "` " + escape(b.criterion()) + ": " + escape(b.note()));
         list(blocks, "Change points", a.changePoints(), c -> String.format(Locale.ROOT, "`%s` %s %s at run %s (version %s)",
                 escape(c.caseKey()), c.direction(), percent(c.change()), c.runId(), escape(c.version())));
+        list(blocks, "Drifts", a.drifts(), d -> String.format(Locale.ROOT, "`%s` %s %s over %d runs (versions %s → %s)",
+                escape(d.caseKey()), d.direction(), percent(d.change()), d.runs(), escape(d.startVersion()),
+                escape(d.endVersion())));
         return root.toString();
     }
 

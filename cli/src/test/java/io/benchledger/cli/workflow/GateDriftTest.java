@@ -70,5 +70,15 @@ class GateDriftTest {
         assertThat(doc.get("drifts")).hasSize(recent.size());
         assertThat(doc.get("drifts").get(0).get("case_key").asText()).isEqualTo(d.caseKey());
         assertThat(doc.get("drifts").get(0).get("end_run_id").asText()).isEqualTo(d.endRunId());
+
+        // the webhook posts them too
+        io.benchledger.cli.notify.Alert alert = io.benchledger.cli.notify.Alert.of("default", "nightly", gate);
+        assertThat(alert.drifts()).isEqualTo(gate.recentDrifts());
+        assertThat(alert.isEmpty()).isFalse();
+        JsonNode posted = new ObjectMapper().readTree(io.benchledger.cli.notify.AlertPayload.body(alert,
+                io.benchledger.cli.notify.PayloadFormat.JSON));
+        assertThat(posted.get("drifts").get(0).get("case_key").asText()).isEqualTo(d.caseKey());
+        assertThat(io.benchledger.cli.notify.AlertPayload.slack(alert)).contains("*Drifts*")
+                .contains(" over " + d.runs() + " runs");
     }
 }
