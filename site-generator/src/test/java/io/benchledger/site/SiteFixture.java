@@ -189,7 +189,13 @@ public final class SiteFixture {
                 return Optional.of(io.benchledger.site.model.SiteComparison.of(List.of(
                         new CaseComparison(cryptoKey("1024"), CRYPTO, new TreeMap<>(Map.of("size", "1024")), Result.PRIMARY,
                                 "ops/s", true, 1000, 800, 1000, 800, -0.2, -0.21, -0.19, 0.0001, 0.0001, 0.0002, -9.5,
-                                Verdict.REGRESSED, Severity.MINOR, 90, 6, 0),
+                                Verdict.REGRESSED, Severity.MINOR, 90, 6, 0, "thrpt", 0.0001, CaseComparison.TEST_WELCH,
+                                CaseComparison.UNIT_FORKS, 3, 3, 0.064, io.benchledger.archive.analysis.compare.Band.CRITICAL,
+                                "", 1000, 800,
+                                // judged against 12 history runs whose run-to-run variation set a 6.4 % threshold
+                                new io.benchledger.archive.analysis.compare.VerdictBasis(
+                                        io.benchledger.archive.analysis.compare.VerdictBasis.HISTORY, 12, "", 0.032,
+                                        io.benchledger.archive.analysis.compare.VerdictBasis.LEARNED, "", true, -200)),
                         new CaseComparison(cryptoKey("64"), CRYPTO, new TreeMap<>(Map.of("size", "64")), Result.PRIMARY,
                                 "ops/s", true, 5000, 5000, 5000, 5000, 0, -0.001, 0.001, 0.9, 0.9, 0.9, 0,
                                 Verdict.UNCHANGED, Severity.NONE, 90, 6, 0))));

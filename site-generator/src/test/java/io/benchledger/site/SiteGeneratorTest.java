@@ -196,6 +196,9 @@ class SiteGeneratorTest {
         JsonNode dashboard = JSON.readTree(site.resolve("downloads/dashboard-release.json").toFile());
         assertThat(dashboard.path("rows")).hasSize(1);
         assertThat(dashboard.path("rows").get(0).path("Verdict").asText()).isEqualTo("regressed");
+        // the threshold the case was judged with, learned from the case's run-to-run variation
+        assertThat(dashboard.path("rows").get(0).path("Threshold").asDouble()).isEqualTo(0.064);
+        assertThat(Files.readString(site.resolve("index.html"))).contains("±6.4% (learned)");
 
         // the latest run's distribution of Latency.get, weighted 5, 3, 2 on 10, 20, 30 (the ten samples
         // 10,10,10,10,10,20,20,20,30,30): median 15, Q1 10, Q3 20, as Centre.weightedQuantile defines them

@@ -30,6 +30,18 @@ public final class Formats {
         return String.format(Locale.ROOT, "%+.1f%%", p);
     }
 
+    /**
+     * The noise threshold a case was judged with and where it came from: {@code ±5.0% (learned)}, or
+     * {@code (configured)}; a dash when the case was not tested.
+     */
+    public static String threshold(double fraction, String source) {
+        if (!Double.isFinite(fraction)) {
+            return "–";
+        }
+        String t = String.format(Locale.ROOT, "±%.1f%%", fraction * 100);
+        return source == null || source.isEmpty() ? t : t + " (" + source + ")";
+    }
+
     /** An interval of fractions: {@code [+10.1%, +14.6%]}. */
     public static String interval(double low, double high) {
         if (!Double.isFinite(low) || !Double.isFinite(high)) {

@@ -54,9 +54,10 @@ public final class PdfReportRenderer {
     static final int HISTORY_CHARTS = 6;
 
     /** The comparison table's columns (758 points: the text width of a landscape A4 page). */
-    static final List<Column> COMPARISON_COLUMNS = List.of(Column.left("Case", 366), Column.left("Unit", 40),
+    static final List<Column> COMPARISON_COLUMNS = List.of(Column.left("Case", 290), Column.left("Unit", 40),
             Column.right("Baseline", 52), Column.right("Candidate", 52), Column.right("Change", 42),
-            Column.right("95 % interval", 82), Column.right("q", 36), Column.left("Verdict", 88));
+            Column.right("95 % interval", 82), Column.right("q", 36),
+            Column.right("Threshold", 76), Column.left("Verdict", 88));
 
     /**
      * Writes the report to {@code out}, through a temporary file so a failed run leaves no half PDF.
@@ -299,7 +300,9 @@ public final class PdfReportRenderer {
         flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "Every case and metric, by name. Baseline and"
                 + " candidate are the centres the comparison used (by default the 10 % trimmed mean of the"
                 + " iteration scores), so change = candidate ÷ baseline − 1; q is the"
-                + " p-value after Benjamini–Hochberg correction across the " + model.comparisons().size() + " rows.");
+                + " p-value after Benjamini–Hochberg correction across the " + model.comparisons().size() + " rows;"
+                + " threshold is the noise threshold each case was judged with, configured or learned from its run-to-run"
+                + " variation.");
         flow.moveDown(4);
         Table t = new Table(flow, COMPARISON_COLUMNS);
         List<Row> rows = new ArrayList<>(model.comparisons().size());
@@ -307,8 +310,9 @@ public final class PdfReportRenderer {
             rows.add(new Row(List.of(caseLabel(c), c.unit(), ResourcesSection.value(c.baselineCentre(), c.unit()),
                     ResourcesSection.value(c.candidateCentre(), c.unit()), Formats.percent(c.change()),
                     Formats.interval(c.ciLow(), c.ciHigh()), Formats.probability(c.qValue()),
+                    Formats.threshold(c.threshold(), c.basis().thresholdSource()),
                     verdictText(c) + ("primary".equals(c.metric()) ? ResourcesSection.tail(model, c.caseKey()) : "")),
-                    Arrays.asList(null, null, null, null, null, null, null, Charts.color(c.verdict()))));
+                    Arrays.asList(null, null, null, null, null, null, null, null, Charts.color(c.verdict()))));
         }
         if (rows.isEmpty()) {
             flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "No case was measured in both runs.");

@@ -26,7 +26,7 @@ public record ComparisonView(String name, String title, RunSelection baseline, R
                       boolean higherIsBetter, double baselineCentre, double candidateCentre, double change,
                       double ciLow, double ciHigh, double pValue, double qValue, String verdict, String severity,
                       long baselineSamples, long candidateSamples, String regressionType, double tailChange,
-                      String tailVerdict) {
+                      String tailVerdict, double threshold, String thresholdSource) {
         public boolean hasTail() {
             return !tailVerdict.isEmpty();
         }
@@ -40,7 +40,8 @@ public record ComparisonView(String name, String title, RunSelection baseline, R
             rows.add(new Row(c.caseKey(), c.benchmark(), c.params(), c.unit(), c.higherIsBetter(), c.baselineCentre(),
                     c.candidateCentre(), c.change(), c.ciLow(), c.ciHigh(), c.pValue(), c.qValue(), c.verdict().json(),
                     c.severity().json(), c.baselineSamples(), c.candidateSamples(), t.type().json(),
-                    t.p99().map(p -> p.change()).orElse(Double.NaN), t.p99().map(p -> p.verdict().json()).orElse("")));
+                    t.p99().map(p -> p.change()).orElse(Double.NaN), t.p99().map(p -> p.verdict().json()).orElse(""),
+                    c.threshold(), c.basis().thresholdSource()));
         }
         rows.sort(java.util.Comparator.comparing(Row::benchmark).thenComparing(Row::caseKey));
         return new ComparisonView(name, title, baseline, candidate, true, rows, rows.size(), false);
@@ -52,7 +53,7 @@ public record ComparisonView(String name, String title, RunSelection baseline, R
         for (SiteData.MeanChange m : means) {
             rows.add(new Row(m.caseKey(), m.benchmark(), m.params(), m.unit(), m.higherIsBetter(), m.baselineMean(),
                     m.candidateMean(), m.change(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", "",
-                    m.baselineSamples(), m.candidateSamples(), "", Double.NaN, ""));
+                    m.baselineSamples(), m.candidateSamples(), "", Double.NaN, "", Double.NaN, ""));
         }
         return new ComparisonView(name, title, baseline, candidate, false, rows, rows.size(), false);
     }

@@ -55,6 +55,7 @@ public final class ComparisonTables {
             }
             row.addAll(List.of(
                     Cell.of(r.severity()),
+                    Cell.num(r.threshold(), io.benchledger.report.model.Formats.threshold(r.threshold(), r.thresholdSource())),
                     Cell.num(r.baselineSamples(), Long.toString(r.baselineSamples())),
                     Cell.num(r.candidateSamples(), Long.toString(r.candidateSamples()))));
             rows.add(row);
@@ -66,7 +67,7 @@ public final class ComparisonTables {
             cols.add(Col.text("Type"));
             cols.add(Col.num("p99 change"));
         }
-        cols.addAll(List.of(Col.text("Severity"), Col.num("Baseline samples"), Col.num("Candidate samples")));
+        cols.addAll(List.of(Col.text("Severity"), Col.num("Threshold"), Col.num("Baseline samples"), Col.num("Candidate samples")));
         return new DataTable(id, caption, cols, rows, "downloads/" + id);
     }
 

@@ -82,15 +82,15 @@ class PdfReportRendererTest {
             List<String> lines = lines(text(doc));
             // 100.0 → 112.3 ns/op is +12.3 % with interval [+10.1 %, +14.6 %], q 0.002, a minor regression
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("org.example.crypto.AesGcm.encrypt")
-                    .contains("ns/op 100.0 112.3 +12.3% [+10.1%, +14.6%] 0.002 regressed"));
+                    .contains("ns/op 100.0 112.3 +12.3% [+10.1%, +14.6%] 0.002 ±2.0% (configured) regressed"));
             assertThat(lines).contains("org.example.crypto.AesGcm.encrypt [size=1024] +12.3% [+10.1%, +14.6%] minor 0.002");
             // 2000 → 1400 ops/s is −30.0 %, q below 0.001, a major regression
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("org.example.crypto.Sha256.hash")
-                    .contains("ops/s 2000 1400 -30.0% [-34.0%, -26.0%] <0.001 regressed"));
+                    .contains("ops/s 2000 1400 -30.0% [-34.0%, -26.0%] <0.001 ±2.0% (configured) regressed"));
             assertThat(lines).contains("org.example.crypto.Sha256.hash [size=64] -30.0% [-34.0%, -26.0%] major <0.001");
             // 50 → 40 us/op is −20.0 %, an improvement
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("org.example.crypto.Rsa.sign")
-                    .contains("us/op 50.00 40.00 -20.0% [-23.0%, -17.0%] 0.001 improved"));
+                    .contains("us/op 50.00 40.00 -20.0% [-23.0%, -17.0%] 0.001 ±2.0% (configured) improved"));
             // summary counts: two regressed, one improved, two unchanged, one inconclusive, six in all
             assertThat(lines).contains("regressed 2", "improved 1", "unchanged 2", "inconclusive 1", "total 6");
             assertThat(String.join("\n", lines)).contains("6 (2 regressed, 1 improved, 2 unchanged, 1 inconclusive)");
@@ -129,7 +129,7 @@ class PdfReportRendererTest {
     void aLongTableBreaksAcrossPagesWithItsHeaderRepeatedAndNamesWrappedWhole() throws IOException {
         ReportModel model = ReportFixtures.large(300);
         try (PDDocument doc = Loader.loadPDF(render(model, "large.pdf").toFile())) {
-            String header = "Case Unit Baseline Candidate Change 95 % interval q Verdict";
+            String header = "Case Unit Baseline Candidate Change 95 % interval q Threshold Verdict";
             List<Integer> tablePages = new ArrayList<>();
             for (int p = 1; p <= doc.getNumberOfPages(); p++) {
                 // only the comparison table has a unit column
