@@ -20,7 +20,9 @@ public record ComparisonView(String name, String title, RunSelection baseline, R
      * The centres are what {@code change} is computed from (change = candidate ÷ baseline − 1): the
      * comparison's centre statistic (the 10 % trimmed mean by default), the means when not tested.
      * {@code regressionType} (mean, tail, both, none; empty when not tested) and the p99's change and
-     * verdict (NaN and empty but for a tested sample-mode case) say whether the tail moved.
+     * verdict (NaN and empty but for a tested sample-mode case) say whether the tail moved. {@code threshold}
+     * is the noise threshold the case was judged with, {@code thresholdSource} configured or learned (NaN and
+     * empty when not tested).
      */
     public record Row(String caseKey, String benchmark, SortedMap<String, String> params, String unit,
                       boolean higherIsBetter, double baselineCentre, double candidateCentre, double change,
