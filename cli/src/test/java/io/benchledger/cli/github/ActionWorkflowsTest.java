@@ -81,6 +81,11 @@ class ActionWorkflowsTest {
             assertThat(script).as(vars.group(1)).contains(vars.group(1));
         }
         assertThat(action.at("/outputs/exit-code/value").asText()).isEqualTo("${{ steps.run.outputs.exit-code }}");
+        // it runs the distribution users install: built by the distribution module, unpacked, bin/benchledger
+        StringBuilder steps = new StringBuilder();
+        action.at("/runs/steps").forEach(s -> steps.append(s.path("run").asText()).append('\n'));
+        assertThat(steps).contains("-pl distribution -am package").contains("tar -xzf distribution/target/benchledger-");
+        assertThat(run.at("/env/BL_COMMAND").asText()).endsWith("/distribution/target/installed/bin/benchledger");
     }
 
     @Test
