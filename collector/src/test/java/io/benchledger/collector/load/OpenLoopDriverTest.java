@@ -73,7 +73,10 @@ class OpenLoopDriverTest {
         double s = o.stages().get("serve").mean();
         assertThat(o.achievedRate()).isCloseTo(40, within(40 * 0.1));
         assertThat(o.request().p50()).isCloseTo(s, within(s * 0.5));
-        assertThat(o.request().percentiles().get(2)).as("p90").isLessThan(2 * s); // no queue builds up
+        // no queue builds up: a request's p90 is its service's p90 plus little waiting (both stretch alike
+        // when a busy machine oversleeps the 10 ms)
+        double serveP90 = o.stages().get("serve").percentiles().get(2);
+        assertThat(o.request().percentiles().get(2)).as("p90").isLessThan(serveP90 + 2 * s);
     }
 
     @Test
