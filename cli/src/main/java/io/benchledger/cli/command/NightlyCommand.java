@@ -92,7 +92,7 @@ public final class NightlyCommand implements Callable<Integer> {
         SuiteConfig config = selection.config == null ? SuiteConfig.loadDefault() : SuiteConfig.load(selection.config);
         var webhooks = Notifier.targets(notify, config.webhooks(), System.getenv(), System.err);
         ResolvedSuite suite = config
-                .resolve(selection.suite, selection.quick ? "quick" : SuiteConfig.DEFAULT_PROFILE, selection.environment);
+                .resolve(selection.suite, selection.quick ? "quick" : "", selection.environment); // "": nightly when defined
         Archive archive = archiveOptions.openOrCreate();
         String runId;
         int crashed = 0;

@@ -32,6 +32,6 @@ public final class ConfiguredComparison {
     public static ComparisonOptions of(String project, Path config, String suite) throws IOException {
         SuiteConfig c = config == null ? SuiteConfig.loadDefault() : SuiteConfig.load(config);
         String name = suite == null || !c.suites().containsKey(suite) ? "" : suite;
-        return of(project, c.resolve(name, SuiteConfig.DEFAULT_PROFILE, ""));
+        return of(project, c.resolve(name, "", "")); // "": the nightly profile when the file defines one
     }
 }

@@ -292,9 +292,7 @@ class CompareAndCheckCommandTest {
                 "    version: 1.0.0",
                 "    include: ['x\\\\.']",
                 "    noiseThreshold: 0.05",
-                "    gateMetrics: [primary, gc.alloc.rate.norm, gc.count]",
-                "profiles:",
-                "  nightly: {description: the profile compare judges with}",
+                "    gateMetrics: [primary, gc.alloc.rate.norm, gc.count]", // no profiles: compare needs none
                 ""));
         Path plain = dir.resolve("plain.yaml");
         Files.writeString(plain, Files.readString(config).replace("    gateMetrics: [primary, gc.alloc.rate.norm, gc.count]\n", ""));
