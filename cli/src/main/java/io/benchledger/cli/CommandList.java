@@ -40,10 +40,24 @@ final class CommandList implements CommandLine.IHelpSectionRenderer {
         return firstSentence(String.join(" ", text).replace("%n", " ").replace("%%", "%"));
     }
 
-    /** Up to and including the first full stop that ends a sentence (followed by a space or the end). */
+    /**
+     * Up to and including the first full stop that ends a sentence (followed by a space or the end);
+     * the stops of abbreviations ("e.g. ", "i.e. ") and stops inside parentheses end none.
+     */
     static String firstSentence(String text) {
         String t = text.replaceAll("\\s+", " ").strip();
-        int end = t.indexOf(". ");
-        return end < 0 ? t : t.substring(0, end + 1);
+        int depth = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth = Math.max(0, depth - 1);
+            } else if (c == '.' && depth == 0 && (i + 1 == t.length() || t.charAt(i + 1) == ' ')
+                    && !t.startsWith("e.g.", Math.max(0, i - 3)) && !t.startsWith("i.e.", Math.max(0, i - 3))) {
+                return t.substring(0, i + 1);
+            }
+        }
+        return t;
     }
 }

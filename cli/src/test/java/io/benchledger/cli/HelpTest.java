@@ -40,12 +40,16 @@ class HelpTest {
             for (var e : cl.getSubcommands().entrySet()) {
                 String summary = CommandList.summary(e.getValue().getCommandSpec());
                 assertThat(summary).as(e.getKey()).endsWith(".");
+                assertThat(summary.chars().filter(ch -> ch == '(').count()).as(e.getKey() + ": a sentence cut inside parentheses")
+                        .isEqualTo(summary.chars().filter(ch -> ch == ')').count());
                 assertThat(out).as(String.join(" ", path) + " --help").contains(e.getKey() + " " + summary);
             }
         }
-        // the example the help used to cut: "nightly ... compare it" ended there
+        // the examples the help used to cut: "nightly ... compare it" ended there, "pr-comment ... (e.g." too
         assertThat(CliRun.of("--help").out().replaceAll("\\s+", " "))
-                .contains("compare it with the previous run and the last release");
+                .contains("compare it with its recent history (recent:N, the newest earlier runs of the same branch, suite and"
+                        + " JMH settings) and with the last release")
+                .contains("with a Markdown file (e.g. the summary of compare --format markdown).");
     }
 
     @Test

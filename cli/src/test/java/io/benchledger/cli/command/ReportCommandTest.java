@@ -87,10 +87,10 @@ class ReportCommandTest {
                     "bänch-2 · Test CPU, 4 CPUs · 16 GiB memory · Linux amd64 · Eclipse Adoptium 17.0.12");
             // baseline: 12 samples 100.0..100.4 and 101.0..101.4, symmetric about 100.7; candidate: 112.3..112.7,
             // about 112.5; (112.5 − 100.7) ÷ 100.7 = +11.7 %: a regression of latency, severity minor (> 10 %)
-            assertThat(text).containsPattern("ns/op 100\\.7 112\\.5 \\+11\\.7% \\[\\+1\\d\\.\\d%, \\+1\\d\\.\\d%\\] \\S+ regressed");
+            assertThat(text).containsPattern("ns/op 100\\.7 112\\.5 \\+11\\.7% \\[\\+1\\d\\.\\d%, \\+1\\d\\.\\d%\\] \\S+ ±\\d+\\.\\d% \\((configured|learned)\\) regressed");
             // throughput: baseline about 2005.2 (2000.0..2000.4 and 2010.0..2010.4), candidate about 1400.2;
             // (1400.2 − 2005.2) ÷ 2005.2 = −30.2 %: a regression, severity major (> 25 %)
-            assertThat(text).containsPattern("ops/s 2005 1400 -30\\.2% \\[-\\d\\d\\.\\d%, -\\d\\d\\.\\d%\\] \\S+ regressed");
+            assertThat(text).containsPattern("ops/s 2005 1400 -30\\.2% \\[-\\d\\d\\.\\d%, -\\d\\d\\.\\d%\\] \\S+ ±\\d+\\.\\d% \\((configured|learned)\\) regressed");
             assertThat(text).contains("regressed 2", "total 2", "major", "minor");
             // the appendix holds the two baseline runs and the candidate run
             assertThat(text).contains("Run 01RUN00000000000000000000000 (baseline, 1.4.0)",
@@ -124,7 +124,9 @@ class ReportCommandTest {
             String row = c.path("unit").asText() + " " + Formats.number(c.path("baseline_mean").asDouble()) + " "
                     + Formats.number(c.path("candidate_mean").asDouble()) + " " + Formats.percent(c.path("change").asDouble())
                     + " " + Formats.interval(c.path("ci_low").asDouble(), c.path("ci_high").asDouble()) + " "
-                    + Formats.probability(c.path("q_value").asDouble()) + " " + c.path("verdict").asText();
+                    + Formats.probability(c.path("q_value").asDouble()) + " "
+                    + Formats.threshold(c.path("threshold").asDouble(), c.path("threshold_source").asText()) + " "
+                    + c.path("verdict").asText();
             assertThat(text).contains(row);
         }
     }
