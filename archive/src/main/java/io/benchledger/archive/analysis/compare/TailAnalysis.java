@@ -87,6 +87,13 @@ public final class TailAnalysis {
             return new TailComparison(caseKey, q, qb, qk, change, Double.NaN, Double.NaN, threshold, Verdict.INCONCLUSIVE,
                     b.operations(), k.operations(), "needs 2 iterations per side");
         }
+        // the tail of one JVM says little of the next one's (JIT decisions, GC timing): the bootstrap
+        // resamples forks, so with fewer than minForks on a side it would call a fork's luck a change
+        if (b.forks() < o.minForks() || k.forks() < o.minForks()) {
+            return new TailComparison(caseKey, q, qb, qk, change, Double.NaN, Double.NaN, threshold, Verdict.INCONCLUSIVE,
+                    b.operations(), k.operations(), "needs " + o.minForks() + " forks per side for a " + TailComparison.label(q)
+                            + " verdict (" + b.forks() + " and " + k.forks() + ")");
+        }
         long seed = o.seed() ^ CaseAnalysis.caseSeed(caseKey, TailComparison.label(q));
         HierarchicalBootstrap.Interval ci = TailBootstrap.relativeChange(b, k, rank, o.replicates(), o.confidence(), seed);
         Verdict v;

@@ -125,6 +125,30 @@ public class TailComparisonTest {
         assertThat(ComparisonOutput.caseJson(c, r).get("regression_type")).isEqualTo("mean");
     }
 
+    /** forks × 5 iterations of 2,000 operations: 98 % at 10 µs, 2 % at {@code tail} µs. */
+    static io.benchledger.archive.stats.TailBootstrap.Histograms histograms(int forks, double tail) {
+        double[][][] v = new double[forks][5][];
+        double[][][] c = new double[forks][5][];
+        for (int f = 0; f < forks; f++) {
+            for (int i = 0; i < 5; i++) {
+                v[f][i] = new double[] {10 * (1 + 0.001 * f + 0.0005 * i), tail * (1 + 0.001 * f)};
+                c[f][i] = new double[] {1960, 40};
+            }
+        }
+        return new io.benchledger.archive.stats.TailBootstrap.Histograms(v, c);
+    }
+
+    @Test
+    void aTailVerdictNeedsForksOnBothSides() {
+        ComparisonOptions o = ComparisonOptions.defaults("p");
+        // the p99 doubles; with one JVM a side that is one fork's luck as far as anyone can tell
+        TailComparison one = TailAnalysis.compare("k", false, 0.05, 0.99, histograms(1, 100), histograms(1, 200), o);
+        assertThat(one.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(one.note()).isEqualTo("needs 3 forks per side for a p99 verdict (1 and 1)");
+        TailComparison three = TailAnalysis.compare("k", false, 0.05, 0.99, histograms(3, 100), histograms(3, 200), o);
+        assertThat(three.verdict()).isEqualTo(Verdict.REGRESSED);
+    }
+
     @Test
     void theSameRunsAreNoRegression() throws Exception {
         ComparisonReport r = compare("1.0.0", "same");
