@@ -144,7 +144,7 @@ public final class Dashboard {
                 rows.add(List.of(c.benchmark().isEmpty() ? Cell.of(c.budget())
                                 : Cell.link(c.benchmark(), BenchmarkPage.pageFile(c.benchmark())).raw(c.benchmark()),
                         Cell.of(caseSuffix(c.caseKey(), c.benchmark())).raw(c.caseKey()), Cell.of(c.criterion()),
-                        Cell.num(c.limit(), Fmt.num(c.limit())), Cell.num(c.actual(), Fmt.num(c.actual())),
+                        TargetsPage.value(c.limit(), c.unit()), TargetsPage.value(c.actual(), c.unit()),
                         Cell.of(c.unit()), Cell.of(c.status().words()).css(status).raw(status), Cell.of(c.note())));
             }
         }

@@ -53,7 +53,7 @@ public final class TargetsPage {
                     c.benchmark().isEmpty() ? Cell.of(c.caseKey().isEmpty() ? "—" : c.caseKey())
                             : Cell.link(shortKey(c), BenchmarkPage.pageFile(c.benchmark())).raw(c.caseKey()),
                     Cell.of(c.criterion()),
-                    num(c.actual()), num(c.target()), num(c.critical()), Cell.of(c.unit()),
+                    value(c.actual(), c.unit()), value(c.target(), c.unit()), value(c.critical(), c.unit()), Cell.of(c.unit()),
                     Double.isNaN(c.needed()) ? Cell.of("—").raw("") : Cell.num(c.needed(), c.neededText()),
                     Cell.of(c.budget()), Cell.of(c.note())));
         }
@@ -71,7 +71,11 @@ public final class TargetsPage {
         return c.caseKey().startsWith(b) && cls >= 0 ? c.caseKey().substring(cls + 1) : c.caseKey();
     }
 
-    private static Cell num(double v) {
-        return Double.isNaN(v) ? Cell.of("n/a").raw("") : Cell.num(v, Fmt.num(v));
+    /** A budget's value as people read it: bytes per second as KiB/s, MiB/s or GiB/s; the raw number sorts. */
+    static Cell value(double v, String unit) {
+        if (Double.isNaN(v)) {
+            return Cell.of("n/a").raw("");
+        }
+        return Cell.num(v, "B/s".equals(unit) ? io.benchledger.archive.format.ByteRate.format(v) : Fmt.num(v));
     }
 }
