@@ -32,9 +32,8 @@ import java.util.Map;
  *       later run look changed;</li>
  *   <li>with at least {@value #MIN_RUNS} runs left: the prediction test, a learned threshold
  *       max(configured, {@value #K} × run-to-run σ), Benjamini–Hochberg across cases;</li>
- *   <li>with fewer, and at least {@code minForks} forks in the candidate: the two-sample comparison of
- *       forks ({@link CaseAnalysis}) against those runs pooled;</li>
- *   <li>else {@code inconclusive}: "run-to-run noise unknown: 2 comparable runs, needs 5".</li>
+ *   <li>with fewer, however many forks the candidate has: {@code inconclusive}, "run-to-run noise
+ *       unknown: 2 comparable runs, needs 5".</li>
  * </ol>
  */
 public final class HistoryComparison {
@@ -156,10 +155,8 @@ public final class HistoryComparison {
             CaseComparison cc = CaseAnalysis.compare(pooled, cand, o);
             VerdictBasis b = cc.basis().withRuns(n);
             b = new VerdictBasis(b.model(), n, ids.get(from), b.runToRun(), b.thresholdSource(), "", b.gated(), b.difference());
-            if (cand.sample().forks() >= o.minForks()) {
-                return new Judged(cc.withBasis(b), false, null,
-                        CaseAnalysis.units(pooled.sample(), cc.testUnit(), o), CaseAnalysis.units(cand.sample(), cc.testUnit(), o));
-            }
+            // however many forks the candidate has, its forks share one machine state: judged against
+            // fewer than MIN_RUNS runs, a night whose machine was busier reads as a regression
             return new Judged(cc.withBasis(b), false, unknownNoise(n, since), new double[0], new double[0]);
         }
         double[] se = used.stream().mapToDouble(r -> RunToRunPrediction.withinRunSe(r.sample(), o.centre())).toArray();

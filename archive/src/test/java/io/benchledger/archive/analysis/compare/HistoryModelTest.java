@@ -66,12 +66,15 @@ class HistoryModelTest {
     }
 
     @Test
-    void fewRunsButThreeForksInTheCandidateUseTheForks() {
-        CaseHistory h = history(List.of(run(100, 3, 1), run(100, 3, 2)), run(130, 3, 3));
+    void fewRunsAreInconclusiveHoweverManyForksTheCandidateHas() {
+        // ten forks of one run share its machine state: against two runs they cannot tell a busier
+        // night from a slower commit (the README's nightly failed on unchanged cold-start cases so)
+        CaseHistory h = history(List.of(run(100, 3, 1), run(100, 3, 2)), run(130, 10, 3));
         CaseComparison c = only(h, O);
-        assertThat(c.basis().model()).isEqualTo(VerdictBasis.TWO_SAMPLE);
         assertThat(c.basis().baselineRuns()).isEqualTo(2);
-        assertThat(c.verdict()).isEqualTo(Verdict.REGRESSED);
+        assertThat(c.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(c.basis().reason()).isEqualTo("run-to-run noise unknown: 2 comparable runs, needs 5");
+        assertThat(FailOn.REGRESSION.fails(c)).isFalse();
     }
 
     @Test
