@@ -7,12 +7,7 @@ import io.benchledger.collector.config.ConfigNode.MapNode;
 import io.benchledger.collector.config.ConfigNode.Scalar;
 import io.benchledger.collector.config.JmhSettings.Setting;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,22 +58,11 @@ public final class SuiteConfig {
     }
 
     public static SuiteConfig load(Path path) throws IOException {
-        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return parse(path.toString(), r);
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(path + ": no such configuration file");
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new BadInputException(path + ": not UTF-8 text");
-        }
+        return ConfigFile.read(path, SuiteConfig::parse);
     }
 
     public static SuiteConfig loadDefault() throws IOException {
-        try (InputStream in = SuiteConfig.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the class path");
-            }
-            return parse(DEFAULT_RESOURCE, new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
+        return ConfigFile.readDefault(SuiteConfig::parse);
     }
 
     public static SuiteConfig parse(String file, Reader reader) throws IOException {
