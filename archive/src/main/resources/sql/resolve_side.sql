@@ -2,7 +2,8 @@
 -- The rules that pick among them (latest, previous, last-release, recent, branch:, variant:) are in
 -- SideResolver. `settings` names the run's JMH settings (forks, warm-up and measurement counts and
 -- times of its primary results; several when its benchmarks differ): recent:N pools only runs whose
--- settings are the candidate's.
+-- settings are the candidate's. `environment` is the run's named environment (suite configuration) and
+-- `machine` what it ran on (CPU model and count, OS, architecture, JVM), for recent:N:same-machine.
 -- Parameters: project, suite ('' for every suite), suite again.
 WITH settings AS (
     SELECT run_id,
@@ -21,7 +22,10 @@ SELECT r.run_id,
        coalesce(r.branch, '') AS branch,
        r.started_at,
        coalesce(r.suite, '') AS suite,
-       coalesce(s.settings, '') AS settings
+       coalesce(s.settings, '') AS settings,
+       coalesce(r.environment, '') AS environment,
+       concat_ws(', ', r.cpu_model, CAST(r.cpu_count AS VARCHAR) || ' CPUs', r.os, r.arch,
+                 nullif(concat_ws(' ', r.jvm_vendor, r.jvm_version), '')) AS machine
 FROM runs r
 LEFT JOIN settings s USING (run_id)
 WHERE r.project = ?

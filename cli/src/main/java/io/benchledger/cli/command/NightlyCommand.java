@@ -37,8 +37,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "nightly", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The nightly job: collect the configured suites, append the run to the archive, compare it",
-                "with its recent history (recent:N, the newest earlier runs of the same branch, suite and JMH",
-                "settings) and with the last release, find change points, check the budgets, regenerate the",
+                "with its recent history (recent:N, the newest earlier runs of the same branch, suite, environment",
+                "and JMH settings) and with the last release, find change points, check the budgets, regenerate the",
                 "site and the PDF, and print a summary (also written as summary.md and summary.json). Workloads",
                 "marked nightly: true in the configuration run first, as their own load run (docs/workloads.md).",
                 "Too little history to know a case's run-to-run noise is inconclusive, never a failure.",
@@ -74,6 +74,11 @@ public final class NightlyCommand implements Callable<Integer> {
             description = "The baseline: the newest N earlier runs of the same branch, suite and JMH settings"
                     + " (recent:N; default: ${DEFAULT-VALUE}).")
     int recent;
+
+    @Option(names = "--same-machine",
+            description = "Only runs of this machine (CPU model and count, OS, JVM) make up the baseline"
+                    + " (recent:N:same-machine), for archives fed by several kinds of runner.")
+    boolean sameMachine;
 
     @Option(names = "--no-publish", description = "Skip the site and the PDF.")
     boolean noPublish;
@@ -117,7 +122,7 @@ public final class NightlyCommand implements Callable<Integer> {
         if (recent < 1) {
             throw new io.benchledger.archive.BadInputException("--recent: at least 1 run, got " + recent);
         }
-        Gate gate = Analysis.of(archive, archiveOptions.project, runId, Side.recent(recent), new Side(Side.Kind.LAST_RELEASE, ""),
+        Gate gate = Analysis.of(archive, archiveOptions.project, runId, Side.recent(recent, sameMachine), new Side(Side.Kind.LAST_RELEASE, ""),
                 budgets, options, failOn, suite.suite().measures().gateOnTail());
 
         List<String> outputs = new ArrayList<>();

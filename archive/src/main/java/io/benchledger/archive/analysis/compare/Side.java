@@ -13,18 +13,34 @@ import java.util.Locale;
  *   <li>{@code last-release}: the release runs of the newest version released before, see {@link SideResolver};</li>
  *   <li>{@code branch:NAME}: that branch's newest run; {@code variant:NAME}: every run of that A/B arm;</li>
  *   <li>{@code recent} or {@code recent:N}: the newest N runs (default {@value #DEFAULT_RECENT}) before the other
- *       side's run with its project, branch, suite and JMH settings: the history the nightly is judged against.</li>
+ *       side's run with its project, branch, suite, environment name and JMH settings: the history the nightly is
+ *       judged against. {@code recent:N:same-machine} also asks for the same machine (CPU model and count, OS,
+ *       architecture, JVM vendor and version), for archives fed by several kinds of runner.</li>
  * </ul>
+ *
+ * @param sameMachine for {@code recent} only: the history holds runs of the candidate's machine only
  */
-public record Side(Kind kind, String value) {
+public record Side(Kind kind, String value, boolean sameMachine) {
     public enum Kind { VERSION_OR_RUN, VERSION, RUN, LATEST, PREVIOUS, LAST_RELEASE, BRANCH, VARIANT, RECENT }
 
     /** Runs in a {@code recent} side when no N is given. */
     public static final int DEFAULT_RECENT = 20;
 
+    /** The suffix of {@code recent:N:same-machine}. */
+    public static final String SAME_MACHINE = "same-machine";
+
+    public Side(Kind kind, String value) {
+        this(kind, value, false);
+    }
+
     /** The {@code recent:N} side. */
     public static Side recent(int n) {
-        return new Side(Kind.RECENT, Integer.toString(n));
+        return recent(n, false);
+    }
+
+    /** The {@code recent:N} side, or {@code recent:N:same-machine}. */
+    public static Side recent(int n, boolean sameMachine) {
+        return new Side(Kind.RECENT, Integer.toString(n), sameMachine);
     }
 
     /** N of a {@code recent:N} side. */
@@ -63,15 +79,7 @@ public record Side(Kind kind, String value) {
                 default -> null;
             };
             if (k == Kind.RECENT) {
-                try {
-                    int n = Integer.parseInt(rest.strip());
-                    if (n >= 1) {
-                        return recent(n);
-                    }
-                } catch (NumberFormatException notANumber) {
-                    // falls through to the message below
-                }
-                throw new BadInputException("comparison side '" + s + "': expected recent:N with N a whole number >= 1");
+                return parseRecent(s, rest.strip());
             }
             if (k != null) {
                 if (rest.isBlank()) {
@@ -81,6 +89,33 @@ public record Side(Kind kind, String value) {
             }
         }
         return new Side(Kind.VERSION_OR_RUN, s);
+    }
+
+    /** {@code N}, {@code N:same-machine} or {@code same-machine} after {@code recent:}. */
+    private static Side parseRecent(String spec, String rest) {
+        boolean sameMachine = false;
+        String count = rest;
+        if (rest.equalsIgnoreCase(SAME_MACHINE)) {
+            return recent(DEFAULT_RECENT, true);
+        }
+        int colon = rest.indexOf(':');
+        if (colon >= 0) {
+            sameMachine = rest.substring(colon + 1).strip().equalsIgnoreCase(SAME_MACHINE);
+            count = rest.substring(0, colon).strip();
+            if (!sameMachine) {
+                throw new BadInputException("comparison side '" + spec + "': expected recent:N or recent:N:" + SAME_MACHINE
+                        + " after the count, got '" + rest.substring(colon + 1) + "'");
+            }
+        }
+        try {
+            int n = Integer.parseInt(count);
+            if (n >= 1) {
+                return recent(n, sameMachine);
+            }
+        } catch (NumberFormatException notANumber) {
+            // falls through to the message below
+        }
+        throw new BadInputException("comparison side '" + spec + "': expected recent:N with N a whole number >= 1");
     }
 
     /** As the user wrote it (normalised). */
@@ -94,7 +129,7 @@ public record Side(Kind kind, String value) {
             case LAST_RELEASE -> "last-release";
             case BRANCH -> "branch:" + value;
             case VARIANT -> "variant:" + value;
-            case RECENT -> "recent:" + value;
+            case RECENT -> "recent:" + value + (sameMachine ? ":" + SAME_MACHINE : "");
         };
     }
 }

@@ -28,8 +28,9 @@ import java.util.stream.Collectors;
  *       the candidate's versions names the release; the side is every release run of that version.
  *       Without any such run: the highest version (by {@link VersionOrder}) other than the
  *       candidate's, with all its runs.</li>
- *   <li>{@code recent:N}: the newest N runs started before the candidate's with the same branch, suite
- *       and JMH settings (forks, warm-up and measurement counts and times).</li>
+ *   <li>{@code recent:N}: the newest N runs started before the candidate's with the same branch, suite,
+ *       environment name and JMH settings (forks, warm-up and measurement counts and times);
+ *       {@code recent:N:same-machine} also the same machine (CPU model and count, OS, architecture, JVM).</li>
  *   <li>A bare word is a run id when a run has that id, else a version.</li>
  * </ul>
  */
@@ -38,9 +39,9 @@ public final class SideResolver {
     private final String project;
 
     record RunRow(String runId, String version, String trigger, String variant, String branch, Instant startedAt,
-                  String suite, String settings) {
+                  String suite, String settings, String environment, String machine) {
         RunRow(String runId, String version, String trigger, String variant, String branch, Instant startedAt) {
-            this(runId, version, trigger, variant, branch, startedAt, "", "");
+            this(runId, version, trigger, variant, branch, startedAt, "", "", "", "");
         }
     }
 
@@ -59,7 +60,7 @@ public final class SideResolver {
                 while (rs.next()) {
                     rows.add(new RunRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7),
-                            rs.getString(8)));
+                            rs.getString(8), rs.getString(9), rs.getString(10)));
                 }
             }
         }
@@ -115,7 +116,7 @@ public final class SideResolver {
             case LAST_RELEASE -> lastRelease(other);
             case BRANCH -> runs.stream().filter(r -> r.branch().equals(side.value())).limit(1).toList();
             case VARIANT -> runs.stream().filter(r -> r.variant().equals(side.value())).toList();
-            case RECENT -> recent(other, side.recentCount());
+            case RECENT -> recent(other, side.recentCount(), side.sameMachine());
         };
         if (picked.isEmpty()) {
             throw new BadInputException(role + " '" + side.spec() + "': " + whyEmpty(side));
@@ -134,28 +135,32 @@ public final class SideResolver {
         RunRow oldest = picked.get(picked.size() - 1);
         return picked.size() + (picked.size() == 1 ? " run" : " runs") + " of "
                 + (newest.branch().isEmpty() ? "" : "branch '" + newest.branch() + "', ") + "suite '" + newest.suite()
-                + "' with " + newest.settings() + ", from " + oldest.runId() + " to " + newest.runId();
+                + "'" + (newest.environment().isEmpty() ? "" : ", environment '" + newest.environment() + "'")
+                + (side.sameMachine() ? ", machine " + newest.machine() : "")
+                + " with " + newest.settings() + ", from " + oldest.runId() + " to " + newest.runId();
     }
 
     /**
-     * The newest {@code n} runs started before the candidate's (earliest) run with its branch, suite and
-     * JMH settings: runs of other settings (the quick profile against the nightly one) are never pooled.
+     * The newest {@code n} runs started before the candidate's (earliest) run with its branch, suite,
+     * environment and JMH settings: runs of other settings (the quick profile against the nightly one) are
+     * never pooled.
      */
-    private List<RunRow> recent(Optional<ResolvedSide> other, int n) {
+    private List<RunRow> recent(Optional<ResolvedSide> other, int n, boolean sameMachine) {
         if (other.isEmpty()) {
-            return runs.stream().skip(1).filter(r -> comparable(r, runs.get(0))).limit(n).toList();
+            return runs.stream().skip(1).filter(r -> comparable(r, runs.get(0), sameMachine)).limit(n).toList();
         }
         Set<String> otherIds = Set.copyOf(other.get().runIds());
         RunRow earliest = runs.stream().filter(r -> otherIds.contains(r.runId()))
                 .min(java.util.Comparator.comparing(RunRow::startedAt)).orElseThrow();
         return runs.stream().filter(r -> !otherIds.contains(r.runId()) && r.startedAt().isBefore(earliest.startedAt())
-                && comparable(r, earliest)).limit(n).toList();
+                && comparable(r, earliest, sameMachine)).limit(n).toList();
     }
 
-    private static boolean comparable(RunRow r, RunRow candidate) {
+    private static boolean comparable(RunRow r, RunRow candidate, boolean sameMachine) {
         // a profiled run pays the profiler's overhead: it is never the baseline of an unprofiled one
         return r.branch().equals(candidate.branch()) && r.suite().equals(candidate.suite())
-                && r.settings().equals(candidate.settings())
+                && r.settings().equals(candidate.settings()) && r.environment().equals(candidate.environment())
+                && (!sameMachine || r.machine().equals(candidate.machine()))
                 && Run.TRIGGER_PROFILE.equals(r.trigger()) == Run.TRIGGER_PROFILE.equals(candidate.trigger());
     }
 
@@ -195,7 +200,8 @@ public final class SideResolver {
             case LATEST -> "the project has no runs";
             case PREVIOUS -> "no run was started before the other side's runs";
             case LAST_RELEASE -> "no release run and no other version to compare with";
-            case RECENT -> "no earlier run with the same branch, suite and JMH settings";
+            case RECENT -> "no earlier run with the same branch, suite, environment"
+                    + (side.sameMachine() ? ", machine" : "") + " and JMH settings";
             case BRANCH -> "no run on that branch (branches present: "
                     + listOf(runs.stream().map(RunRow::branch).filter(b -> !b.isEmpty()).collect(Collectors.toCollection(TreeSet::new))) + ")";
             case VARIANT -> "no run of that variant (variants present: "

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PreviousRunOfLoadRunsTest {
     private static SideResolver.RunRow row(String id, int hour, String suite) {
         return new SideResolver.RunRow(id, "1.0", "nightly", "", "main", Instant.parse("2026-01-01T00:00:00Z").plusSeconds(3600L * hour),
-                suite, "");
+                suite, "", "", "");
     }
 
     @Test

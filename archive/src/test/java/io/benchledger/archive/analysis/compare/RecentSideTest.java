@@ -34,8 +34,13 @@ class RecentSideTest {
     }
 
     static RunRecord run(String id, int day, String branch, int forks, double level, String trigger) {
-        Run run = Run.builder(id, T0.plusSeconds(86400L * day)).project("p").version("1.0").suite("s")
-                .trigger(trigger).branch(branch).build();
+        return run(Run.builder(id, T0.plusSeconds(86400L * day)).project("p").version("1.0").suite("s")
+                .trigger(trigger).branch(branch).cpuModel("Xeon 8370C").cpuCount(2).os("Linux").arch("amd64")
+                .jvmVendor("Eclipse Adoptium").jvmVersion("17.0.15").build(), forks, level);
+    }
+
+    static RunRecord run(Run run, int forks, double level) {
+        String id = run.runId();
         Result r = new Result(id, null, "org.x.Work.op", new TreeMap<>(), Mode.AVERAGE_TIME, Result.PRIMARY, "ns/op", false,
                 1, forks, 5, "1 s", 5, "1 s", level, 0, level, level, forks * 5L, Optional.empty(), "");
         List<Sample> samples = new ArrayList<>();
@@ -86,5 +91,32 @@ class RecentSideTest {
         }
         assertThatThrownBy(() -> Side.parse("recent:0")).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("expected recent:N with N a whole number >= 1");
+    }
+
+    @Test
+    void recentKeepsToTheNamedEnvironmentAndOnRequestToTheMachine() throws Exception {
+        Archive archive = Archive.open(dir.resolve("m"));
+        List<RunRecord> runs = new ArrayList<>();
+        for (int d = 0; d < 6; d++) {
+            Run r = run("01J00000000000000000000N0" + d, d, "main", 1, 100).run();
+            // every other run on a bigger runner, which is an other machine but the same named environment
+            runs.add(run(d % 2 == 0 ? r : r.toBuilder().cpuModel("EPYC 7763").cpuCount(4).build(), 1, 100));
+        }
+        runs.add(run(run("01J00000000000000000000E06", 6, "main", 1, 100).run().toBuilder().environment("arm").build(), 1, 300));
+        runs.add(run("01J00000000000000000000N07", 7, "main", 1, 100)); // the candidate, on the Xeon
+        archive.commit(runs);
+        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
+            SideResolver res = SideResolver.of(db, "p", "");
+            assertThat(res.resolve(Side.parse("recent"), Side.parse("latest"))[0].runIds())
+                    .hasSize(6).doesNotContain("01J00000000000000000000E06");
+            ResolvedSide same = res.resolve(Side.parse("recent:20:same-machine"), Side.parse("latest"))[0];
+            assertThat(same.runIds()).containsExactly("01J00000000000000000000N04", "01J00000000000000000000N02",
+                    "01J00000000000000000000N00");
+            assertThat(same.holds()).contains("machine Xeon 8370C, 2 CPUs, Linux, amd64, Eclipse Adoptium 17.0.15");
+            assertThat(same.side().spec()).isEqualTo("recent:20:same-machine");
+        }
+        assertThat(Side.parse("recent:same-machine")).isEqualTo(Side.recent(Side.DEFAULT_RECENT, true));
+        assertThatThrownBy(() -> Side.parse("recent:5:same-host")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("expected recent:N or recent:N:same-machine");
     }
 }
