@@ -47,8 +47,8 @@ class HelpTest {
         }
         // the examples the help used to cut: "nightly ... compare it" ended there, "pr-comment ... (e.g." too
         assertThat(CliRun.of("--help").out().replaceAll("\\s+", " "))
-                .contains("compare it with its recent history (recent:N, the newest earlier runs of the same branch, suite and"
-                        + " JMH settings) and with the last release")
+                .contains("compare it with its recent history (recent:N, the newest earlier runs of the same branch, suite,"
+                        + " environment and JMH settings) and with the last release")
                 .contains("with a Markdown file (e.g. the summary of compare --format markdown).");
     }
 
