@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.benchledger.archive.analysis.changepoint.DetectorSettings;
 import io.benchledger.archive.analysis.changepoint.EDivisive;
+import io.benchledger.archive.analysis.changepoint.MongoEDivisive;
+import io.benchledger.archive.analysis.changepoint.OtavaReference;
 import io.benchledger.archive.analysis.changepoint.SeriesDetector;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -30,10 +32,10 @@ public final class ReferenceComparison {
             int w = p.get("window_len").asInt();
             double maxP = p.get("max_pvalue").asDouble();
             double mag = p.get("min_magnitude").asDouble();
-            int[] otava = EDivisive.indexes(EDivisive.otava(series, w, maxP, mag));
+            int[] otava = EDivisive.indexes(OtavaReference.otava(series, w, maxP, mag));
             List<Integer> weak = EDivisive.split(series, w, EDivisive.firstPassPValue(maxP), 0, List.of(),
                     EDivisive.SplitListener.NONE);
-            int[] fixed = EDivisive.indexes(EDivisive.merge(series, weak, maxP, mag, 0, 0, 1, false));
+            int[] fixed = EDivisive.indexes(OtavaReference.merge(series, weak, maxP, mag, OtavaReference.Neighbours.CHANGED));
             System.out.printf("| %s | %d, %s, %s | %s | %s | %s |%n", c.get("test").asText(), w, maxP, mag,
                     c.get("expected_change_point_indexes"), same(otava, c) ? "same" : Arrays.toString(otava),
                     same(fixed, c) ? "same" : Arrays.toString(fixed));
@@ -50,14 +52,14 @@ public final class ReferenceComparison {
         for (String f : files) {
             JsonNode root = json(base + f);
             double[] s = doubles(root.get("series"));
-            int u = EDivisive.permutationChangePoints(s, 0.01, 100, 1234, EDivisive.Estimator.U_STATISTIC).size();
-            int v = EDivisive.permutationChangePoints(s, 0.01, 100, 1234, EDivisive.Estimator.V_STATISTIC).size();
+            int u = MongoEDivisive.permutationChangePoints(s, 0.01, 100, 1234, MongoEDivisive.Estimator.U_STATISTIC).size();
+            int v = MongoEDivisive.permutationChangePoints(s, 0.01, 100, 1234, MongoEDivisive.Estimator.V_STATISTIC).size();
             System.out.printf("| %s | %d | %d | %d | %d |%n", f, s.length, root.get("expected").asInt(), u, v);
         }
         double[] longSeries = doubles(json(base + "long_series.json"));
         System.out.printf("| long_series.json | %d | 4 | %d | %d |%n", longSeries.length,
-                EDivisive.permutationChangePoints(longSeries, 0.01, 100, 1234).size(),
-                EDivisive.permutationChangePoints(longSeries, 0.01, 100, 1234, EDivisive.Estimator.V_STATISTIC).size());
+                MongoEDivisive.permutationChangePoints(longSeries, 0.01, 100, 1234).size(),
+                MongoEDivisive.permutationChangePoints(longSeries, 0.01, 100, 1234, MongoEDivisive.Estimator.V_STATISTIC).size());
     }
 
     private static boolean same(int[] actual, JsonNode c) {

@@ -83,8 +83,8 @@ public final class CheckCommand implements Callable<Integer> {
                 throw new BadInputException(budgets + ": no budgets in the file");
             }
         }
-        ComparisonOptions o = ComparisonOptions.defaults(archiveOptions.project).withSuite(suite)
-                .withThreshold(Fractions.parse("--threshold", threshold));
+        ComparisonOptions o = ComparisonOptions.builder(archiveOptions.project).suite(suite)
+                .threshold(Fractions.parse("--threshold", threshold)).build();
         try (ArchiveDatabase db = ArchiveDatabase.open(archiveOptions.openExisting())) {
             BudgetReport r = BudgetEvaluator.evaluate(db, Side.parse(run), list, o);
             System.out.print(BudgetOutput.format(r, formatOption.format));

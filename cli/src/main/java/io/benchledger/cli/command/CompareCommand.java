@@ -144,11 +144,11 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     ComparisonOptions options() throws java.io.IOException {
-        ComparisonOptions o = io.benchledger.cli.workflow.ConfiguredComparison.of(archiveOptions.project, config, suite)
-                .withSuite(suite).withMetric(metric);
+        ComparisonOptions configured = io.benchledger.cli.workflow.ConfiguredComparison.of(archiveOptions.project, config, suite);
+        ComparisonOptions.Builder o = configured.toBuilder().suite(suite).metric(metric);
         if (benchmark != null) {
             try {
-                o = o.withBenchmark(Optional.of(Pattern.compile(benchmark)));
+                o.benchmark(Optional.of(Pattern.compile(benchmark)));
             } catch (PatternSyntaxException e) {
                 throw new BadInputException("--benchmark: not a valid regular expression: " + e.getDescription());
             }
@@ -168,21 +168,26 @@ public final class CompareCommand implements Callable<Integer> {
         double[] band = Fractions.three("--bands", bands);
         try {
             if (threshold != null) { // an explicit threshold replaces the configuration's, per-case rules included
-                o = o.withThreshold(Fractions.parse("--threshold", threshold)).withCaseThresholds(Map.of());
+                o.threshold(Fractions.parse("--threshold", threshold)).caseThresholds(Map.of());
             }
             if (!perCase.isEmpty()) {
                 Map<String, Double> all = new LinkedHashMap<>(perCase); // command-line rules first: first match wins
-                o.caseThresholds().forEach(all::putIfAbsent);
-                o = o.withCaseThresholds(all);
+                if (threshold == null) {
+                    configured.caseThresholds().forEach(all::putIfAbsent);
+                }
+                o.caseThresholds(all);
             }
-            o = o.withAlpha(alpha)
-                    .withSeverity(new SeverityLevels(sev[0], sev[1], sev[2]))
-                    .withBands(new BandLimits(band[0], band[1], band[2]))
-                    .withReplicates(replicates).withMinForks(minForks).withCentre(centre(centre));
+            o.alpha(alpha)
+                    .severity(new SeverityLevels(sev[0], sev[1], sev[2]))
+                    .bands(new BandLimits(band[0], band[1], band[2]))
+                    .replicates(replicates).minForks(minForks).centre(centre(centre));
+            if (seed != null) {
+                o.seed(seed);
+            }
+            return o.build();
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
-        return seed == null ? o : o.withSeed(seed);
     }
 
     static CentreStatistic centre(String s) {

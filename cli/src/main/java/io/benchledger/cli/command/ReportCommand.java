@@ -85,17 +85,18 @@ public final class ReportCommand implements Callable<Integer> {
                     + " the latest run with the one before it");
         }
         Optional<List<Budget>> budgetList = budgets == null ? Optional.empty() : Optional.of(BudgetSyntax.read(budgets));
-        ComparisonOptions options = io.benchledger.cli.workflow.ConfiguredComparison.of(archiveOptions.project, null, suite)
-                .withSuite(suite);
+        ComparisonOptions.Builder configured = io.benchledger.cli.workflow.ConfiguredComparison
+                .of(archiveOptions.project, null, suite).toBuilder().suite(suite);
         if (threshold != null) {
-            options = options.withThreshold(Fractions.parse("--threshold", threshold)).withCaseThresholds(java.util.Map.of());
+            configured.threshold(Fractions.parse("--threshold", threshold)).caseThresholds(java.util.Map.of());
         }
         if (replicates != null) {
             if (replicates < 100) {
                 throw new BadInputException("--replicates: at least 100, got " + replicates);
             }
-            options = options.withReplicates(replicates);
+            configured.replicates(replicates);
         }
+        ComparisonOptions options = configured.build();
         Archive archive = archiveOptions.openExisting();
         ReportModel model;
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {

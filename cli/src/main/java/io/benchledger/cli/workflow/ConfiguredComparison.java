@@ -20,8 +20,8 @@ public final class ConfiguredComparison {
     public static ComparisonOptions of(String project, ResolvedSuite suite) {
         Map<String, Double> perCase = new LinkedHashMap<>();
         suite.suite().noise().forEach(rule -> perCase.put(rule.pattern().pattern(), rule.threshold()));
-        return ComparisonOptions.defaults(project).withThreshold(suite.noiseThreshold()).withCaseThresholds(perCase)
-                .withGatedMetrics(new java.util.LinkedHashSet<>(suite.suite().measures().gateMetrics()));
+        return ComparisonOptions.builder(project).threshold(suite.noiseThreshold()).caseThresholds(perCase)
+                .gatedMetrics(new java.util.LinkedHashSet<>(suite.suite().measures().gateMetrics())).build();
     }
 
     /**

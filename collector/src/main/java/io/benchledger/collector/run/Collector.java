@@ -111,11 +111,9 @@ public final class Collector {
         Path work = Files.createTempDirectory("benchledger-collect-");
         boolean keepWork = false;
         try {
-            List<Result> results = new ArrayList<>();
-            List<Sample> samples = new ArrayList<>();
-            List<Result> failed = new ArrayList<>();
+            Measurements measured = new Measurements();
             JmhResults firstJmh = null;
-            int[] n = {0};
+            CaseCount count = new CaseCount(total, t0);
             try (ProcessSampler sampler = new ProcessSampler()) {
                 if (!ProcessSampler.supported()) {
                     notes.add("process memory and CPU are sampled from /proc (Linux only): " + RSS_PEAK + " and "
@@ -125,14 +123,24 @@ public final class Collector {
                     Invocation inv = plan.get(i);
                     Path json = work.resolve("jmh-" + (i + 1) + ".json");
                     Path log = work.resolve("jmh-" + (i + 1) + ".log");
-                    JmhResults jmh = runOne(java, source, inv, json, log, sampler, runId, t0, n, Math.max(total, n[0]),
-                            results, samples, failed, o.ignoreJmhLock());
+                    JmhOutcome outcome = runOne(new JmhProcess(java, source, inv, json, log, runId, o.ignoreJmhLock()),
+                            sampler, count);
+                    Set<String> skipped = measured.add(outcome);
+                    if (!skipped.isEmpty()) {
+                        notes.add("measured twice (two groups select them), kept the first: " + String.join(", ", skipped));
+                    }
+                    JmhResults jmh = outcome.jmh();
+                    addProcessMetrics(attributed(sampler.forks(), outcome.forkCases()), jmh, runId, measured.results(),
+                            measured.samples(), skipped);
                     if (firstJmh == null && !jmh.results().isEmpty()) {
                         firstJmh = jmh;
                     }
                     sampler.reset();
                 }
             }
+            List<Result> results = measured.results();
+            List<Sample> samples = measured.samples();
+            List<Result> failed = measured.failed();
             if (results.stream().noneMatch(r -> !r.failed())) {
                 String why = failed.isEmpty() ? "JMH measured nothing" : failed.get(0).caseKey() + ": " + failed.get(0).failure();
                 throw new RunFailedException("no benchmark could be measured; " + why);
@@ -186,30 +194,43 @@ public final class Collector {
         return List.copyOf(notes);
     }
 
-    private JmhResults runOne(String java, BenchmarkSource source, Invocation inv, Path json, Path log,
-                              ProcessSampler sampler, String runId, long t0, int[] n, int total,
-                              List<Result> results, List<Sample> samples, List<Result> failed, boolean ignoreLock)
-            throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(java));
-        if (ignoreLock) {
+    /** How many cases have started, for the progress line; JMH may run more than planned (a group's params). */
+    private static final class CaseCount {
+        private final int planned;
+        private final long t0;
+        private int started;
+
+        CaseCount(int planned, long t0) {
+            this.planned = planned;
+            this.t0 = t0;
+        }
+    }
+
+    /** Runs one JMH process and reads what it wrote; nothing is added to the run here. */
+    private JmhOutcome runOne(JmhProcess p, ProcessSampler sampler, CaseCount count) throws IOException {
+        Invocation inv = p.invocation();
+        Path json = p.json();
+        Path log = p.log();
+        List<String> cmd = new ArrayList<>(List.of(p.java()));
+        if (p.ignoreLock()) {
             cmd.add("-Djmh.ignoreLock=true");
         }
-        cmd.addAll(List.of("-cp", source.classPath(), JMH_MAIN));
+        cmd.addAll(List.of("-cp", p.source().classPath(), JMH_MAIN));
         cmd.add(selection(inv.benchmarks()));
         cmd.addAll(inv.options());
         cmd.addAll(List.of("-foe", "false", "-rf", "json", "-rff", json.toString()));
-        Map<String, JmhLogReader.CaseRef> startedCases = new LinkedHashMap<>();
         List<String> forkCases;
+        List<Result> failed;
         int exit;
         try (BufferedWriter w = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
             w.write("# benchledger: " + String.join(" ", cmd.subList(cmd.indexOf(JMH_MAIN) + 1, cmd.size())) + "\n");
             JmhLogReader reader = new JmhLogReader(new JmhLogReader.Listener() {
                 @Override
                 public void caseStarted(JmhLogReader.CaseRef ref, double percentComplete, long etaSeconds) {
-                    n[0]++;
-                    startedCases.put(ref.caseKey(), ref);
+                    int n = ++count.started;
                     sampler.caseStarted(ref.caseKey());
-                    progress.caseStarted(n[0], Math.max(total, n[0]), ref.caseKey(), Duration.ofNanos(System.nanoTime() - t0));
+                    progress.caseStarted(n, Math.max(count.planned, n), ref.caseKey(),
+                            Duration.ofNanos(System.nanoTime() - count.t0));
                 }
 
                 @Override
@@ -222,8 +243,8 @@ public final class Collector {
                     }
                 }
             });
-            exit = ChildProcess.run(cmd, p -> sampler.watch(p.toHandle()), reader::accept);
-            failuresFrom(reader, runId, inv, failed, results);
+            exit = ChildProcess.run(cmd, proc -> sampler.watch(proc.toHandle()), reader::accept);
+            failed = failuresFrom(reader, p.runId());
             forkCases = reader.forkCases();
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -236,42 +257,20 @@ public final class Collector {
             throw new RunFailedException("JMH exited with code " + exit + " and wrote no results (group " + inv.group()
                     + "); first lines of its log: " + firstErrorLine(log));
         }
-        JmhResults jmh = JmhJsonReader.read(json, runId);
-        Set<String> keys = new HashSet<>();
-        for (Result r : results) {
-            keys.add(r.caseKey() + "|" + r.metric());
-        }
-        Set<String> skipped = new HashSet<>();
-        for (Result r : jmh.results()) {
-            if (!keys.add(r.caseKey() + "|" + r.metric())) {
-                skipped.add(r.caseKey());
-                continue;
-            }
-            results.add(r);
-        }
-        for (Sample s : jmh.samples()) {
-            if (!skipped.contains(s.caseKey())) {
-                samples.add(s);
-            }
-        }
-        if (!skipped.isEmpty()) {
-            notes.add("measured twice (two groups select them), kept the first: " + String.join(", ", skipped));
-        }
-        addProcessMetrics(attributed(sampler.forks(), forkCases), jmh, runId, results, samples, skipped);
-        return jmh;
+        return new JmhOutcome(JmhJsonReader.read(json, p.runId()), failed, forkCases);
     }
 
     /** Failed cases found in the log become results with their error and no score. */
-    private static void failuresFrom(JmhLogReader reader, String runId, Invocation inv, List<Result> failed,
-                                     List<Result> results) {
+    private static List<Result> failuresFrom(JmhLogReader reader, String runId) {
+        List<Result> failed = new ArrayList<>();
         for (Map.Entry<String, String> f : reader.failures().entrySet()) {
             JmhLogReader.CaseRef ref = reader.failedCase(f.getKey());
             Result r = new Result(runId, ref.caseKey(), ref.benchmark(), ref.params(), ref.mode(), Result.PRIMARY, "",
                     Mode.higherIsBetter(ref.mode(), ""), ref.threads(), 0, 0, "", 0, "", Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN, 0, Optional.empty(), f.getValue());
             failed.add(r);
-            results.add(r);
         }
+        return failed;
     }
 
     /**

@@ -21,13 +21,7 @@ public record CaseInfo(
 
     /** The series' label on its benchmark page: parameters, mode and threads. */
     public String label() {
-        StringBuilder sb = new StringBuilder();
-        params.forEach((k, v) -> {
-            if (sb.length() > 0) {
-                sb.append(", ");
-            }
-            sb.append(k).append('=').append(v);
-        });
+        StringBuilder sb = new StringBuilder(paramsText());
         if (!mode.isEmpty() && !"value".equals(mode)) {
             if (sb.length() > 0) {
                 sb.append(' ');
@@ -40,6 +34,7 @@ public record CaseInfo(
         return sb.length() == 0 ? "default" : sb.toString();
     }
 
+    /** The parameters as {@code name=value, …}. */
     public String paramsText() {
         StringBuilder sb = new StringBuilder();
         params.forEach((k, v) -> {

@@ -269,7 +269,7 @@ public final class BudgetEvaluator {
                                                ComparisonOptions options) {
         try {
             ResolvedSide side = resolver.resolveRelativeTo(Side.parse(spec), run, "baseline");
-            ComparisonReport r = Comparison.run(db, side, run, options.withBenchmark(Optional.empty()).withMetric(Result.PRIMARY));
+            ComparisonReport r = Comparison.run(db, side, run, options.toBuilder().benchmark(Optional.empty()).metric(Result.PRIMARY).build());
             return Optional.of(new Baseline(side, load(db, side.runIds()), r));
         } catch (BadInputException e) {
             return Optional.empty();

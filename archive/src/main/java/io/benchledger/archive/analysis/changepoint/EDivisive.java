@@ -2,12 +2,9 @@ package io.benchledger.archive.analysis.changepoint;
 
 import io.benchledger.archive.stats.Centre;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -15,8 +12,10 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * statistic (Matteson &amp; James, "A Nonparametric Approach for Multiple Change Point Analysis of
  * Multivariate Data", JASA 2014), in the two forms used for performance data: MongoDB's
  * signal-processing-algorithms (permutation test) and Apache Otava's "Hunter" variant (windowed
- * split, Student t-test, merge; Fleming et al., ICPE 2023). Everything is in this one file on purpose:
- * it is the mathematics of the package, to be read in one place.
+ * split, Student t-test, merge; Fleming et al., ICPE 2023). The statistic, the bisection and the
+ * t-test are in this one file on purpose: they are the mathematics of the package, to be read in one
+ * place. The forms only the tests use to reproduce the published results (MongoDB's permutation form,
+ * Otava's own merge) are with the tests: {@code MongoEDivisive} and {@code OtavaReference}.
  *
  * <h2>The statistic q̂ (α = 1)</h2>
  * Split a stretch Z of the series at τ into X = Z[a, τ) (n points) and Y = Z[τ, κ) (m points). With
@@ -55,7 +54,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * never flickers) and cheap; it assumes roughly normal noise, which holds for per-run benchmark scores
  * once outliers are tamed. <b>benchledger uses the t-test</b>: the history of every case is analysed
  * on every nightly run, and 2,000 cases × 1,000 runs must take seconds, not hours. The permutation
- * form is kept here (seeded, so also deterministic) to reproduce MongoDB's published results.</li>
+ * form (seeded, so also deterministic) reproduces MongoDB's published results in the tests.</li>
  * </ul>
  *
  * <h2>Otava's split and merge</h2>
@@ -66,6 +65,7 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * surface. Merge: recompute every weak point's t-test against its neighbouring weak points; while some
  * point fails (p ≥ max p, or its relative magnitude ≤ the minimum, or its step is smaller than the
  * minimum number of noise standard deviations), remove the weakest and recompute its neighbours.
+ * benchledger merges with {@link StepTest}, which also tests each step against the local trend.
  */
 public final class EDivisive {
 
@@ -90,12 +90,6 @@ public final class EDivisive {
             double forward = meanBefore == 0 ? 0 : meanAfter / meanBefore - 1;
             double backward = meanAfter == 0 ? 0 : meanBefore / meanAfter - 1;
             return Math.max(Math.abs(forward), Math.abs(backward));
-        }
-
-        /** The step in units of the case's noise standard deviation. */
-        public double effect(double noise) {
-            double step = Math.abs(meanAfter - meanBefore);
-            return noise > 0 ? step / noise : (step > 0 ? Double.POSITIVE_INFINITY : 0);
         }
     }
 
@@ -162,160 +156,6 @@ public final class EDivisive {
             }
         }
         return new Candidate(bestTau, best);
-    }
-
-    /**
-     * The V-statistic form of q̂ that MongoDB's {@code energy_statistics.e_divisive} (2021) uses: the
-     * within terms divide by n² and m² (pairs including each point with itself) instead of n(n−1) and
-     * m(m−1): q̂ᵥ = n·m/(n+m) · (2/(n·m)·S_xy − 2/n²·S_xx − 2/m²·S_yy). It is biased towards small
-     * segments (their within distance is understated), so it finds more change points.
-     */
-    static double qhatV(double sxy, double sxx, double syy, int n, int m) {
-        if (n < 1 || m < 1) {
-            return 0;
-        }
-        double e = 2.0 / ((double) n * m) * sxy - 2.0 * sxx / ((double) n * n) - 2.0 * syy / ((double) m * m);
-        return (double) n * m / (n + m) * e;
-    }
-
-    /** Which estimator of the within-sample distances q̂ uses. */
-    public enum Estimator {
-        /** Matteson &amp; James, MongoDB's {@code EDivisive} class and Otava: divide by n(n−1). */
-        U_STATISTIC,
-        /** MongoDB's {@code energy_statistics.e_divisive}: divide by n². */
-        V_STATISTIC
-    }
-
-    /**
-     * q̂ of every split τ of z[a, b) with Y running to the end (MongoDB's calculator, "proper
-     * division"); element i is τ = a + i, and τ = a (an empty X) gives 0.
-     */
-    public static double[] qhatValuesToEnd(double[] z, int a, int b) {
-        return qhatValuesToEnd(z, a, b, Estimator.U_STATISTIC);
-    }
-
-    /** As {@link #qhatValuesToEnd(double[], int, int)} with the given estimator. */
-    public static double[] qhatValuesToEnd(double[] z, int a, int b, Estimator estimator) {
-        int len = b - a;
-        double[] prefix = new double[len + 1]; // prefix[i] = W(a, a+i)
-        for (int i = 1; i <= len; i++) {
-            double x = z[a + i - 1];
-            double r = 0;
-            for (int j = a; j < a + i - 1; j++) {
-                r += Math.abs(z[j] - x);
-            }
-            prefix[i] = prefix[i - 1] + r;
-        }
-        double[] suffix = new double[len + 1]; // suffix[i] = W(a+i, b)
-        for (int i = len - 1; i >= 0; i--) {
-            double x = z[a + i];
-            double r = 0;
-            for (int j = a + i + 1; j < b; j++) {
-                r += Math.abs(z[j] - x);
-            }
-            suffix[i] = suffix[i + 1] + r;
-        }
-        double total = prefix[len];
-        double[] q = new double[len];
-        for (int i = 0; i < len; i++) {
-            double sxx = prefix[i];
-            double syy = suffix[i];
-            q[i] = estimator == Estimator.U_STATISTIC ? qhat(total - sxx - syy, sxx, syy, i, len - i)
-                    : qhatV(total - sxx - syy, sxx, syy, i, len - i);
-        }
-        return q;
-    }
-
-    /** The first maximum of {@link #qhatValuesToEnd}, as an absolute index. */
-    public static Candidate bestSplitToEnd(double[] z, int a, int b, Estimator estimator) {
-        double[] q = qhatValuesToEnd(z, a, b, estimator);
-        int best = 0;
-        for (int i = 1; i < q.length; i++) {
-            if (q[i] > q[best]) {
-                best = i;
-            }
-        }
-        return new Candidate(a + best, q.length == 0 ? 0 : q[best]);
-    }
-
-    // ------------------------------------------------------------------ permutation form (MongoDB)
-
-    /**
-     * E-Divisive with the permutation test, as MongoDB's {@code EDivisive} with
-     * {@code QHatPermutationsSignificanceTester}: candidates over τ only, {@code permutations}
-     * shuffles of every interval per candidate, significant when p ≤ {@code maxPValue}. The shuffles
-     * come from a generator seeded with {@code seed}, so the answer is the same on every run (MongoDB
-     * seeds Python's generator; the draws differ, so p-values near the threshold may differ).
-     *
-     * @return change point indexes in the order found
-     */
-    public static List<Candidate> permutationChangePoints(double[] z, double maxPValue, int permutations, long seed) {
-        return permutationChangePoints(z, maxPValue, permutations, seed, Estimator.U_STATISTIC);
-    }
-
-    /** As {@link #permutationChangePoints(double[], double, int, long)} with the given estimator. */
-    public static List<Candidate> permutationChangePoints(double[] z, double maxPValue, int permutations, long seed,
-                                                          Estimator estimator) {
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
-        List<Integer> sorted = new ArrayList<>();
-        List<Candidate> found = new ArrayList<>();
-        Map<Long, Candidate> memo = new HashMap<>();
-        if (z.length == 0) {
-            return found;
-        }
-        while (true) {
-            int[] bounds = bounds(sorted, z.length);
-            Candidate best = null;
-            for (int i = 0; i + 1 < bounds.length; i++) {
-                int a = bounds[i];
-                int b = bounds[i + 1];
-                Candidate c = memo.computeIfAbsent(((long) a << 32) | b, k -> bestSplitToEnd(z, a, b, estimator));
-                if (best == null || c.qhat() > best.qhat()) {
-                    best = c;
-                }
-            }
-            int higher = 0;
-            double[] shuffled = new double[z.length];
-            for (int r = 0; r < permutations; r++) {
-                double maxQ = Double.NEGATIVE_INFINITY;
-                for (int i = 0; i + 1 < bounds.length; i++) {
-                    int a = bounds[i];
-                    int b = bounds[i + 1];
-                    System.arraycopy(z, a, shuffled, a, b - a);
-                    shuffle(shuffled, a, b, rng);
-                    maxQ = Math.max(maxQ, bestSplitToEnd(shuffled, a, b, estimator).qhat());
-                }
-                if (maxQ >= best.qhat()) {
-                    higher++;
-                }
-            }
-            double p = higher / (permutations + 1.0);
-            if (p > maxPValue) {
-                return found;
-            }
-            found.add(new Candidate(best.index(), best.qhat()));
-            sorted.add(best.index());
-            sorted.sort(null);
-        }
-    }
-
-    /** Fisher–Yates over z[a, b). */
-    private static void shuffle(double[] z, int a, int b, UniformRandomProvider rng) {
-        for (int i = b - 1; i > a; i--) {
-            int j = a + rng.nextInt(i - a + 1);
-            double t = z[i];
-            z[i] = z[j];
-            z[j] = t;
-        }
-    }
-
-    private static int[] bounds(List<Integer> sortedChangePoints, int length) {
-        int[] b = new int[sortedChangePoints.size() + 2];
-        for (int i = 0; i < sortedChangePoints.size(); i++) {
-            b[i + 1] = sortedChangePoints.get(i);
-        }
-        b[b.length - 1] = length;
-        return b;
     }
 
     // ------------------------------------------------------------------ t-test form (Otava)
@@ -414,86 +254,6 @@ public final class EDivisive {
         SplitListener NONE = (s, e, f) -> { };
     }
 
-    /** Otava's merge step; see {@link #merge(double[], List, double, double, double, double, boolean)}. */
-    public static List<Split> merge(double[] z, List<Integer> weakSorted, double maxPValue, double minMagnitude) {
-        return merge(z, weakSorted, maxPValue, minMagnitude, 0, 0, 1, false);
-    }
-
-    /**
-     * The merge step: while some change point is weak, remove the weakest and recompute its
-     * neighbours. Weak means, in this order of precedence: p ≥ {@code maxPValue} (the largest p goes
-     * first); else relative magnitude ≤ {@code minMagnitude} (the smallest goes first); else, when
-     * {@code minEffect} &gt; 0, a step smaller than {@code minEffect} × {@code noise} (the smallest goes
-     * first). Before all these, a point with fewer than {@code minSegment} points on either side goes
-     * (the largest p first): a level needs that many runs before it counts as a level.
-     *
-     * @param otavaNeighbours recompute the two points after the removed one, as Otava's code does
-     *        (it leaves the point before the removed one with stale statistics); false recomputes the
-     *        point before and the point after, whose segments actually changed
-     */
-    public static List<Split> merge(double[] z, List<Integer> weakSorted, double maxPValue, double minMagnitude,
-                                    double minEffect, double noise, int minSegment, boolean otavaNeighbours) {
-        List<Split> cps = new ArrayList<>();
-        for (int i = 0; i < weakSorted.size(); i++) {
-            int lo = i == 0 ? 0 : weakSorted.get(i - 1);
-            int hi = i == weakSorted.size() - 1 ? z.length : weakSorted.get(i + 1);
-            cps.add(split(z, lo, weakSorted.get(i), hi));
-        }
-        while (!cps.isEmpty()) {
-            int weakest = argMax(cps, sp -> Math.min(sp.nBefore(), sp.nAfter()) < minSegment ? 2 + sp.pValue() : sp.pValue());
-            if (cps.get(weakest).pValue() < maxPValue && Math.min(cps.get(weakest).nBefore(), cps.get(weakest).nAfter()) >= minSegment) {
-                weakest = argMin(cps, Split::magnitude);
-                if (cps.get(weakest).magnitude() > minMagnitude) {
-                    if (minEffect <= 0) {
-                        return cps;
-                    }
-                    weakest = argMin(cps, s -> s.effect(noise));
-                    if (cps.get(weakest).effect(noise) >= minEffect) {
-                        return cps;
-                    }
-                }
-            }
-            cps.remove(weakest);
-            if (otavaNeighbours) {
-                recompute(z, cps, weakest);
-                recompute(z, cps, weakest + 1);
-            } else {
-                recompute(z, cps, weakest - 1);
-                recompute(z, cps, weakest);
-            }
-        }
-        return cps;
-    }
-
-    private static void recompute(double[] z, List<Split> cps, int i) {
-        if (i < 0 || i >= cps.size()) {
-            return;
-        }
-        int lo = i == 0 ? 0 : cps.get(i - 1).index();
-        int hi = i == cps.size() - 1 ? z.length : cps.get(i + 1).index();
-        cps.set(i, split(z, lo, cps.get(i).index(), hi));
-    }
-
-    private static int argMax(List<Split> cps, java.util.function.ToDoubleFunction<Split> f) {
-        int best = 0;
-        for (int i = 1; i < cps.size(); i++) {
-            if (f.applyAsDouble(cps.get(i)) > f.applyAsDouble(cps.get(best))) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    private static int argMin(List<Split> cps, java.util.function.ToDoubleFunction<Split> f) {
-        int best = 0;
-        for (int i = 1; i < cps.size(); i++) {
-            if (f.applyAsDouble(cps.get(i)) < f.applyAsDouble(cps.get(best))) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
     /** The t-test of z[lo, index) against z[index, hi). */
     public static Split split(double[] z, int lo, int index, int hi) {
         int n1 = index - lo;
@@ -537,12 +297,6 @@ public final class EDivisive {
             s += d * d;
         }
         return Math.sqrt(s / (to - from));
-    }
-
-    /** Otava's {@code compute_change_points}: split at the first-pass level, then merge. */
-    public static List<Split> otava(double[] z, int window, double maxPValue, double minMagnitude) {
-        List<Integer> weak = split(z, window, firstPassPValue(maxPValue), 0, List.of(), SplitListener.NONE);
-        return merge(z, weak, maxPValue, minMagnitude, 0, 0, 1, true);
     }
 
     /** Indexes of a list of splits (for tests and reports). */

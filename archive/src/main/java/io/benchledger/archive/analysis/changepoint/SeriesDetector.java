@@ -128,8 +128,7 @@ public final class SeriesDetector {
      */
     static List<StepTest.Result> steps(double[] y, double[] offset, List<Integer> weak, DetectorSettings settings,
                                        double noise) {
-        return StepTest.merge(y, new StepTest.Sums(y, offset), weak,
-                settings.maxPValue(), settings.minMagnitude(), settings.minEffect(), noise, settings.minSegment(),
+        return StepTest.merge(y, new StepTest.Sums(y, offset), weak, MergeRule.of(settings, noise),
                 2 * settings.window());
     }
 

@@ -313,8 +313,8 @@ public final class StepTest {
      * @param steps the positions of the steps Otava's merge kept, ascending
      * @return the steps that hold against the local trend, each with its final test
      */
-    public static List<Result> merge(double[] z, Sums sums, List<Integer> steps, double maxPValue,
-                                     double minMagnitude, double minEffect, double noise, int minSegment, int reach) {
+    public static List<Result> merge(double[] z, Sums sums, List<Integer> steps, MergeRule rule, int reach) {
+        int minSegment = rule.minSegment();
         List<Result> cps = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             int lo = i == 0 ? 0 : steps.get(i - 1);
@@ -326,7 +326,7 @@ public final class StepTest {
             double worst = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < cps.size(); i++) {
                 Result r = cps.get(i);
-                double badness = badness(r, maxPValue, minMagnitude, minEffect, noise, minSegment);
+                double badness = badness(r, rule);
                 if (badness > worst) {
                     worst = badness;
                     weakest = i;
@@ -361,7 +361,7 @@ public final class StepTest {
                     double stairs = sums.side(lo, a.index()).syy() + sums.side(a.index(), b.index()).syy()
                             + sums.side(b.index(), hi).syy();
                     double ramp = bestRampRss(sums, lo, a.index(), hi, b.index() + 1, 2 * minSegment);
-                    if (!(fTestP(ramp, stairs, hi - lo - 3) < maxPValue)) {
+                    if (!(fTestP(ramp, stairs, hi - lo - 3) < rule.maxPValue())) {
                         worst = 1;
                         weakest = a.pValue() >= b.pValue() ? i : i + 1;
                     }
@@ -387,9 +387,12 @@ public final class StepTest {
      * Negative when the step holds; else larger for weaker steps: a too-short side first, then
      * p ≥ max p (by p), then too small a jump (by how far below the floor it stays).
      */
-    static double badness(Result r, double maxPValue, double minMagnitude, double minEffect, double noise,
-                          int minSegment) {
-        if (Math.min(r.nBefore(), r.nAfter()) < minSegment) {
+    static double badness(Result r, MergeRule rule) {
+        double maxPValue = rule.maxPValue();
+        double minMagnitude = rule.minMagnitude();
+        double minEffect = rule.minEffect();
+        double noise = rule.noise();
+        if (Math.min(r.nBefore(), r.nAfter()) < rule.minSegment()) {
             return 3 + r.pValue();
         }
         if (!(r.pValue() < maxPValue)) {

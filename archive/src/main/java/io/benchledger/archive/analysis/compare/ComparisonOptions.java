@@ -84,75 +84,95 @@ public record ComparisonOptions(
         }
     }
 
+    /** The defaults of docs/statistics.md for one project. */
     public static ComparisonOptions defaults(String project) {
-        return new ComparisonOptions(project, "", Optional.empty(), "", DEFAULT_ALPHA, DEFAULT_THRESHOLD, Map.of(),
-                SeverityLevels.DEFAULT, BandLimits.DEFAULT, 0.95, 1000, DEFAULT_SEED, 3, 0.8, CentreStatistic.TRIMMED_MEAN,
-                DEFAULT_GATED_METRICS);
+        return builder(project).build();
     }
 
-    public ComparisonOptions withSuite(String v) {
-        return new ComparisonOptions(project, v, benchmark, metric, alpha, threshold, caseThresholds, severity, bands,
-                confidence, replicates, seed, minForks, power, centre, gatedMetrics);
+    /** A builder starting from the defaults of docs/statistics.md. */
+    public static Builder builder(String project) {
+        return new Builder(project);
     }
 
-    public ComparisonOptions withBenchmark(Optional<Pattern> v) {
-        return new ComparisonOptions(project, suite, v, metric, alpha, threshold, caseThresholds, severity, bands,
-                confidence, replicates, seed, minForks, power, centre, gatedMetrics);
+    /** A builder starting from these options, to change a few of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder(project);
+        b.suite = suite;
+        b.benchmark = benchmark;
+        b.metric = metric;
+        b.alpha = alpha;
+        b.threshold = threshold;
+        b.caseThresholds = caseThresholds;
+        b.severity = severity;
+        b.bands = bands;
+        b.confidence = confidence;
+        b.replicates = replicates;
+        b.seed = seed;
+        b.minForks = minForks;
+        b.power = power;
+        b.centre = centre;
+        b.gatedMetrics = gatedMetrics;
+        return b;
     }
 
-    public ComparisonOptions withMetric(String v) {
-        return new ComparisonOptions(project, suite, benchmark, v, alpha, threshold, caseThresholds, severity, bands,
-                confidence, replicates, seed, minForks, power, centre, gatedMetrics);
-    }
+    /** Builds options from the defaults; {@link #build()} checks the values (the record's constructor). */
+    public static final class Builder {
+        private final String project;
+        private String suite = "";
+        private Optional<Pattern> benchmark = Optional.empty();
+        private String metric = "";
+        private double alpha = DEFAULT_ALPHA;
+        private double threshold = DEFAULT_THRESHOLD;
+        private Map<String, Double> caseThresholds = Map.of();
+        private SeverityLevels severity = SeverityLevels.DEFAULT;
+        private BandLimits bands = BandLimits.DEFAULT;
+        private double confidence = 0.95;
+        private int replicates = 1000;
+        private long seed = DEFAULT_SEED;
+        private int minForks = 3;
+        private double power = 0.8;
+        private CentreStatistic centre = CentreStatistic.TRIMMED_MEAN;
+        private java.util.Set<String> gatedMetrics = DEFAULT_GATED_METRICS;
 
-    public ComparisonOptions withAlpha(double v) {
-        return new ComparisonOptions(project, suite, benchmark, metric, v, threshold, caseThresholds, severity, bands,
-                confidence, replicates, seed, minForks, power, centre, gatedMetrics);
-    }
+        private Builder(String project) {
+            this.project = project;
+        }
 
-    public ComparisonOptions withThreshold(double v) {
-        return new ComparisonOptions(project, suite, benchmark, metric, alpha, v, caseThresholds, severity, bands,
-                confidence, replicates, seed, minForks, power, centre, gatedMetrics);
-    }
+        public Builder suite(String v) { suite = v; return this; }
 
-    public ComparisonOptions withCaseThresholds(Map<String, Double> v) {
-        return new ComparisonOptions(project, suite, benchmark, metric, alpha, threshold, v, severity, bands,
-                confidence, replicates, seed, minForks, power, centre, gatedMetrics);
-    }
+        public Builder benchmark(Optional<Pattern> v) { benchmark = v; return this; }
 
-    public ComparisonOptions withSeverity(SeverityLevels v) {
-        return new ComparisonOptions(project, suite, benchmark, metric, alpha, threshold, caseThresholds, v, bands,
-                confidence, replicates, seed, minForks, power, centre, gatedMetrics);
-    }
+        public Builder metric(String v) { metric = v; return this; }
 
-    public ComparisonOptions withBands(BandLimits v) {
-        return new ComparisonOptions(project, suite, benchmark, metric, alpha, threshold, caseThresholds, severity, v,
-                confidence, replicates, seed, minForks, power, centre, gatedMetrics);
-    }
+        public Builder alpha(double v) { alpha = v; return this; }
 
-    public ComparisonOptions withReplicates(int v) {
-        return new ComparisonOptions(project, suite, benchmark, metric, alpha, threshold, caseThresholds, severity, bands,
-                confidence, v, seed, minForks, power, centre, gatedMetrics);
-    }
+        /** The default noise threshold; {@link #caseThresholds} gives some cases their own. */
+        public Builder threshold(double v) { threshold = v; return this; }
 
-    public ComparisonOptions withSeed(long v) {
-        return new ComparisonOptions(project, suite, benchmark, metric, alpha, threshold, caseThresholds, severity, bands,
-                confidence, replicates, v, minForks, power, centre, gatedMetrics);
-    }
+        public Builder caseThresholds(Map<String, Double> v) { caseThresholds = v; return this; }
 
-    public ComparisonOptions withMinForks(int v) {
-        return new ComparisonOptions(project, suite, benchmark, metric, alpha, threshold, caseThresholds, severity, bands,
-                confidence, replicates, seed, v, power, centre, gatedMetrics);
-    }
+        public Builder severity(SeverityLevels v) { severity = v; return this; }
 
-    public ComparisonOptions withCentre(CentreStatistic v) {
-        return new ComparisonOptions(project, suite, benchmark, metric, alpha, threshold, caseThresholds, severity, bands,
-                confidence, replicates, seed, minForks, power, v, gatedMetrics);
-    }
+        public Builder bands(BandLimits v) { bands = v; return this; }
 
-    public ComparisonOptions withGatedMetrics(java.util.Set<String> v) {
-        return new ComparisonOptions(project, suite, benchmark, metric, alpha, threshold, caseThresholds, severity, bands,
-                confidence, replicates, seed, minForks, power, centre, v);
+        public Builder confidence(double v) { confidence = v; return this; }
+
+        public Builder replicates(int v) { replicates = v; return this; }
+
+        public Builder seed(long v) { seed = v; return this; }
+
+        public Builder minForks(int v) { minForks = v; return this; }
+
+        public Builder power(double v) { power = v; return this; }
+
+        public Builder centre(CentreStatistic v) { centre = v; return this; }
+
+        public Builder gatedMetrics(java.util.Set<String> v) { gatedMetrics = v; return this; }
+
+        public ComparisonOptions build() {
+            return new ComparisonOptions(project, suite, benchmark, metric, alpha, threshold, caseThresholds, severity,
+                    bands, confidence, replicates, seed, minForks, power, centre, gatedMetrics);
+        }
     }
 
     /** Whether regressions of this metric fail a gate. */

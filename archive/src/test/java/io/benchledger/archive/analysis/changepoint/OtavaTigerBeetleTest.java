@@ -36,7 +36,7 @@ class OtavaTigerBeetleTest {
     @MethodSource("cases")
     void matchesOtava(String name, int window, double maxP, double minMagnitude, int[] expected) {
         double[] series = ExternalSeries.doubles(ExternalSeries.json(ExternalSeries.OTAVA).get("series"));
-        int[] actual = EDivisive.indexes(EDivisive.otava(series, window, maxP, minMagnitude));
+        int[] actual = EDivisive.indexes(OtavaReference.otava(series, window, maxP, minMagnitude));
         System.out.println(name + " expected " + Arrays.toString(expected) + "\n" + name + " actual   " + Arrays.toString(actual));
         assertThat(actual).containsExactly(expected);
     }

@@ -105,9 +105,9 @@ class BenchstatAgreementTest {
                 GoBenchText.read(in.resolve("crc-new.txt"), "01GPKZ00000000000000000NEW", "new", t.plusSeconds(60))));
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             ComparisonReport r = Comparison.run(db, Side.parse("old"), Side.parse("new"),
-                    ComparisonOptions.defaults("go").withCentre(io.benchledger.archive.stats.CentreStatistic.MEDIAN));
-            secPerOpReport = Comparison.run(db, Side.parse("old"), Side.parse("new"), ComparisonOptions.defaults("go")
-                    .withCentre(io.benchledger.archive.stats.CentreStatistic.MEDIAN).withMetric(Result.PRIMARY));
+                    ComparisonOptions.builder("go").centre(io.benchledger.archive.stats.CentreStatistic.MEDIAN).build());
+            secPerOpReport = Comparison.run(db, Side.parse("old"), Side.parse("new"), ComparisonOptions.builder("go")
+                    .centre(io.benchledger.archive.stats.CentreStatistic.MEDIAN).metric(Result.PRIMARY).build());
             for (CaseComparison c : r.cases()) {
                 (Result.PRIMARY.equals(c.metric()) ? secPerOp : bytesPerSecond).put(c.benchmark(), c);
             }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class CalibrationTest {
     private static final SyntheticCases.Design NIGHTLY = new SyntheticCases.Design(5, 10);
-    private static final ComparisonOptions OPTIONS = ComparisonOptions.defaults("default").withReplicates(1000);
+    private static final ComparisonOptions OPTIONS = ComparisonOptions.builder("default").replicates(1000).build();
 
     @Test
     void noRealChangeMarksAtMostOnePercentChanged() {

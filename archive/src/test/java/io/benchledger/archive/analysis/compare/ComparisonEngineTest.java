@@ -175,14 +175,14 @@ class ComparisonEngineTest {
 
     @Test
     void variantsComparedWithFiltersAndPerCaseThresholds() throws Exception {
-        ComparisonOptions o = ComparisonOptions.defaults("p").withBenchmark(Optional.of(Pattern.compile("Enc|Dec")))
-                .withMetric(Result.PRIMARY);
+        ComparisonOptions o = ComparisonOptions.builder("p").benchmark(Optional.of(Pattern.compile("Enc|Dec")))
+                .metric(Result.PRIMARY).build();
         ComparisonReport r = compare("variant:g1", "variant:zgc", o);
         assertThat(r.cases()).extracting(CaseComparison::benchmark).containsExactly("org.x.Dec.dec", "org.x.Enc.enc");
         assertThat(r.cases()).extracting(CaseComparison::verdict).containsOnly(Verdict.IMPROVED);
         // a 15 % noise threshold for the encoder: the +10 % is no longer beyond it
         ComparisonReport wide = compare("variant:g1", "variant:zgc",
-                o.withCaseThresholds(Map.of("Enc\\.enc", 0.15)));
+                o.toBuilder().caseThresholds(Map.of("Enc\\.enc", 0.15)).build());
         CaseComparison enc = find(wide, "org.x.Enc.enc", Result.PRIMARY);
         assertThat(enc.threshold()).isEqualTo(0.15);
         assertThat(enc.verdict()).isIn(Verdict.UNCHANGED, Verdict.INCONCLUSIVE);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The history model (runs → forks → iterations) against answers worked out by hand (and with SciPy). */
 class HistoryModelTest {
-    static final ComparisonOptions O = ComparisonOptions.defaults("p").withThreshold(0.05);
+    static final ComparisonOptions O = ComparisonOptions.builder("p").threshold(0.05).build();
 
     @Test
     void predictionIntervalHasTheWorkedOutValues() {
@@ -158,7 +158,7 @@ class HistoryModelTest {
         assertThat(O.gates("gc.alloc.rate.norm")).isTrue();
         assertThat(O.gates("gc.alloc.rate")).isFalse();
         assertThat(O.gates("proc.cpu.util")).isFalse();
-        assertThat(O.withGatedMetrics(java.util.Set.of("primary", "proc.*")).gates("proc.rss.peak")).isTrue();
+        assertThat(O.toBuilder().gatedMetrics(java.util.Set.of("primary", "proc.*")).build().gates("proc.rss.peak")).isTrue();
     }
 
     /**

@@ -77,7 +77,7 @@ class RecentSideTest {
                     .containsExactly("01J00000000000000000000N07", "01J00000000000000000000N06", "01J00000000000000000000N05");
 
             ComparisonReport r = Comparison.run(db, Side.parse("recent:20"), Side.parse("latest"),
-                    ComparisonOptions.defaults("p").withThreshold(0.05));
+                    ComparisonOptions.builder("p").threshold(0.05).build());
             CaseComparison c = r.cases().get(0);
             assertThat(c.basis().model()).isEqualTo(VerdictBasis.HISTORY);
             assertThat(c.basis().baselineRuns()).isEqualTo(8);
@@ -85,7 +85,7 @@ class RecentSideTest {
 
             // two runs of one fork: inconclusive with its reason, not regressed
             ComparisonReport two = Comparison.run(db, Side.parse("recent:2"), Side.parse("latest"),
-                    ComparisonOptions.defaults("p").withThreshold(0.05));
+                    ComparisonOptions.builder("p").threshold(0.05).build());
             assertThat(two.cases().get(0).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
             assertThat(two.cases().get(0).basis().reason()).isEqualTo("run-to-run noise unknown: 2 comparable runs, needs 5");
         }
