@@ -1,51 +1,108 @@
 #!/usr/bin/env bash
-# Site generation at scale: BENCHMARKS benchmarks x RUNS runs, full generation, then --incremental
-# after a new run of one suite (50 benchmarks) and after a new run of every benchmark, with a 1.5 GB heap.
-# Usage: bench/site-scale.sh [WORKDIR] [BENCHMARKS] [RUNS] [SAMPLES]
-# The archive is prepared once in WORKDIR/archive-pristine and copied for each measurement. Two
-# passes: the generator alone (SiteScaleBench: measured means, no engines), then the 'site' command
-# itself (comparison engine, change points, recommendations), timed with /usr/bin/time.
+# Publishing at scale: the `site` command over the archive of
+#   generate --benchmarks BENCHMARKS --runs RUNS --forks 1 --iterations 5
+# with a 1 GB heap (-Xmx1g). Prints what the aims are about: full generation (wall, CPU, resident
+# memory), the site's size, --incremental with nothing new, after a run of 50 benchmarks and after a
+# run of every benchmark (each from a copy of the full site), whether the incremental site equals a
+# full generation byte for byte, and how long the biggest benchmark page takes in headless Chromium
+# until its charts are drawn. Times are medians of REPEAT runs, each in a fresh JVM.
+# Usage: bench/site-scale.sh [WORKDIR] [BENCHMARKS] [RUNS] [REPEAT]
+# The archive is generated once into WORKDIR/archive-pristine and copied for each measurement.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-work="${1:-target/site-scale}"; benchmarks="${2:-2000}"; runs="${3:-1000}"; samples="${4:-5}"
+work="${1:-target/site-scale}"; benchmarks="${2:-2000}"; runs="${3:-1000}"; repeat="${4:-3}"
 mkdir -p "$work"
 work="$(cd "$work" && pwd)"
 cp_file="$work/classpath.txt"
+# the program, and the test classes of the helpers (appending a run, timing a page in Chromium);
 # compiling in the same invocation lets Maven resolve the sibling modules to their target/classes
-./mvnw -q -o -pl site-generator -am test-compile dependency:build-classpath \
+./mvnw -q -B -ntp -DskipTests package >&2
+./mvnw -q -B -ntp -pl site-generator -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >&2
-# run from a copy of the compiled classes, so a rebuild meanwhile does not disturb the measurement
+# run from copies, so a rebuild meanwhile does not disturb the measurement
+cp cli/target/benchledger.jar "$work/benchledger.jar"
 rm -rf "$work/classes" && mkdir -p "$work/classes"
 cp -r site-generator/target/test-classes "$work/classes/site-test"
 cp -r site-generator/target/classes "$work/classes/site"
 cp -r archive/target/classes "$work/classes/archive"
 cp="$work/classes/site-test:$work/classes/site:$work/classes/archive:$(cat "$cp_file")"
-java_run() { java -Xmx1500m -cp "$cp" io.benchledger.site.bench.SiteScaleBench "$@"; }
+helper() { java -Xmx1g -cp "$cp" "$@"; }
 
 if [ ! -f "$work/archive-pristine/archive.json" ]; then
-  java_run prepare "$work/archive-pristine" "$benchmarks" "$runs" "$samples"
+  java -jar "$work/benchledger.jar" generate --benchmarks "$benchmarks" --runs "$runs" --forks 1 --iterations 5 \
+    --out "$work/archive-pristine" --truth "$work/ground-truth.json" >&2
 fi
-rm -rf "$work/archive" "$work/site"
-cp -r "$work/archive-pristine" "$work/archive"
-java_run full "$work/archive" "$work/site"
-# a new run of one suite (50 benchmarks), then a new run of everything
-java_run append "$work/archive" "$benchmarks" "$((runs - 1))" "$samples" 50
-java_run incremental "$work/archive" "$work/site"
-java_run append "$work/archive" "$benchmarks" "$runs" "$samples" "$benchmarks"
-java_run incremental "$work/archive" "$work/site"
+# the archive after one more run measuring 50 benchmarks, and after one more measuring every benchmark
+for n in 50 0; do
+  if [ ! -f "$work/archive-next-$n/archive.json" ]; then
+    rm -rf "$work/archive-next-$n.tmp" && cp -r "$work/archive-pristine" "$work/archive-next-$n.tmp"
+    helper io.benchledger.site.bench.SiteScaleBench next "$work/archive-next-$n.tmp" "$benchmarks" "$runs" "$n" >&2
+    mv "$work/archive-next-$n.tmp" "$work/archive-next-$n"
+  fi
+done
 
-# the 'site' command with its engines, on a fresh copy; the appended runs are nightly runs of the
-# next version (run RUNS-1 of the prepared numbering would be a release run)
-./mvnw -q -o -pl cli -am package -DskipTests >&2
-rm -rf "$work/archive" "$work/site"
-cp -r "$work/archive-pristine" "$work/archive"
-site_cmd() { /usr/bin/time -f "  %e s wall, %U+%S s CPU, max RSS %M KB" java -Xmx1500m -jar cli/target/benchledger.jar \
-  site --archive "$work/archive" --out "$work/site" "$@" >/dev/null; }
-echo "site command, full:"; site_cmd
-java_run append "$work/archive" "$benchmarks" "$runs" "$samples" 50 2>/dev/null
-echo "site command, --incremental after a run of 50 benchmarks:"; site_cmd --incremental
-java_run append "$work/archive" "$benchmarks" "$((runs + 1))" "$samples" 50 2>/dev/null
-echo "site command, --incremental after another run of 50 benchmarks:"; site_cmd --incremental
-echo "site command, --incremental with nothing new:"; site_cmd --incremental
-java_run append "$work/archive" "$benchmarks" "$((runs + 2))" "$samples" "$benchmarks" 2>/dev/null
-echo "site command, --incremental after a run of every benchmark:"; site_cmd --incremental
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+# site ARCHIVE OUT [options]: one `site` command, timed; appends "wall cpu rss_kb" to $work/times
+site() {
+  local archive="$1" out="$2"; shift 2
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" java -Xmx1g -jar "$work/benchledger.jar" site \
+    --archive "$archive" --out "$out" "$@" >/dev/null 2>>"$work/site.log"
+  awk '{ printf "%s %.2f %d\n", $1, $2 + $3, $4 }' "$work/time.txt" >> "$work/times"
+}
+# report LABEL AIM: the median wall and CPU time and the largest resident memory of $work/times
+report() {
+  sort -n "$work/times" | awk -v label="$1" -v aim="$2" '
+    { wall[NR] = $1; cpu[NR] = $2; if ($3 > rss) rss = $3; all = all (NR > 1 ? ", " : "") $1 }
+    END {
+      n = asort(cpu)
+      printf "%-52s %6.1f s wall, %5.1f s CPU, max RSS %4d MB (aim %s; walls: %s)\n", label,
+        wall[int((NR + 1) / 2)], cpu[int((n + 1) / 2)], rss / 1024, aim, all
+    }'
+  rm -f "$work/times"
+}
+fresh_archive() { rm -rf "$work/archive" && cp -r "$1" "$work/archive"; }
+
+: > "$work/site.log"; rm -f "$work/times"
+echo "archive: generate --benchmarks $benchmarks --runs $runs --forks 1 --iterations 5 ($(du -sm "$work/archive-pristine" | cut -f1) MB); $(nproc) processor(s); heap -Xmx1g; median of $repeat"
+echo "load average before: $(load)"
+
+for i in $(seq "$repeat"); do
+  fresh_archive "$work/archive-pristine"; rm -rf "$work/site"
+  site "$work/archive" "$work/site"
+done
+report "full generation" "<= 15 s"
+bytes=$(du -sb "$work/site" | cut -f1)
+printf "site size: %.1f MB in %d files (%d MB on disk in 4 KiB blocks; aim <= 150 MB)\n" \
+  "$(echo "$bytes / 1000000" | bc -l)" "$(find "$work/site" -type f | wc -l)" "$(du -sm "$work/site" | cut -f1)"
+for d in "$work"/site/*/; do
+  printf "  %-12s %6.1f MB\n" "$(basename "$d")/" "$(echo "$(du -sb "$d" | cut -f1) / 1000000" | bc -l)"
+done | sort -k2 -rn | head -6
+rm -rf "$work/site-full" && cp -r "$work/site" "$work/site-full"
+
+for i in $(seq "$repeat"); do
+  site "$work/archive" "$work/site" --incremental
+done
+report "--incremental, nothing new" "-"
+for n in 50 0; do
+  for i in $(seq "$repeat"); do
+    fresh_archive "$work/archive-next-$n"; rm -rf "$work/site" && cp -r "$work/site-full" "$work/site"
+    site "$work/archive" "$work/site" --incremental
+  done
+  if [ "$n" = 50 ]; then report "--incremental after a run of 50 benchmarks" "<= 3 s"
+  else report "--incremental after a run of every benchmark" "<= 5 s"; fi
+done
+# the last incremental site against a full generation of the same archive
+rm -rf "$work/site-check"
+site "$work/archive" "$work/site-check"; rm -f "$work/times"
+if diff -r -q "$work/site" "$work/site-check" >/dev/null; then
+  echo "incremental site = full generation of the same archive: byte-identical"
+else
+  echo "incremental site differs from a full generation:"; diff -r -q "$work/site" "$work/site-check" | head -5
+fi
+
+# the benchmark page with the most chart data
+biggest=$(cd "$work/site" && for p in b/*.html; do
+  n=$(basename "$p" .html); echo "$(stat -c %s "charts/$n.js") $p"; done | sort -rn | head -1)
+echo "biggest benchmark page: ${biggest#* } ($(( ${biggest%% *} / 1000 )) KB of chart data, $(( $(stat -c %s "$work/site/${biggest#* }") / 1000 )) KB of HTML); aim < 1000 ms:"
+helper io.benchledger.site.bench.PageRenderBench "$work/site" "${biggest#* }" 5 "$work/screenshots"
+echo "load average after: $(load)"

@@ -80,7 +80,36 @@
     return (v === null || !isFinite(v)) ? '–' : (v >= 0 ? '+' : '') + (v * 100).toFixed(1) + ' %';
   }
 
+  // The chart data names runs by index into window.BL_RUNS (charts/runs.js, shared by every benchmark
+  // page), as differences, with each score's interval as half-widths. Expands it into the page's runs
+  // (d.runs: ri, t, v, c for the runs the page shows, in time order) and per series p (position in
+  // d.runs), y, lo and hi.
+  function expandBenchmark(d, R) {
+    var t = [], acc = 0, i;
+    for (i = 0; i < R.t.length; i++) { acc += R.t[i]; t.push(acc); }
+    var used = {};
+    d.series.forEach(function (s) {
+      var ri = 0;
+      s.ri = s.r.map(function (x) { ri += x; used[ri] = true; return ri; });
+      s.hi = s.y.map(function (y, k) { return y === null || s.e[k] === null ? null : y + s.e[k]; });
+      s.lo = s.y.map(function (y, k) {
+        if (y === null || s.e[k] === null) { return null; }
+        if (s.el) { return s.el[k] === null ? null : y - s.el[k]; }
+        // as SiteData: a non-negative score's interval is drawn from 0 where it would reach below
+        return y >= 0 && y - s.e[k] < 0 ? 0 : y - s.e[k];
+      });
+    });
+    var list = Object.keys(used).map(Number).sort(function (a, b) { return a - b; });
+    var pos = {};
+    list.forEach(function (ri, k) { pos[ri] = k; });
+    d.series.forEach(function (s) { s.p = s.ri.map(function (ri) { return pos[ri]; }); });
+    d.runs = { ri: list, t: list.map(function (ri) { return t[ri]; }), v: list.map(function (ri) { return R.v[ri]; }),
+      c: list.map(function (ri) { return R.c[ri]; }) };
+    d.versions = R.versions;
+  }
+
   function benchmark(d) {
+    expandBenchmark(d, window.BL_RUNS);
     var chartEl = document.getElementById('history-chart');
     var distEl = document.getElementById('dist-chart');
     var pick = document.getElementById('series-pick');
@@ -246,7 +275,7 @@
         series: series
       }, true);
       note.textContent = shown < total
-        ? 'Showing ' + shown + ' of ' + total + ' points (downsampled, keeping change points and extremes); the JSON below has them all.'
+        ? 'Showing ' + shown + ' of ' + total + ' points (downsampled, keeping change points and extremes); the query below gives them all.'
         : 'Showing all ' + total + ' points.';
       if (clipped > 0) {
         note.textContent += ' ' + clipped + ' off the scale of the bulk of the data, marked with triangles at the edge'
@@ -285,6 +314,8 @@
       r.addEventListener('change', draw);
     });
     draw();
+    // when the charts were drawn, in ms since the page was requested (bench/site-scale.sh reads it)
+    window.BL_DRAWN_MS = performance.now();
   }
 
   function comparison(d) {

@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param compare extra comparisons, each {@code A..B} (versions or run ids)
  * @param incremental regenerate only the benchmark pages whose inputs changed since the last generation
  * @param commitUrl a link to a commit, with {@code {commit}} where the hash goes; empty: link to the runs page
+ * @param publishSamples copy the archive's raw samples into {@code data/} too (runs and results always are);
+ *                       off by default: at scale they are most of the site's bytes
  */
 public record SiteOptions(Path out, Optional<Path> templates, String project, String title, String baseUrl,
-                          List<String> compare, boolean incremental, String commitUrl) {
+                          List<String> compare, boolean incremental, String commitUrl, boolean publishSamples) {
     public SiteOptions {
         templates = templates == null ? Optional.empty() : templates;
         title = title == null || title.isBlank() ? "Performance of " + project : title;
@@ -35,6 +37,12 @@ public record SiteOptions(Path out, Optional<Path> templates, String project, St
             throw new BadInputException("--commit-url " + commitUrl
                     + ": expected an http(s) address containing {commit}, e.g. https://github.com/org/repo/commit/{commit}");
         }
+    }
+
+    /** Without the raw samples in {@code data/}. */
+    public SiteOptions(Path out, Optional<Path> templates, String project, String title, String baseUrl,
+                       List<String> compare, boolean incremental, String commitUrl) {
+        this(out, templates, project, title, baseUrl, compare, incremental, commitUrl, false);
     }
 
     public static SiteOptions of(Path out, String project) {

@@ -51,7 +51,7 @@ class SiteGeneratorTest {
     private SiteGenerator.Outcome generate(Path out, SiteAnalyses analyses, boolean incremental) throws Exception {
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             return SiteGenerator.generate(db, analyses, new SiteOptions(out, Optional.empty(), "default", "",
-                    "https://example.github.io/repo/", List.of("1.1.0..1.2.0-SNAPSHOT"), incremental, ""));
+                    "https://example.github.io/repo/", List.of("1.1.0..1.2.0-SNAPSHOT"), incremental, "", true));
         }
     }
 
@@ -104,7 +104,7 @@ class SiteGeneratorTest {
         // (Map.of's does) may reach the JSON
         String chart = Files.readString(site.resolve("charts/" + BenchmarkPage.pageFile(SiteFixture.CRYPTO)
                 .substring(2).replace(".html", ".js")));
-        assertThat(chart).contains("\"runs\":{\"c\":[").contains("{\"label\":\"min throughput limit 900\",\"y\":900,\"level\":\"critical\"}");
+        assertThat(chart).contains("\"r\":[").contains("{\"label\":\"min throughput limit 900\",\"y\":900,\"level\":\"critical\"}");
     }
 
     @Test
@@ -260,6 +260,10 @@ class SiteGeneratorTest {
                     "", "https://example.github.io/repo/", List.of("1.1.0..1.2.0-SNAPSHOT"), false, ""));
         }
         assertSameTree(full, inc);
+        // without --publish-samples the raw samples stay in the archive (the incremental one removed the copy)
+        assertThat(full.resolve("data/samples")).doesNotExist();
+        assertThat(Files.readString(full.resolve("data/setup.sql"))).contains("VIEW results").doesNotContain("samples");
+        assertThat(Files.readString(full.resolve("data.html"))).contains("site --publish-samples");
     }
 
     @Test

@@ -61,11 +61,16 @@ public final class SiteCommand implements Callable<Integer> {
                     + "release, --compare) made from the same runs.")
     boolean incremental;
 
+    @Option(names = "--publish-samples",
+            description = "Copy the archive's raw samples into the site's data/ folder too (runs and results always are). "
+                    + "Off by default: at scale they are most of the site's bytes.")
+    boolean publishSamples;
+
     @Override
     public Integer call() throws Exception {
         Archive archive = archiveOptions.openExisting();
         SiteOptions options = new SiteOptions(out, Optional.ofNullable(templates), archiveOptions.project, title, baseUrl,
-                compare, incremental, commitUrl);
+                compare, incremental, commitUrl, publishSamples);
         long start = System.nanoTime();
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             SiteGenerator.Outcome o = SiteGenerator.generate(db,

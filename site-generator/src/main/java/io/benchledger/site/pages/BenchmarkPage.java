@@ -7,6 +7,7 @@ import io.benchledger.archive.analysis.changepoint.Drift;
 import io.benchledger.archive.analysis.trend.Trend;
 import io.benchledger.archive.analysis.trend.TrendAnalysis;
 import io.benchledger.site.chart.BoxStats;
+import io.benchledger.site.chart.Columns;
 import io.benchledger.site.chart.DriftSegments;
 import io.benchledger.site.chart.Json;
 import io.benchledger.site.chart.Lttb;
@@ -30,6 +31,9 @@ import java.util.regex.Pattern;
 public final class BenchmarkPage {
     /** Chart data per page is kept under this many bytes (downsampling when needed). */
     public static final int DATA_LIMIT = 300_000;
+    /** Significant digits of a score and of an interval's half-width in the chart data. */
+    static final int SCORE_DIGITS = 6;
+    static final int ERROR_DIGITS = 4;
     private static final double DAY_MS = 86_400_000.0;
 
     private final String benchmark;
@@ -98,7 +102,6 @@ public final class BenchmarkPage {
     }
 
     private String chartJson(int cap) {
-        java.util.BitSet used = new java.util.BitSet(runs.size());
         List<Map<String, Object>> out = new ArrayList<>();
         List<int[]> chosenBySeries = new ArrayList<>();
         for (CaseSeries s : series) {
@@ -113,43 +116,25 @@ public final class BenchmarkPage {
             }
             int[] chosen = Lttb.select(x, s.score(), cap, keep);
             chosenBySeries.add(chosen);
-            for (int i : chosen) {
-                used.set(s.runIndex()[i]);
-            }
-        }
-        // the page's runs: global run index, time, version, short commit (for both x-axis modes)
-        int[] pageRuns = used.stream().toArray();
-        int[] pos = new int[runs.size()];
-        List<String> versions = new ArrayList<>();
-        Map<String, Integer> versionIndex = new LinkedHashMap<>();
-        long[] t = new long[pageRuns.length];
-        int[] v = new int[pageRuns.length];
-        int[] ri = new int[pageRuns.length];
-        List<String> commits = new ArrayList<>(pageRuns.length);
-        for (int k = 0; k < pageRuns.length; k++) {
-            RunInfo r = runs.get(pageRuns[k]);
-            pos[r.index()] = k;
-            t[k] = r.startedAt().toEpochMilli();
-            ri[k] = r.index();
-            v[k] = versionIndex.computeIfAbsent(r.version(), key -> {
-                versions.add(key);
-                return versions.size() - 1;
-            });
-            commits.add(r.shortCommit());
         }
         for (int si = 0; si < series.size(); si++) {
             CaseSeries s = series.get(si);
             int[] chosen = chosenBySeries.get(si);
-            int[] p = new int[chosen.length];
+            int[] r = new int[chosen.length];
             double[] y = new double[chosen.length];
-            double[] lo = new double[chosen.length];
-            double[] hi = new double[chosen.length];
+            double[] e = new double[chosen.length];
+            double[] el = new double[chosen.length];
+            boolean symmetric = true;
             for (int k = 0; k < chosen.length; k++) {
                 int i = chosen[k];
-                p[k] = pos[s.runIndex()[i]];
+                r[k] = s.runIndex()[i];
                 y[k] = s.score()[i];
-                lo[k] = s.low()[i];
-                hi[k] = s.high()[i];
+                e[k] = s.high()[i] - y[k];
+                el[k] = y[k] - s.low()[i];
+                // the interval drawn from 0 where it would reach below (see SiteData) needs no column of its own
+                boolean clamped = s.low()[i] == 0 && y[k] >= 0 && y[k] - e[k] < 0;
+                symmetric &= clamped || Double.compare(e[k], el[k]) == 0
+                        || Math.abs(e[k] - el[k]) <= 1e-9 * Math.max(Math.abs(y[k]), Math.abs(e[k]));
             }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("label", s.info().label());
@@ -157,10 +142,13 @@ public final class BenchmarkPage {
             m.put("unit", s.info().unit());
             m.put("higherIsBetter", s.info().higherIsBetter());
             m.put("total", s.size());
-            m.put("p", p);
-            m.put("y", y);
-            m.put("lo", lo);
-            m.put("hi", hi);
+            // the runs as indexes into charts/runs.js (differences), the score and the interval's half-widths
+            m.put("r", Columns.deltas(r));
+            m.put("y", Columns.rounded(y, SCORE_DIGITS));
+            m.put("e", Columns.rounded(e, ERROR_DIGITS));
+            if (!symmetric) {
+                m.put("el", Columns.rounded(el, ERROR_DIGITS));
+            }
             m.put("changePoints", changePointData(s));
             m.put("trend", trendData(s));
             m.put("drifts", DriftSegments.chartData(drifts.getOrDefault(s.info().caseKey(), List.of()), runById::get));
@@ -176,7 +164,7 @@ public final class BenchmarkPage {
                     Map<String, Object> d = new LinkedHashMap<>();
                     d.put("box", new double[] {box.min(), box.q1(), box.median(), box.q3(), box.max()});
                     d.put("count", box.count());
-                    d.put("values", firstValues(samples[0], 400));
+                    d.put("values", Columns.rounded(firstValues(samples[0], 400), SCORE_DIGITS));
                     m.put("distribution", d);
                 }
             }
@@ -186,13 +174,6 @@ public final class BenchmarkPage {
         doc.put("kind", "benchmark");
         doc.put("benchmark", benchmark);
         // insertion-ordered maps throughout: Map.of's iteration order changes from one JVM to the next
-        Map<String, Object> runsObj = new LinkedHashMap<>();
-        runsObj.put("c", commits);
-        runsObj.put("ri", ri);
-        runsObj.put("t", t);
-        runsObj.put("v", v);
-        doc.put("runs", runsObj);
-        doc.put("versions", versions);
         doc.put("env", environmentChanges());
         doc.put("series", out);
         return Json.of(doc);
@@ -318,34 +299,30 @@ public final class BenchmarkPage {
         return out;
     }
 
-    /** The full history, not downsampled: {@code series/<name>.json}. */
-    public String fullJson() {
-        List<Object> out = new ArrayList<>();
-        for (CaseSeries s : series) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("case_key", s.info().caseKey());
-            m.put("params", s.info().params());
-            m.put("mode", s.info().mode());
-            m.put("unit", s.info().unit());
-            m.put("higher_is_better", s.info().higherIsBetter());
-            List<String> ids = new ArrayList<>(s.size());
-            long[] t = new long[s.size()];
-            for (int i = 0; i < s.size(); i++) {
-                RunInfo r = runs.get(s.runIndex()[i]);
-                ids.add(r.runId());
-                t[i] = r.startedAt().toEpochMilli();
-            }
-            m.put("run_id", ids);
-            m.put("started_at_ms", t);
-            m.put("score", s.score());
-            m.put("ci_low", s.low());
-            m.put("ci_high", s.high());
-            out.add(m);
+    /**
+     * {@code charts/runs.js}: every run of the project once (start time as differences in ms,
+     * version, short commit), shared by all benchmark pages, whose series name runs by index.
+     */
+    public static String runsScript(List<RunInfo> runs) {
+        List<String> versions = new ArrayList<>();
+        Map<String, Integer> versionIndex = new java.util.HashMap<>();
+        long[] t = new long[runs.size()];
+        int[] v = new int[runs.size()];
+        List<String> commits = new ArrayList<>(runs.size());
+        for (RunInfo r : runs) {
+            t[r.index()] = r.startedAt().toEpochMilli();
+            v[r.index()] = versionIndex.computeIfAbsent(r.version(), key -> {
+                versions.add(key);
+                return versions.size() - 1;
+            });
+            commits.add(r.shortCommit());
         }
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("benchmark", benchmark);
-        doc.put("series", out);
-        return Json.of(doc) + "\n";
+        doc.put("t", Columns.deltas(t));
+        doc.put("v", v);
+        doc.put("versions", versions);
+        doc.put("c", commits);
+        return "window.BL_RUNS = " + Json.of(doc) + ";\n";
     }
 
     /** The table of series: the chart's text equivalent. */

@@ -6,7 +6,7 @@ package io.benchledger.site.pages;
  * @param root relative path from the page to the site root ("" or "../")
  * @param nav the navigation section the page belongs to
  * @param asOf the time the page's data is as of
- * @param charts the page's chart data script, relative to the page; empty for none
+ * @param charts the page's chart data scripts, relative to the page and separated by spaces; empty for none
  */
 public record PageFrame(String root, String pageTitle, String siteTitle, String project, String nav, String asOf,
                         String charts) {

@@ -42,12 +42,13 @@ import java.util.regex.Pattern;
  */
 public final class BenchmarkPages {
     static final String[] TEMPLATES = {"layout.html", "benchmark.html", "profile.html"};
+    static final String RUNS_SCRIPT = "charts/runs.js";
 
     /** The page as benchmark.html reads it. */
     public record View(String benchmark, String fullData, DataTable seriesTable, DataTable changeTable,
                        boolean changeAnalysis, int seriesCount, int points, List<String> seriesLabels,
                        DataTable latencyTable, DataTable resourceTable, ProfileSection.Section profile,
-                       String profileData) {
+                       String profileData, String fullQuery) {
     }
 
     private final SiteContext ctx;
@@ -76,6 +77,8 @@ public final class BenchmarkPages {
     }
 
     private int run() throws Exception {
+        // every run once, shared by the pages: their series name runs by index
+        ctx.writer().write(RUNS_SCRIPT, BenchmarkPage.runsScript(ctx.runs()));
         List<String> stale = staleBenchmarks();
         if (stale.isEmpty()) {
             return 0;
@@ -140,7 +143,6 @@ public final class BenchmarkPages {
             boolean same = ctx.previous().benchmark(e.getKey()).filter(fp::equals).isPresent()
                     && writer.keep(BenchmarkPage.pageFile(e.getKey()))
                     && writer.keep("charts/" + name + ".js")
-                    && writer.keep("series/" + name + ".json")
                     && writer.keep("downloads/b/" + name + "-series.csv")
                     && writer.keep("downloads/b/" + name + "-series.json")
                     && writer.keep("downloads/b/" + name + "-changes.csv")
@@ -198,6 +200,14 @@ public final class BenchmarkPages {
         return SafeNames.hash(sb.toString());
     }
 
+    /** Every result of the benchmark, from the published archive (the data page's setup.sql makes the views). */
+    static String fullQuery(String benchmark) {
+        return "SELECT x.case_key, r.started_at, r.version, x.score, x.ci_low, x.ci_high, x.unit\n"
+                + "FROM results x JOIN runs r USING (run_id)\n"
+                + "WHERE x.benchmark = '" + benchmark.replace("'", "''") + "' AND x.metric = 'primary'\n"
+                + "ORDER BY x.case_key, r.started_at;";
+    }
+
     private Void renderOne(String benchmark, List<CaseSeries> series, Map<String, double[][]> samples)
             throws IOException {
         BenchmarkPage bp = new BenchmarkPage(benchmark, series, ctx.runs(), ctx.changePoints().byCase(),
@@ -207,7 +217,7 @@ public final class BenchmarkPages {
         int lastRun = series.stream().mapToInt(s -> s.runIndex()[s.size() - 1]).max().orElse(ctx.latest().index());
         PageFrame frame = ctx.frame("../", benchmark, "benchmarks")
                 .withAsOf(Fmt.time(ctx.runs().get(lastRun).finishedAt()))
-                .withCharts("../charts/" + bp.name() + ".js");
+                .withCharts("../" + RUNS_SCRIPT + " ../charts/" + bp.name() + ".js");
         DataTable seriesTable = bp.seriesTable();
         DataTable changes = bp.changePointTable();
         List<ResourceData.Row> rows = resources.getOrDefault(benchmark, List.of());
@@ -220,11 +230,11 @@ public final class BenchmarkPages {
         if (!profile.isEmpty()) {
             ctx.writer().write("profiles/" + bp.name() + ".js", profile.script());
         }
-        View v = new View(benchmark, "../series/" + bp.name() + ".json", seriesTable, changes,
+        View v = new View(benchmark, "../data.html", seriesTable, changes,
                 ctx.changePoints().analysed(), series.size(), series.stream().mapToInt(CaseSeries::size).sum(),
-                series.stream().map(s -> s.info().label()).toList(), latency, used, profile, "../profiles/" + bp.name() + ".js");
+                series.stream().map(s -> s.info().label()).toList(), latency, used, profile, "../profiles/" + bp.name() + ".js",
+                fullQuery(benchmark));
         ctx.writer().write("charts/" + bp.name() + ".js", bp.chartScript());
-        ctx.writer().write("series/" + bp.name() + ".json", bp.fullJson());
         ctx.page(BenchmarkPage.pageFile(benchmark), "benchmark.html", frame, v, List.of(seriesTable, changes, latency, used));
         return null;
     }

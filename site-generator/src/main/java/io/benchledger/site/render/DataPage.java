@@ -23,7 +23,8 @@ import java.util.Map;
 public final class DataPage {
 
     /** The page as data.html reads it; {@code base} is the site's address or a placeholder. */
-    public record View(DataTable table, List<Query> queries, String baseUrl, String base) {
+    public record View(DataTable table, List<Query> queries, String baseUrl, String base, boolean samples,
+                       String samplesSize) {
     }
 
     /** An example query. */
@@ -40,10 +41,16 @@ public final class DataPage {
         Map<String, List<String>> urls = new LinkedHashMap<>();
         String base = ctx.options().baseUrl().isEmpty() ? "https://ORG.github.io/REPO/" : ctx.options().baseUrl();
         writer.copyImmutable(ctx.data().db().archive().layout().manifest(), "data/archive.json");
+        boolean samples = ctx.options().publishSamples();
+        long samplesBytes = 0;
         for (String table : List.of("runs", "results", "samples")) {
             List<String> list = new ArrayList<>();
             for (DataFile f : ctx.data().db().snapshot().files(table)) {
                 if (!f.project().equals(project)) {
+                    continue;
+                }
+                if (table.equals("samples") && !samples) {
+                    samplesBytes += f.bytes();
                     continue;
                 }
                 String rel = "data/" + table + "/" + seg("project=" + f.project()) + "/" + seg("version=" + f.version())
@@ -55,12 +62,14 @@ public final class DataPage {
                         Cell.link(f.path().getFileName().toString(), rel),
                         Cell.num(f.bytes(), Fmt.bytes(f.bytes())).raw(Long.toString(f.bytes()))));
             }
-            urls.put(table, list);
+            if (!list.isEmpty() || !table.equals("samples")) {
+                urls.put(table, list);
+            }
         }
         writer.write("data/setup.sql", setupSql(project, urls));
         String latestResults = urls.get("results").isEmpty() ? base + "data/results/..."
                 : lastMatching(urls.get("results"), ctx.latest());
-        List<Query> queries = List.of(
+        List<Query> queries = new ArrayList<>(List.of(
                 new Query("Open the whole archive (creates views runs, results, samples)",
                         "-- in a shell: download setup.sql and start the DuckDB CLI with it\n"
                                 + "curl -sO " + base + "data/setup.sql && duckdb -init setup.sql\n"
@@ -70,16 +79,19 @@ public final class DataPage {
                                 + sqlString(latestResults) + ")\nWHERE metric = 'primary'\nORDER BY benchmark;"),
                 new Query("Mean score per benchmark and version (after setup.sql)",
                         "SELECT benchmark, version, avg(score) AS mean_score, count(*) AS results\nFROM results\n"
-                                + "WHERE metric = 'primary'\nGROUP BY ALL\nORDER BY benchmark, version;"),
-                new Query("Raw samples of one benchmark, with the run's version and commit (after setup.sql)",
+                                + "WHERE metric = 'primary'\nGROUP BY ALL\nORDER BY benchmark, version;")));
+        if (urls.containsKey("samples")) {
+            queries.add(new Query("Raw samples of one benchmark, with the run's version and commit (after setup.sql)",
                         "SELECT r.version, r.commit, s.fork, s.iteration, s.value, s.weight\nFROM samples s\n"
                                 + "JOIN runs r USING (run_id)\nJOIN results x ON x.run_id = s.run_id AND x.case_key = s.case_key AND x.metric = s.metric\n"
                                 + "WHERE x.benchmark = 'your.Benchmark.name' AND s.metric = 'primary'\nORDER BY r.started_at, s.fork, s.iteration;"));
+        }
         DataTable t = new DataTable("archive-files", "Archive files of project " + project,
                 List.of(Col.text("Table"), Col.text("Version"), Col.text("File"), Col.num("Size")), rows,
                 "downloads/archive-files");
         ctx.page("data.html", "data.html", ctx.frame("", "Data", "data"),
-                new View(t, queries, ctx.options().baseUrl(), base), List.of(t));
+                new View(t, queries, ctx.options().baseUrl(), base, urls.containsKey("samples"),
+                        samplesBytes == 0 ? "" : Fmt.bytes(samplesBytes)), List.of(t));
     }
 
     /** DuckDB views over the published files (web servers cannot list folders, so each file is named). */

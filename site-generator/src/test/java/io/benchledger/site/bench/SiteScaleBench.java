@@ -1,5 +1,7 @@
 package io.benchledger.site.bench;
 
+import io.benchledger.archive.generate.GeneratorSettings;
+import io.benchledger.archive.generate.HistoryGenerator;
 import io.benchledger.archive.model.Mode;
 import io.benchledger.archive.model.Result;
 import io.benchledger.archive.model.Run;
@@ -33,6 +35,10 @@ import java.util.TreeMap;
  *   SiteScaleBench append ARCHIVE BENCHMARKS INDEX SAMPLES MEASURED
  *                                                             commits run INDEX measuring the first MEASURED benchmarks
  *   SiteScaleBench incremental ARCHIVE OUT                    incremental generation, timed
+ *   SiteScaleBench next ARCHIVE BENCHMARKS RUN MEASURED       commits run RUN of the archive that
+ *                                                             {@code generate --benchmarks BENCHMARKS --forks 1
+ *                                                             --iterations 5} wrote, measuring the cases of its first
+ *                                                             MEASURED benchmarks (all when MEASURED is 0)
  * </pre>
  */
 public final class SiteScaleBench {
@@ -49,6 +55,8 @@ public final class SiteScaleBench {
                     Integer.parseInt(args[3]), Integer.parseInt(args[3]) + 1, Integer.parseInt(args[5]));
             case "full" -> generate(Path.of(args[1]), Path.of(args[2]), false);
             case "incremental" -> generate(Path.of(args[1]), Path.of(args[2]), true);
+            case "next" -> next(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    Integer.parseInt(args[4]));
             default -> throw new IllegalArgumentException("prepare|append|full|incremental");
         }
     }
@@ -89,6 +97,25 @@ public final class SiteScaleBench {
             }
         }
         return new RunRecord(run, results, sampleRows);
+    }
+
+    /**
+     * One more nightly run of a generated archive, as {@code generate} would have written it with one
+     * run more (same case keys), limited to the cases of the first {@code measured} benchmarks.
+     */
+    static void next(Path dir, int benchmarks, int run, int measured) throws Exception {
+        HistoryGenerator g = new HistoryGenerator(GeneratorSettings.of(benchmarks, run + 1, 1,
+                Math.max(1, benchmarks / 10)).withSamples(1, 5));
+        RunRecord all = g.run(run);
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        all.results().forEach(r -> names.add(r.benchmark()));
+        java.util.Set<String> chosen = names.stream().limit(measured <= 0 ? names.size() : measured)
+                .collect(java.util.stream.Collectors.toSet());
+        List<Result> results = all.results().stream().filter(r -> chosen.contains(r.benchmark())).toList();
+        java.util.Set<String> keys = results.stream().map(Result::caseKey).collect(java.util.stream.Collectors.toSet());
+        List<Sample> samples = all.samples().stream().filter(x -> keys.contains(x.caseKey())).toList();
+        Archive.openExisting(dir).commit(new RunRecord(all.run(), results, samples));
+        System.err.printf("committed run %d: %d benchmarks, %d cases%n", run, chosen.size(), results.size());
     }
 
     static void generate(Path archiveDir, Path out, boolean incremental) throws Exception {

@@ -52,20 +52,32 @@ class BenchmarkPageTest {
         JsonNode data = new ObjectMapper().readTree(script.substring("window.BL_DATA = ".length(), script.length() - 2));
         JsonNode s3 = data.path("series").get(3);
         assertThat(s3.path("total").asInt()).isEqualTo(n);
-        assertThat(s3.path("p").size()).isLessThan(n).isGreaterThan(100);
-        // the change point's run is among the points drawn, and marked
-        List<Integer> ri = new ArrayList<>();
-        data.path("runs").path("ri").forEach(v -> ri.add(v.asInt()));
+        assertThat(s3.path("r").size()).isLessThan(n).isGreaterThan(100);
+        assertThat(s3.path("y").size()).isEqualTo(s3.path("r").size());
+        // the change point's run is among the points drawn (runs named by index, as differences), and marked
         List<Integer> drawn = new ArrayList<>();
-        s3.path("p").forEach(p -> drawn.add(ri.get(p.asInt())));
-        assertThat(drawn).contains(3000, 0, n - 1);
+        int ri = 0;
+        for (JsonNode d : s3.path("r")) {
+            ri += d.asInt();
+            drawn.add(ri);
+        }
+        assertThat(drawn).contains(3000, 0, n - 1).isSorted();
+        // scores to six significant digits, the symmetric interval as one half-width to four
+        assertThat(s3.path("y").get(0).asText()).isEqualTo("1002.01"); // 1000.123456789 + 13.3333333 sin 3
+        assertThat(s3.path("e").get(0).asText()).isEqualTo("1.235");
+        assertThat(s3.has("el")).isFalse();
         assertThat(s3.path("changePoints").get(0).path("ri").asInt()).isEqualTo(3000);
         // the JVM change at run 2500 is marked
         assertThat(data.path("env").get(0).path("ri").asInt()).isEqualTo(2500);
         assertThat(data.path("env").get(0).path("label").asText()).isEqualTo("jvm: v 17 \u2192 v 21");
-        // the full history keeps every point
-        JsonNode full = new ObjectMapper().readTree(page.fullJson());
-        assertThat(full.path("series").get(3).path("score").size()).isEqualTo(n);
+        // every run once in the shared runs script: times as differences, versions by index
+        String runsScript = BenchmarkPage.runsScript(runs);
+        JsonNode all = new ObjectMapper().readTree(runsScript.substring("window.BL_RUNS = ".length(), runsScript.length() - 2));
+        assertThat(all.path("t").size()).isEqualTo(n);
+        assertThat(all.path("t").get(0).asLong()).isEqualTo(t0.toEpochMilli());
+        assertThat(all.path("t").get(1).asLong()).isEqualTo(3_600_000L);
+        assertThat(all.path("versions").get(all.path("v").get(4999).asInt()).asText()).isEqualTo("1.9");
+        assertThat(all.path("c").get(7).asText()).isEqualTo(runs.get(7).shortCommit());
     }
 
     @Test
