@@ -51,6 +51,12 @@ public record Run(
     public static final String TRIGGER_IMPORT = "import";
     /** A run measured under a profiler (collect --profile-with): its overhead keeps it out of the history. */
     public static final String TRIGGER_PROFILE = "profile";
+    /**
+     * A nightly's second look: the benchmarks its run called changed, measured again at once before
+     * the gate trusts the change (label {@code confirms} = the run). Kept in the archive, not in the
+     * history: the night is already there once.
+     */
+    public static final String TRIGGER_CONFIRM = "confirm";
     /** The suite of the runs of benchledger's open-loop load harness ({@code benchledger load}). */
     public static final String WORKLOADS_SUITE = "workloads";
 

@@ -1,13 +1,15 @@
 package io.benchledger.archive.analysis.compare;
 
 import io.benchledger.archive.BadInputException;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * One side of a comparison as the user names it:
  * <ul>
  *   <li>{@code 1.4.0} or {@code version:1.4.0}: every run of that version (pooled);</li>
- *   <li>a run id, or {@code run:ID}: that run (a bare word is a run id when a run has that id);</li>
+ *   <li>a run id, or {@code run:ID}: that run (a bare word is a run id when a run has that id);
+ *       {@code run:ID+ID2}: those runs, e.g. a nightly run and its re-measurement;</li>
  *   <li>{@code latest}: the newest run; {@code previous}: the newest run started before the other
  *       side's runs (or the second newest);</li>
  *   <li>{@code last-release}: the release runs of the newest version released before, see {@link SideResolver};</li>
@@ -41,6 +43,16 @@ public record Side(Kind kind, String value, boolean sameMachine) {
     /** The {@code recent:N} side, or {@code recent:N:same-machine}. */
     public static Side recent(int n, boolean sameMachine) {
         return new Side(Kind.RECENT, Integer.toString(n), sameMachine);
+    }
+
+    /** The {@code run:ID+ID2…} side of the given runs. */
+    public static Side runs(List<String> runIds) {
+        return new Side(Kind.RUN, String.join("+", runIds));
+    }
+
+    /** The run ids of a {@code run:} side ({@code run:A+B} names two). */
+    public List<String> runIds() {
+        return List.of(value.split("\\+"));
     }
 
     /** N of a {@code recent:N} side. */

@@ -105,13 +105,13 @@ public final class SideResolver {
 
     ResolvedSide resolve(Side side, Optional<ResolvedSide> other, String role) {
         List<RunRow> picked = switch (side.kind()) {
-            case RUN -> runs.stream().filter(r -> r.runId().equals(side.value())).toList();
+            case RUN -> runs.stream().filter(r -> side.runIds().contains(r.runId())).toList();
             case VERSION -> runs.stream().filter(r -> r.version().equals(side.value())).toList();
             case VERSION_OR_RUN -> {
                 List<RunRow> byId = runs.stream().filter(r -> r.runId().equals(side.value())).toList();
                 yield byId.isEmpty() ? runs.stream().filter(r -> r.version().equals(side.value())).toList() : byId;
             }
-            case LATEST -> List.of(runs.get(0));
+            case LATEST -> runs.stream().filter(r -> !confirming(r)).limit(1).toList();
             case PREVIOUS -> previous(other);
             case LAST_RELEASE -> lastRelease(other);
             case BRANCH -> runs.stream().filter(r -> r.branch().equals(side.value())).limit(1).toList();
@@ -120,6 +120,11 @@ public final class SideResolver {
         };
         if (picked.isEmpty()) {
             throw new BadInputException(role + " '" + side.spec() + "': " + whyEmpty(side));
+        }
+        if (side.kind() == Side.Kind.RUN && picked.size() < side.runIds().size()) {
+            List<String> found = picked.stream().map(RunRow::runId).toList();
+            throw new BadInputException(role + " '" + side.spec() + "': no run of project '" + project + "' has the id "
+                    + side.runIds().stream().filter(id -> !found.contains(id)).findFirst().orElse(""));
         }
         List<String> ids = picked.stream().map(RunRow::runId).toList();
         List<String> versions = picked.stream().map(RunRow::version).distinct().sorted(VersionOrder.INSTANCE).toList();
@@ -147,7 +152,8 @@ public final class SideResolver {
      */
     private List<RunRow> recent(Optional<ResolvedSide> other, int n, boolean sameMachine) {
         if (other.isEmpty()) {
-            return runs.stream().skip(1).filter(r -> comparable(r, runs.get(0), sameMachine)).limit(n).toList();
+            RunRow newest = runs.stream().filter(r -> !confirming(r)).findFirst().orElse(runs.get(0));
+            return runs.stream().filter(r -> r != newest && comparable(r, newest, sameMachine)).limit(n).toList();
         }
         Set<String> otherIds = Set.copyOf(other.get().runIds());
         RunRow earliest = runs.stream().filter(r -> otherIds.contains(r.runId()))
@@ -161,12 +167,18 @@ public final class SideResolver {
         return r.branch().equals(candidate.branch()) && r.suite().equals(candidate.suite())
                 && r.settings().equals(candidate.settings()) && r.environment().equals(candidate.environment())
                 && (!sameMachine || r.machine().equals(candidate.machine()))
-                && Run.TRIGGER_PROFILE.equals(r.trigger()) == Run.TRIGGER_PROFILE.equals(candidate.trigger());
+                && Run.TRIGGER_PROFILE.equals(r.trigger()) == Run.TRIGGER_PROFILE.equals(candidate.trigger())
+                && !confirming(r);
+    }
+
+    /** A nightly's re-measurement of what it flagged: part of that night's run, never a run of its own. */
+    private static boolean confirming(RunRow r) {
+        return Run.TRIGGER_CONFIRM.equals(r.trigger());
     }
 
     private List<RunRow> previous(Optional<ResolvedSide> other) {
         if (other.isEmpty()) {
-            return runs.size() < 2 ? List.of() : List.of(runs.get(1));
+            return runs.stream().filter(r -> !confirming(r)).skip(1).limit(1).toList();
         }
         Set<String> otherIds = Set.copyOf(other.get().runIds());
         Instant earliest = runs.stream().filter(r -> otherIds.contains(r.runId())).map(RunRow::startedAt)
@@ -174,7 +186,7 @@ public final class SideResolver {
         // a load run (benchledger load) and a JMH run share no case: neither is the other's previous run
         boolean load = runs.stream().anyMatch(r -> otherIds.contains(r.runId()) && Run.WORKLOADS_SUITE.equals(r.suite()));
         return runs.stream().filter(r -> !otherIds.contains(r.runId()) && r.startedAt().isBefore(earliest)
-                        && Run.WORKLOADS_SUITE.equals(r.suite()) == load)
+                        && Run.WORKLOADS_SUITE.equals(r.suite()) == load && !confirming(r))
                 .limit(1).toList();
     }
 
@@ -195,7 +207,8 @@ public final class SideResolver {
     private String whyEmpty(Side side) {
         return switch (side.kind()) {
             case VERSION_OR_RUN, VERSION, RUN -> "no run of project '" + project + "' has that "
-                    + (side.kind() == Side.Kind.RUN ? "run id" : side.kind() == Side.Kind.VERSION ? "version" : "version or run id")
+                    + (side.kind() == Side.Kind.RUN ? (side.runIds().size() > 1 ? "set of run ids" : "run id")
+                            : side.kind() == Side.Kind.VERSION ? "version" : "version or run id")
                     + " (versions present: " + listOf(runs.stream().map(RunRow::version).collect(Collectors.toCollection(TreeSet::new))) + ")";
             case LATEST -> "the project has no runs";
             case PREVIOUS -> "no run was started before the other side's runs";
