@@ -7,6 +7,7 @@ import io.benchledger.archive.analysis.compare.ComparisonReport;
 import io.benchledger.archive.analysis.compare.ResolvedSide;
 import io.benchledger.archive.format.Table;
 import io.benchledger.archive.query.ArchiveDatabase;
+import io.benchledger.archive.query.RunRows;
 import io.benchledger.report.model.CaseHistory;
 import io.benchledger.report.model.HistoryPoint;
 import io.benchledger.report.model.ReportModel;
@@ -52,22 +53,10 @@ public final class ReportBuilder {
             if (t.size() == 0) {
                 throw new BadInputException("project '" + project + "' has no run '" + runId + "'");
             }
-            out.add(environment(t, 0, role));
+            out.add(new RunEnvironment(role, RunRows.run(t, 0)));
         }
-        out.sort(Comparator.comparing(RunEnvironment::startedAt).thenComparing(RunEnvironment::runId));
+        out.sort(Comparator.comparing((RunEnvironment e) -> e.run().startedAt()).thenComparing(e -> e.run().runId()));
         return out;
-    }
-
-    private static RunEnvironment environment(Table t, int i, String role) {
-        Map<String, Object> r = row(t, i);
-        return new RunEnvironment(text(r.get("run_id")), role, text(r.get("version")),
-                Instant.parse(text(r.get("started_at"))), text(r.get("suite")), text(r.get("environment")),
-                text(r.get("trigger")), text(r.get("commit")), text(r.get("branch")), text(r.get("host")),
-                text(r.get("os")), text(r.get("arch")), text(r.get("cpu_model")),
-                r.get("cpu_count") == null ? 0 : ((Number) r.get("cpu_count")).intValue(),
-                r.get("memory_bytes") == null ? 0 : ((Number) r.get("memory_bytes")).longValue(),
-                text(r.get("jvm_vendor")), text(r.get("jvm_version")), text(r.get("jvm_args")),
-                text(r.get("harness")), text(r.get("harness_version")));
     }
 
     /** One case's series over every run of the project, with its change points. */
@@ -96,10 +85,10 @@ public final class ReportBuilder {
         ComparisonReport comparison = analyses.comparison();
         List<RunEnvironment> baseline = environments(comparison.baseline(), RunEnvironment.BASELINE);
         List<RunEnvironment> candidate = environments(comparison.candidate(), RunEnvironment.CANDIDATE);
-        RunEnvironment latest = candidate.stream().max(Comparator.comparing(RunEnvironment::startedAt)
-                .thenComparing(RunEnvironment::runId)).orElseThrow();
+        RunEnvironment latest = candidate.stream().max(Comparator.comparing((RunEnvironment e) -> e.run().startedAt())
+                .thenComparing(e -> e.run().runId())).orElseThrow();
         TitlePage title = new TitlePage(project, type, comparison.baseline().label(), comparison.candidate().label(),
-                latest.startedAt(), latest.oneLine(), toolVersion);
+                latest.run().startedAt(), latest.oneLine(), toolVersion);
         List<CaseHistory> histories = histories(comparison.cases(), analyses.changePoints());
         List<RunEnvironment> environments = new ArrayList<>(baseline);
         environments.addAll(candidate);

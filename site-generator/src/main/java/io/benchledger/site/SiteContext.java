@@ -85,7 +85,7 @@ public final class SiteContext {
                         + e.getDescription() + ")");
             }
         }
-        runs.forEach(r -> runById.put(r.runId(), r));
+        runs.forEach(r -> runById.put(r.run().runId(), r));
         this.history = runs.stream().filter(RunInfo::inHistory).toList();
         this.environmentIds = BenchmarkPage.environmentIds(runs);
         this.latest = history.isEmpty() ? runs.get(runs.size() - 1) : history.get(history.size() - 1);
@@ -166,7 +166,7 @@ public final class SiteContext {
 
     /** The layout frame of a page, as of the latest run. */
     public PageFrame frame(String root, String title, String nav) {
-        return new PageFrame(root, title, options.title(), options.project(), nav, Fmt.time(latest.finishedAt()), "");
+        return new PageFrame(root, title, options.title(), options.project(), nav, Fmt.time(latest.run().finishedAt()), "");
     }
 
     /** Writes a page and its tables' downloads. */
@@ -181,9 +181,9 @@ public final class SiteContext {
 
     /** A link to a run's commit: the configured commit address, else the run on the runs page. */
     public String commitHref(RunInfo r, String root) {
-        if (!options.commitUrl().isEmpty() && !r.commit().isEmpty()) {
-            return options.commitUrl().replace("{commit}", URLEncoder.encode(r.commit(), StandardCharsets.UTF_8));
+        if (!options.commitUrl().isEmpty() && !r.run().commit().isEmpty()) {
+            return options.commitUrl().replace("{commit}", URLEncoder.encode(r.run().commit(), StandardCharsets.UTF_8));
         }
-        return root + "runs.html#" + SafeNames.anchor(r.runId());
+        return root + "runs.html#" + SafeNames.anchor(r.run().runId());
     }
 }

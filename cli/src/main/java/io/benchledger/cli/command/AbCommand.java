@@ -1,5 +1,6 @@
 package io.benchledger.cli.command;
 
+import io.benchledger.collector.env.EnvironmentCapture;
 import io.benchledger.archive.BadInputException;
 import io.benchledger.archive.analysis.experiment.AbOutcome;
 import io.benchledger.archive.analysis.experiment.ConfigurationImpact;
@@ -24,8 +25,6 @@ import io.benchledger.collector.experiment.JmhProcessTurnRunner;
 import io.benchledger.collector.experiment.TurnFailedException;
 import io.benchledger.collector.experiment.Variant;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -267,21 +266,12 @@ public final class AbCommand implements Callable<Integer> {
         return out;
     }
 
-    private Run template() {
-        String host = "";
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            host = "";
-        }
-        long memory = 0;
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            memory = os.getTotalMemorySize();
-        }
-        return Run.builder(RunIds.next(), Instant.now()).project(archiveOptions.project).version(projectVersion)
-                .suite("ab").host(host).os(System.getProperty("os.name") + " " + System.getProperty("os.version"))
-                .arch(System.getProperty("os.arch")).cpuCount(Runtime.getRuntime().availableProcessors())
-                .memoryBytes(memory).toolVersion(io.benchledger.cli.ToolVersion.version())
+    /** The fields every arm's run shares: the environment as {@code collect} captures it, project and version. */
+    private Run template() throws IOException {
+        Path running = Path.of(System.getProperty("java.home"), "bin", "java"); // each arm records its own JVM
+        return EnvironmentCapture.capture(running, "", java.util.Optional.empty(), System.getenv())
+                .runId(RunIds.next()).startedAt(Instant.now()).project(archiveOptions.project).version(projectVersion)
+                .suite("ab").toolVersion(io.benchledger.cli.ToolVersion.version())
                 .label("include", String.join(" ", includes)).build();
     }
 

@@ -1,6 +1,7 @@
 package io.benchledger.collector.env;
 
 import io.benchledger.archive.BadInputException;
+import io.benchledger.archive.model.Run;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -32,11 +33,16 @@ public final class EnvironmentCapture {
     }
 
     /**
+     * The environment as the fields of a run: host, hardware, operating system, the measuring JVM,
+     * commit, branch and commit time, and labels for what can disturb a measurement (CPU frequency
+     * governor, load average, CI). Empty strings and zeros where a value could not be read. The caller
+     * names the run and its times.
+     *
      * @param java the measuring JVM's {@code java} executable
      * @param commit the commit given with {@code --commit}, or empty
      * @param gitDir a git work tree to read commit, branch and commit time from, or empty
      */
-    public static Environment capture(Path java, String commit, Optional<Path> gitDir, Map<String, String> env)
+    public static Run.Builder capture(Path java, String commit, Optional<Path> gitDir, Map<String, String> env)
             throws IOException {
         TreeMap<String, String> labels = new TreeMap<>();
         String[] jvm = measuringJvm(java);
@@ -72,9 +78,13 @@ public final class EnvironmentCapture {
             c = env.getOrDefault("GITHUB_SHA", env.getOrDefault("CI_COMMIT_SHA", env.getOrDefault("GIT_COMMIT", "")));
             branch = env.getOrDefault("GITHUB_REF_NAME", env.getOrDefault("CI_COMMIT_REF_NAME", env.getOrDefault("GIT_BRANCH", "")));
         }
-        return new Environment(host(), System.getProperty("os.name", "") + " " + System.getProperty("os.version", ""),
-                System.getProperty("os.arch", ""), cpuModel(), Runtime.getRuntime().availableProcessors(), memory(),
-                jvm[0], jvm[1], c, branch, commitTime, labels);
+        Run.Builder run = Run.builder("", Instant.EPOCH).host(host())
+                .os(System.getProperty("os.name", "") + " " + System.getProperty("os.version", ""))
+                .arch(System.getProperty("os.arch", "")).cpuModel(cpuModel())
+                .cpuCount(Runtime.getRuntime().availableProcessors()).memoryBytes(memory()).jvmVendor(jvm[0])
+                .jvmVersion(jvm[1]).commit(c).branch(branch).labels(labels);
+        commitTime.ifPresent(run::commitTime);
+        return run;
     }
 
     static String ci(Map<String, String> env) {

@@ -10,7 +10,6 @@ import io.benchledger.archive.store.PartitionValues;
 import io.benchledger.archive.store.RunIds;
 import io.benchledger.collector.config.SuiteConfig;
 import io.benchledger.collector.config.WorkloadsSection;
-import io.benchledger.collector.env.Environment;
 import io.benchledger.collector.env.EnvironmentCapture;
 import io.benchledger.collector.run.ChildProcess;
 import io.benchledger.collector.run.CollectOptions;
@@ -95,7 +94,7 @@ public final class LoadRunner {
         }
         String classPath = String.join(File.pathSeparator, userEntries)
                 + (userEntries.isEmpty() ? "" : File.pathSeparator) + System.getProperty("java.class.path");
-        Environment env = EnvironmentCapture.capture(Path.of(java), o.commit(), o.gitDir(), System.getenv());
+        Run.Builder run = EnvironmentCapture.capture(Path.of(java), o.commit(), o.gitDir(), System.getenv());
         int total = 0;
         for (WorkloadSpec w : selected) {
             total += w.plans().size() + w.sweep().map(s -> s.rates().size()).orElse(0);
@@ -121,13 +120,9 @@ public final class LoadRunner {
             if (summaries.stream().noneMatch(s -> s.outcome().isPresent())) {
                 throw new RunFailedException("no workload case could be measured; " + (failed.isEmpty() ? "" : failed.get(0)));
             }
-            Run.Builder run = Run.builder(runId, started).finishedAt(Instant.now()).project(o.project()).version(version)
+            run.runId(runId).startedAt(started).finishedAt(Instant.now()).project(o.project()).version(version)
                     .suite(SUITE).suiteVersion("").trigger(o.trigger()).harness(HARNESS)
                     .harnessVersion(o.toolVersion()).toolVersion(o.toolVersion()).sourceFormat(HARNESS);
-            env.describe(run);
-            if (!o.commit().isEmpty() && o.gitDir().isEmpty()) {
-                run.commit(o.commit());
-            }
             run.label("workloads", String.join(",", selected.stream().map(WorkloadSpec::name).toList()));
             run.label("benchmarks", o.jar().map(j -> "jar:" + j.getFileName()).orElse(o.classPath().isPresent() ? "classpath" : "bundled"));
             run.label("config", o.config().map(p -> p.getFileName().toString()).orElse(SuiteConfig.DEFAULT_RESOURCE));

@@ -15,7 +15,6 @@ import io.benchledger.archive.store.RunIds;
 import io.benchledger.collector.config.JmhSettings;
 import io.benchledger.collector.config.ResolvedSuite;
 import io.benchledger.collector.config.SuiteConfig;
-import io.benchledger.collector.env.Environment;
 import io.benchledger.collector.env.EnvironmentCapture;
 import io.benchledger.collector.jmh.JmhJsonReader;
 import io.benchledger.collector.jmh.JmhResults;
@@ -96,7 +95,7 @@ public final class Collector {
         for (String p : user.patterns()) {
             include.addAll(patterns("a benchmark pattern after --", List.of(p)));
         }
-        Environment env = EnvironmentCapture.capture(Path.of(java), o.commit(), o.gitDir(), System.getenv());
+        Run.Builder run = EnvironmentCapture.capture(Path.of(java), o.commit(), o.gitDir(), System.getenv());
         BenchmarkCatalogue catalogue = BenchmarkCatalogue.list(java, source, user);
         List<Invocation> plan = plan(suite, catalogue, include, exclude, user);
         if (plan.isEmpty()) {
@@ -146,14 +145,10 @@ public final class Collector {
                 throw new RunFailedException("no benchmark could be measured; " + why);
             }
             Instant finished = Instant.now();
-            Run.Builder run = Run.builder(runId, started).finishedAt(finished).project(o.project()).version(version)
+            run.runId(runId).startedAt(started).finishedAt(finished).project(o.project()).version(version)
                     .suite(suite.suite().name()).suiteVersion(suite.suite().version()).environment(suite.environment())
                     .trigger(o.trigger()).variant(o.variant()).harness("jmh").toolVersion(o.toolVersion())
                     .sourceFormat("jmh");
-            env.describe(run);
-            if (!o.commit().isEmpty() && o.gitDir().isEmpty()) {
-                run.commit(o.commit());
-            }
             run.harnessVersion(firstJmh == null ? "" : firstJmh.jmhVersion());
             if (firstJmh != null) {
                 run.jvmArgs(firstJmh.jvmArgs());

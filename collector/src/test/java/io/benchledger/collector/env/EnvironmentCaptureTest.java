@@ -1,5 +1,6 @@
 package io.benchledger.collector.env;
 
+import io.benchledger.archive.model.Run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,7 +38,7 @@ class EnvironmentCaptureTest {
         Files.writeString(dir.resolve("a.txt"), "a");
         git(dir, "add", "a.txt");
         git(dir, "commit", "-q", "-m", "first");
-        Environment env = EnvironmentCapture.capture(java(), "", Optional.of(dir), Map.of());
+        Run env = EnvironmentCapture.capture(java(), "", Optional.of(dir), Map.of()).build();
         assertThat(env.commit()).hasSize(40);
         assertThat(env.branch()).isEqualTo("feature-x");
         assertThat(env.commitTime()).contains(Instant.parse("2026-02-03T04:05:06Z"));
@@ -52,8 +53,8 @@ class EnvironmentCaptureTest {
 
     @Test
     void ciIsRecognisedFromItsVariables() throws IOException {
-        Environment env = EnvironmentCapture.capture(java(), "", Optional.empty(),
-                Map.of("GITHUB_ACTIONS", "true", "GITHUB_SHA", "0123abc", "GITHUB_REF_NAME", "main"));
+        Run env = EnvironmentCapture.capture(java(), "", Optional.empty(),
+                Map.of("GITHUB_ACTIONS", "true", "GITHUB_SHA", "0123abc", "GITHUB_REF_NAME", "main")).build();
         assertThat(env.labels()).containsEntry("ci", "github-actions");
         assertThat(env.commit()).isEqualTo("0123abc");
         assertThat(env.branch()).isEqualTo("main");

@@ -1,34 +1,14 @@
 package io.benchledger.report.model;
 
-import java.time.Instant;
+import io.benchledger.archive.model.Run;
 
 /**
- * One run's environment, for the appendix: where and how it was measured. Text fields are empty
- * when unknown.
+ * One run of a report, for the appendix and the title page: the run as the archive holds it and its
+ * role in the report.
  *
  * @param role {@code baseline}, {@code candidate} or {@code history}
  */
-public record RunEnvironment(
-        String runId,
-        String role,
-        String version,
-        Instant startedAt,
-        String suite,
-        String environment,
-        String trigger,
-        String commit,
-        String branch,
-        String host,
-        String os,
-        String arch,
-        String cpuModel,
-        int cpuCount,
-        long memoryBytes,
-        String jvmVendor,
-        String jvmVersion,
-        String jvmArgs,
-        String harness,
-        String harnessVersion) {
+public record RunEnvironment(String role, Run run) {
 
     public static final String BASELINE = "baseline";
     public static final String CANDIDATE = "candidate";
@@ -37,12 +17,14 @@ public record RunEnvironment(
     /** One line for the title page: host, CPU, memory, JVM. */
     public String oneLine() {
         StringBuilder b = new StringBuilder();
-        append(b, host);
+        append(b, run.host());
+        String cpuModel = run.cpuModel();
+        int cpuCount = run.cpuCount();
         append(b, cpuModel.isEmpty() && cpuCount == 0 ? "" : (cpuModel.isEmpty() ? "" : cpuModel + ", ")
                 + (cpuCount > 0 ? cpuCount + " CPUs" : ""));
-        append(b, memoryBytes > 0 ? Formats.bytes(memoryBytes) + " memory" : "");
-        append(b, (os + " " + arch).trim());
-        append(b, (jvmVendor + " " + jvmVersion).trim());
+        append(b, run.memoryBytes() > 0 ? Formats.bytes(run.memoryBytes()) + " memory" : "");
+        append(b, (run.os() + " " + run.arch()).trim());
+        append(b, (run.jvmVendor() + " " + run.jvmVersion()).trim());
         return b.length() == 0 ? "unknown environment" : b.toString();
     }
 

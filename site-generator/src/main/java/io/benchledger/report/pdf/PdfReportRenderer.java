@@ -417,8 +417,9 @@ public final class PdfReportRenderer {
             flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "No run environment is recorded.");
             return;
         }
-        for (RunEnvironment e : model.environments()) {
-            flow.subheading(section, "Run " + e.runId() + " (" + e.role() + (e.version().isEmpty() ? "" : ", " + e.version())
+        for (RunEnvironment measured : model.environments()) {
+            io.benchledger.archive.model.Run e = measured.run();
+            flow.subheading(section, "Run " + e.runId() + " (" + measured.role() + (e.version().isEmpty() ? "" : ", " + e.version())
                     + ")", 60);
             List<String[]> kv = new ArrayList<>();
             add(kv, "Started", Formats.dateTime(e.startedAt()));

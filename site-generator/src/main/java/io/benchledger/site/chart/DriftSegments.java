@@ -30,9 +30,9 @@ public final class DriftSegments {
                 continue;
             }
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("t0", first.startedAt().toEpochMilli());
+            m.put("t0", first.run().startedAt().toEpochMilli());
             m.put("ri0", first.index());
-            m.put("t1", last.startedAt().toEpochMilli());
+            m.put("t1", last.run().startedAt().toEpochMilli());
             m.put("ri1", last.index());
             m.put("y0", d.before());
             m.put("y1", d.after());

@@ -1,6 +1,7 @@
 package io.benchledger.site.data;
 
 import io.benchledger.archive.query.ArchiveDatabase;
+import io.benchledger.archive.query.RunRows;
 import io.benchledger.archive.query.SqlFile;
 import io.benchledger.site.model.CaseInfo;
 import io.benchledger.site.model.CaseSeries;
@@ -45,20 +46,11 @@ public final class SiteData {
     }
 
     public List<RunInfo> runs() throws SQLException {
-        List<RunInfo> out = new ArrayList<>();
-        try (PreparedStatement ps = c().prepareStatement(SqlFile.load("site_runs"))) {
-            ps.setString(1, project);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new RunInfo(out.size(), rs.getString("run_id"), text(rs, "version"), text(rs, "suite"),
-                            text(rs, "environment"), text(rs, "trigger"), text(rs, "variant"), text(rs, "commit"),
-                            text(rs, "branch"), instant(rs, "started_at"), instant(rs, "finished_at"),
-                            text(rs, "host"), text(rs, "os"), text(rs, "arch"), text(rs, "cpu_model"),
-                            rs.getInt("cpu_count"), rs.getLong("memory_bytes"), text(rs, "jvm_vendor"),
-                            text(rs, "jvm_version"), text(rs, "jvm_args"), text(rs, "harness"),
-                            text(rs, "harness_version"), map(rs.getObject("labels")), rs.getBoolean("in_history")));
-                }
-            }
+        io.benchledger.archive.format.Table t = db.query("site_runs", project);
+        int inHistory = t.columns().indexOf("in_history");
+        List<RunInfo> out = new ArrayList<>(t.size());
+        for (int i = 0; i < t.size(); i++) {
+            out.add(new RunInfo(i, RunRows.run(t, i), Boolean.TRUE.equals(t.rows().get(i).get(inHistory))));
         }
         return out;
     }

@@ -1,58 +1,34 @@
 package io.benchledger.site.model;
 
-import java.time.Instant;
-import java.util.SortedMap;
+import io.benchledger.archive.model.Run;
 
 /**
- * One run as the site shows it: what, where and when. {@code index} is the run's place among the
- * project's runs ordered by start time (0 = oldest); {@code inHistory} whether it is one of the
+ * One run as the site shows it: the run as the archive holds it, its {@code index}, the run's place
+ * among the project's runs ordered by start time (0 = oldest), and {@code inHistory} whether it is one of the
  * runs of the project's history (the archive's view {@code history}, not an A/B arm or variant).
  */
-public record RunInfo(
-        int index,
-        String runId,
-        String version,
-        String suite,
-        String environment,
-        String trigger,
-        String variant,
-        String commit,
-        String branch,
-        Instant startedAt,
-        Instant finishedAt,
-        String host,
-        String os,
-        String arch,
-        String cpuModel,
-        int cpuCount,
-        long memoryBytes,
-        String jvmVendor,
-        String jvmVersion,
-        String jvmArgs,
-        String harness,
-        String harnessVersion,
-        SortedMap<String, String> labels,
-        boolean inHistory) {
+public record RunInfo(int index, Run run, boolean inHistory) {
 
     /**
      * What makes two runs' numbers comparable as to the machine: host, hardware, operating system
      * and JVM. A change of this between consecutive runs is marked on the history charts.
      */
     public String environmentKey() {
-        return String.join("\u0000", host, os, arch, cpuModel, Integer.toString(cpuCount), jvmVendor, jvmVersion,
-                jvmArgs);
+        return String.join("\u0000", run.host(), run.os(), run.arch(), run.cpuModel(), Integer.toString(run.cpuCount()),
+                run.jvmVendor(), run.jvmVersion(), run.jvmArgs());
     }
 
     /** A short description of what changed from {@code before} to this run's environment. */
     public String environmentChangeFrom(RunInfo before) {
         StringBuilder sb = new StringBuilder();
-        diff(sb, "host", before.host, host);
-        diff(sb, "os", before.os, os);
-        diff(sb, "arch", before.arch, arch);
-        diff(sb, "cpu", before.cpuModel, cpuModel);
-        diff(sb, "cpus", Integer.toString(before.cpuCount), Integer.toString(cpuCount));
-        diff(sb, "jvm", before.jvmVendor + " " + before.jvmVersion, jvmVendor + " " + jvmVersion);
-        diff(sb, "jvm args", before.jvmArgs, jvmArgs);
+        Run a = before.run;
+        diff(sb, "host", a.host(), run.host());
+        diff(sb, "os", a.os(), run.os());
+        diff(sb, "arch", a.arch(), run.arch());
+        diff(sb, "cpu", a.cpuModel(), run.cpuModel());
+        diff(sb, "cpus", Integer.toString(a.cpuCount()), Integer.toString(run.cpuCount()));
+        diff(sb, "jvm", a.jvmVendor() + " " + a.jvmVersion(), run.jvmVendor() + " " + run.jvmVersion());
+        diff(sb, "jvm args", a.jvmArgs(), run.jvmArgs());
         return sb.toString();
     }
 
@@ -67,19 +43,20 @@ public record RunInfo(
     }
 
     public boolean isAb() {
-        return "ab".equals(trigger);
+        return Run.TRIGGER_AB.equals(run.trigger());
     }
 
     public double durationSeconds() {
-        return (finishedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
+        return (run.finishedAt().toEpochMilli() - run.startedAt().toEpochMilli()) / 1000.0;
     }
 
     /** The commit message the collector recorded as a label, or empty. */
     public String message() {
-        return labels.getOrDefault("message", labels.getOrDefault("commit_message", ""));
+        return run.labels().getOrDefault("message", run.labels().getOrDefault("commit_message", ""));
     }
 
     public String shortCommit() {
+        String commit = run.commit();
         return commit.length() > 10 ? commit.substring(0, 10) : commit;
     }
 }

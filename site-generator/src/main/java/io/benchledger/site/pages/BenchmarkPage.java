@@ -69,7 +69,7 @@ public final class BenchmarkPage {
         this.links = links;
         this.environment = environment;
         this.drifts = drifts;
-        runs.forEach(r -> runById.put(r.runId(), r));
+        runs.forEach(r -> runById.put(r.run().runId(), r));
     }
 
     /** Environment ids per run index (equal ids: same machine and JVM), computed once for all pages. */
@@ -107,7 +107,7 @@ public final class BenchmarkPage {
         for (CaseSeries s : series) {
             double[] x = new double[s.size()];
             for (int i = 0; i < x.length; i++) {
-                x[i] = runs.get(s.runIndex()[i]).startedAt().toEpochMilli();
+                x[i] = runs.get(s.runIndex()[i]).run().startedAt().toEpochMilli();
             }
             boolean[] keep = new boolean[s.size()];
             Lttb.keepExtremes(s.score(), keep);
@@ -200,7 +200,7 @@ public final class BenchmarkPage {
 
     private int positionOf(CaseSeries s, ChangePoint cp) {
         for (int i = 0; i < s.size(); i++) {
-            if (runs.get(s.runIndex()[i]).runId().equals(cp.runId())) {
+            if (runs.get(s.runIndex()[i]).run().runId().equals(cp.runId())) {
                 return i;
             }
         }
@@ -216,13 +216,13 @@ public final class BenchmarkPage {
             }
             RunInfo r = runs.get(s.runIndex()[p]);
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("t", r.startedAt().toEpochMilli());
+            m.put("t", r.run().startedAt().toEpochMilli());
             m.put("ri", r.index());
             m.put("y", s.score()[p]);
             m.put("change", cp.change());
             m.put("direction", cp.direction());
-            m.put("label", Fmt.pct(cp.change()) + " at " + (cp.version().isEmpty() ? r.version() : cp.version())
-                    + (r.commit().isEmpty() ? "" : " (" + r.shortCommit() + ")"));
+            m.put("label", Fmt.pct(cp.change()) + " at " + (cp.version().isEmpty() ? r.run().version() : cp.version())
+                    + (r.run().commit().isEmpty() ? "" : " (" + r.shortCommit() + ")"));
             m.put("href", links.commit(r, "../"));
             out.add(m);
         }
@@ -250,7 +250,7 @@ public final class BenchmarkPage {
     private Optional<Trend> trend(CaseSeries s) {
         Instant[] t = new Instant[s.size()];
         for (int i = 0; i < t.length; i++) {
-            t[i] = runs.get(s.runIndex()[i]).startedAt();
+            t[i] = runs.get(s.runIndex()[i]).run().startedAt();
         }
         return TrendAnalysis.sinceLastStep(t, s.score(), s.info().higherIsBetter(),
                 DriftSegments.segmentStart(changePositions(s)));
@@ -289,7 +289,7 @@ public final class BenchmarkPage {
             RunInfo r = runs.get(idx);
             if (prev != null && environment[prev.index()] != environment[idx]) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("t", r.startedAt().toEpochMilli());
+                m.put("t", r.run().startedAt().toEpochMilli());
                 m.put("ri", r.index());
                 m.put("label", r.environmentChangeFrom(prev));
                 out.add(m);
@@ -310,8 +310,8 @@ public final class BenchmarkPage {
         int[] v = new int[runs.size()];
         List<String> commits = new ArrayList<>(runs.size());
         for (RunInfo r : runs) {
-            t[r.index()] = r.startedAt().toEpochMilli();
-            v[r.index()] = versionIndex.computeIfAbsent(r.version(), key -> {
+            t[r.index()] = r.run().startedAt().toEpochMilli();
+            v[r.index()] = versionIndex.computeIfAbsent(r.run().version(), key -> {
                 versions.add(key);
                 return versions.size() - 1;
             });
@@ -355,8 +355,8 @@ public final class BenchmarkPage {
                     box == null ? Cell.num(Double.NaN, "\u2013") : Cell.num(box.median(), Fmt.num(box.median())),
                     box == null ? Cell.num(Double.NaN, "\u2013") : Cell.num(box.q1(), Fmt.num(box.q1())),
                     box == null ? Cell.num(Double.NaN, "\u2013") : Cell.num(box.q3(), Fmt.num(box.q3())),
-                    Cell.link(Fmt.time(lastRun.startedAt()), "../runs.html#" + SafeNames.anchor(lastRun.runId()))
-                            .raw(lastRun.startedAt().toString())));
+                    Cell.link(Fmt.time(lastRun.run().startedAt()), "../runs.html#" + SafeNames.anchor(lastRun.run().runId()))
+                            .raw(lastRun.run().startedAt().toString())));
         }
         return new DataTable("b-" + name + "-series", "Series of " + benchmark + " (latest run; trend per day over the last 30 days since the last step, as the history command)",
                 List.of(Col.text("Series"), Col.num("Latest score"), Col.num("Interval low"), Col.num("Interval high"),
@@ -371,7 +371,7 @@ public final class BenchmarkPage {
             for (ChangePoint cp : changePoints.getOrDefault(s.info().caseKey(), List.of())) {
                 int p = positionOf(s, cp);
                 RunInfo r = p >= 0 ? runs.get(s.runIndex()[p]) : null;
-                String commit = cp.commit().isEmpty() && r != null ? r.commit() : cp.commit();
+                String commit = cp.commit().isEmpty() && r != null ? r.run().commit() : cp.commit();
                 String href = r == null ? "" : links.commit(r, "../");
                 rows.add(List.of(
                         Cell.of(Fmt.time(cp.time())).raw(cp.time().toString()),

@@ -54,7 +54,7 @@ public final class AtomFeed {
                 entries.add(new Entry(uuid("regression\u0000" + r.caseKey() + "\u0000" + cv.baseline().runIds()
                                 + cv.candidate().runIds()),
                         "Regression " + Fmt.pct(r.change()) + ": " + r.caseKey() + " (" + cv.title() + ")",
-                        ctx.latest().finishedAt().toString(), base + "compare/" + cv.name() + ".html",
+                        ctx.latest().run().finishedAt().toString(), base + "compare/" + cv.name() + ".html",
                         r.caseKey() + ": " + Fmt.num(r.baselineCentre()) + " \u2192 " + Fmt.num(r.candidateCentre())
                                 + " " + r.unit() + " (" + Fmt.pct(r.change()) + ", interval " + Fmt.interval(r.ciLow(), r.ciHigh())
                                 + ", q = " + Fmt.p(r.qValue()) + ", " + r.severity() + ")"));
@@ -63,7 +63,7 @@ public final class AtomFeed {
         entries.sort(Comparator.comparing(Entry::updated).reversed().thenComparing(Entry::id));
         Feed feed = new Feed(ctx.options().title() + ": changes",
                 uuid("feed\u0000" + ctx.options().project() + "\u0000" + base),
-                ctx.latest().finishedAt().toString(), base + "feed.xml", base.isEmpty() ? "index.html" : base, entries);
+                ctx.latest().run().finishedAt().toString(), base + "feed.xml", base.isEmpty() ? "index.html" : base, entries);
         ctx.writer().write("feed.xml", ctx.templates().render("feed.xml", feed));
     }
 

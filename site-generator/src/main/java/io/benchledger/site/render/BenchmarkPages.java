@@ -216,7 +216,7 @@ public final class BenchmarkPages {
         // a benchmark page is as of its own latest run, so a run that did not measure it leaves it unchanged
         int lastRun = series.stream().mapToInt(s -> s.runIndex()[s.size() - 1]).max().orElse(ctx.latest().index());
         PageFrame frame = ctx.frame("../", benchmark, "benchmarks")
-                .withAsOf(Fmt.time(ctx.runs().get(lastRun).finishedAt()))
+                .withAsOf(Fmt.time(ctx.runs().get(lastRun).run().finishedAt()))
                 .withCharts("../" + RUNS_SCRIPT + " ../charts/" + bp.name() + ".js");
         DataTable seriesTable = bp.seriesTable();
         DataTable changes = bp.changePointTable();

@@ -44,8 +44,8 @@ public final class ComparisonPage {
         DataTable t = ComparisonTables.table(cv, id, root);
         // as of its own newest run, so that an unchanged comparison's page stays byte-identical
         String asOf = Fmt.time(Stream.concat(cv.baseline().runIds().stream(), cv.candidate().runIds().stream())
-                .map(ctx::run).flatMap(Optional::stream).map(RunInfo::finishedAt)
-                .max(Comparator.naturalOrder()).orElse(ctx.latest().finishedAt()));
+                .map(ctx::run).flatMap(Optional::stream).map((RunInfo r) -> r.run().finishedAt())
+                .max(Comparator.naturalOrder()).orElse(ctx.latest().run().finishedAt()));
         PageFrame frame = ctx.frame(root, cv.title(), "versions").withAsOf(asOf).withCharts(root + "charts/" + id + ".js");
         ctx.writer().write("charts/" + id + ".js", ComparisonTables.chart(cv));
         ctx.page("compare/" + cv.name() + ".html", "comparison.html", frame,

@@ -56,7 +56,7 @@ public record Comparisons(ComparisonView sincePrevious, ComparisonView sinceRele
             listed.add(sincePrevious);
         }
         List<String> before = new ArrayList<>(rel.releases());
-        before.remove(latest.version());
+        before.remove(latest.run().version());
         if (!before.isEmpty() && !history.isEmpty()) {
             String last = before.get(before.size() - 1);
             sinceRelease = compare(ctx, "Latest run against the last release (" + last + ")", rel.release(last),
@@ -82,17 +82,17 @@ public record Comparisons(ComparisonView sincePrevious, ComparisonView sinceRele
     }
 
     static RunSelection runSelection(RunInfo r) {
-        return new RunSelection("run " + Fmt.time(r.startedAt()) + (r.version().isEmpty() ? "" : " (" + r.version() + ")"),
-                List.of(r.runId()));
+        return new RunSelection("run " + Fmt.time(r.run().startedAt()) + (r.run().version().isEmpty() ? "" : " (" + r.run().version() + ")"),
+                List.of(r.run().runId()));
     }
 
     private static RunSelection selectionNamed(SiteContext ctx, Releases rel, String name, String pair) {
-        if (ctx.history().stream().anyMatch(r -> r.version().equals(name))) {
+        if (ctx.history().stream().anyMatch(r -> r.run().version().equals(name))) {
             return rel.version(name);
         }
         for (RunInfo r : ctx.runs()) {
-            if (r.runId().equals(name)) {
-                return new RunSelection("run " + r.runId(), List.of(r.runId()));
+            if (r.run().runId().equals(name)) {
+                return new RunSelection("run " + r.run().runId(), List.of(r.run().runId()));
             }
         }
         throw new BadInputException("--compare " + pair + ": '" + name + "' is neither a version nor a run id of project '"

@@ -37,7 +37,7 @@ public final class Dashboard {
     static final int ROWS = 50;
 
     /** The page as index.html reads it. */
-    public record View(RunInfo latest, String latestTime, String latestAnchor, String latestMessage,
+    public record View(io.benchledger.archive.model.Run latest, String latestTime, String latestAnchor, String latestMessage,
                        String latestDuration, String latestCommitHref, int benchmarkCount, int caseCount, int runCount,
                        boolean changeAnalysis, List<Section> comparisons, List<Report> reports, DataTable budgets,
                        boolean hasBudgets, DataTable recommendations, DataTable changes, DataTable durations) {
@@ -78,8 +78,8 @@ public final class Dashboard {
         DataTable durations = durations(ctx);
         tables.addAll(List.of(budgets, advice, recent, durations));
         ctx.writer().write("charts/dashboard.js", durationChart(ctx.history()));
-        View v = new View(latest, Fmt.time(latest.startedAt()), SafeNames.anchor(latest.runId()), latest.message(),
-                Fmt.seconds(latest.durationSeconds()), latest.commit().isEmpty() ? "" : ctx.commitHref(latest, ""),
+        View v = new View(latest.run(), Fmt.time(latest.run().startedAt()), SafeNames.anchor(latest.run().runId()), latest.message(),
+                Fmt.seconds(latest.durationSeconds()), latest.run().commit().isEmpty() ? "" : ctx.commitHref(latest, ""),
                 benchmarkCount, caseCount, ctx.runs().size(), ctx.changePoints().analysed(), sections, reports(ctx),
                 budgets, !ctx.analyses().budgets().isEmpty(), advice, recent, durations);
         ctx.page("index.html", "index.html", ctx.frame("", ctx.options().title(), "dashboard")
@@ -136,7 +136,7 @@ public final class Dashboard {
     private static DataTable budgetTable(SiteContext ctx) throws Exception {
         List<List<Cell>> rows = new ArrayList<>();
         if (!ctx.analyses().budgets().isEmpty()) {
-            BudgetReport report = BudgetEvaluator.evaluate(ctx.data().db(), new Side(Side.Kind.RUN, ctx.latest().runId()),
+            BudgetReport report = BudgetEvaluator.evaluate(ctx.data().db(), new Side(Side.Kind.RUN, ctx.latest().run().runId()),
                     ctx.analyses().budgets(), ComparisonOptions.defaults(ctx.options().project()));
             for (BudgetCheck c : report.checks()) {
                 String status = c.status().json();
@@ -173,7 +173,7 @@ public final class Dashboard {
             baseline = comparisons.sincePrevious().baseline().runIds().get(0);
         }
         List<List<Cell>> rows = new ArrayList<>();
-        for (Recommendation r : RunMeasurements.recommendations(ctx.data().db(), ctx.latest().runId(), baseline,
+        for (Recommendation r : RunMeasurements.recommendations(ctx.data().db(), ctx.latest().run().runId(), baseline,
                 ctx.analyses().budgets(), Thresholds.defaults())) {
             rows.add(List.of(Cell.of(r.rule()), Cell.of(r.caseKey()), Cell.of(r.message()),
                     Cell.of(r.evidenceText(Fmt::num))));
@@ -189,8 +189,8 @@ public final class Dashboard {
         List<List<Cell>> rows = new ArrayList<>();
         for (int i = history.size() - 1; i >= Math.max(0, history.size() - 30); i--) {
             RunInfo r = history.get(i);
-            rows.add(List.of(Cell.link(Fmt.time(r.startedAt()), "runs.html#" + SafeNames.anchor(r.runId())).raw(r.startedAt().toString()),
-                    Cell.of(r.version()), Cell.of(r.suite()), Cell.num(r.durationSeconds(), Fmt.seconds(r.durationSeconds()))));
+            rows.add(List.of(Cell.link(Fmt.time(r.run().startedAt()), "runs.html#" + SafeNames.anchor(r.run().runId())).raw(r.run().startedAt().toString()),
+                    Cell.of(r.run().version()), Cell.of(r.run().suite()), Cell.num(r.durationSeconds(), Fmt.seconds(r.durationSeconds()))));
         }
         return new DataTable("suite-durations", "Suite duration of the last runs",
                 List.of(Col.text("Started"), Col.text("Version"), Col.text("Suite"), Col.num("Duration (s)")),
@@ -204,9 +204,9 @@ public final class Dashboard {
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < history.size(); i++) {
             RunInfo r = history.get(i);
-            t[i] = r.startedAt().toEpochMilli();
+            t[i] = r.run().startedAt().toEpochMilli();
             d[i] = r.durationSeconds();
-            labels.add(r.version());
+            labels.add(r.run().version());
         }
         Map<String, Object> chart = new LinkedHashMap<>();
         chart.put("kind", "durations");

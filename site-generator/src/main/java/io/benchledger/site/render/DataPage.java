@@ -112,7 +112,7 @@ public final class DataPage {
 
     private static String lastMatching(List<String> urls, RunInfo latest) {
         for (String u : urls) {
-            if (u.endsWith("/" + latest.runId() + ".parquet")) {
+            if (u.endsWith("/" + latest.run().runId() + ".parquet")) {
                 return u;
             }
         }

@@ -37,9 +37,9 @@ public final class ExperimentPages {
         Map<String, List<RunInfo>> experiments = new TreeMap<>();
         for (RunInfo r : ctx.runs()) {
             if (r.isAb()) {
-                String key = r.labels().getOrDefault("experiment", "");
+                String key = r.run().labels().getOrDefault("experiment", "");
                 if (key.isEmpty()) {
-                    key = (r.suite().isEmpty() ? "suite" : r.suite()) + " @ " + (r.version().isEmpty() ? "?" : r.version());
+                    key = (r.run().suite().isEmpty() ? "suite" : r.run().suite()) + " @ " + (r.run().version().isEmpty() ? "?" : r.run().version());
                 }
                 experiments.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
             }
@@ -48,7 +48,7 @@ public final class ExperimentPages {
         for (Map.Entry<String, List<RunInfo>> e : experiments.entrySet()) {
             TreeMap<String, List<String>> variants = new TreeMap<>();
             for (RunInfo r : e.getValue()) {
-                variants.computeIfAbsent(r.variant().isEmpty() ? "(none)" : r.variant(), k -> new ArrayList<>()).add(r.runId());
+                variants.computeIfAbsent(r.run().variant().isEmpty() ? "(none)" : r.run().variant(), k -> new ArrayList<>()).add(r.run().runId());
             }
             String file = "ab/" + SafeNames.of("experiment " + e.getKey()) + ".html";
             List<String> names = new ArrayList<>(variants.keySet());
@@ -63,7 +63,7 @@ public final class ExperimentPages {
             experimentPage(ctx, e.getKey(), e.getValue(), variants, views, file);
             rows.add(List.of(Cell.link(e.getKey(), file).raw(e.getKey()), Cell.of(String.join(", ", names)),
                     Cell.num(e.getValue().size(), Integer.toString(e.getValue().size())),
-                    Cell.of(Fmt.time(e.getValue().get(0).startedAt())).raw(e.getValue().get(0).startedAt().toString())));
+                    Cell.of(Fmt.time(e.getValue().get(0).run().startedAt())).raw(e.getValue().get(0).run().startedAt().toString())));
         }
         DataTable t = new DataTable("experiments", "A/B experiments (runs with trigger ab, grouped by their experiment label)",
                 List.of(Col.text("Experiment"), Col.text("Variants"), Col.num("Runs"), Col.text("Started")),

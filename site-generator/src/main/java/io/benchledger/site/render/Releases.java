@@ -16,8 +16,8 @@ final class Releases {
     List<String> versions() {
         List<String> out = new ArrayList<>();
         for (RunInfo r : history) {
-            if (!out.contains(r.version())) {
-                out.add(r.version());
+            if (!out.contains(r.run().version())) {
+                out.add(r.run().version());
             }
         }
         return out;
@@ -27,7 +27,7 @@ final class Releases {
     List<String> releases() {
         List<String> versions = versions();
         List<String> rel = versions.stream()
-                .filter(v -> history.stream().anyMatch(r -> r.version().equals(v) && "release".equals(r.trigger())))
+                .filter(v -> history.stream().anyMatch(r -> r.run().version().equals(v) && "release".equals(r.run().trigger())))
                 .toList();
         return rel.isEmpty() ? versions : rel;
     }
@@ -37,18 +37,18 @@ final class Releases {
      * version when none is marked (as {@code compare}'s {@code last-release} side).
      */
     RunSelection release(String version) {
-        List<String> marked = history.stream().filter(r -> r.version().equals(version) && "release".equals(r.trigger()))
-                .map(RunInfo::runId).toList();
+        List<String> marked = history.stream().filter(r -> r.run().version().equals(version) && "release".equals(r.run().trigger()))
+                .map((RunInfo r) -> r.run().runId()).toList();
         return marked.isEmpty() ? version(version) : new RunSelection(label(version), marked);
     }
 
     RunSelection version(String version) {
         return new RunSelection(label(version),
-                history.stream().filter(r -> r.version().equals(version)).map(RunInfo::runId).toList());
+                history.stream().filter(r -> r.run().version().equals(version)).map((RunInfo r) -> r.run().runId()).toList());
     }
 
     List<RunInfo> runsOf(String version) {
-        return history.stream().filter(r -> r.version().equals(version)).toList();
+        return history.stream().filter(r -> r.run().version().equals(version)).toList();
     }
 
     static String label(String version) {

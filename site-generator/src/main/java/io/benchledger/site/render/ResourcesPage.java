@@ -59,7 +59,7 @@ public final class ResourcesPage {
     public static List<String> newestPerSuite(SiteContext ctx) {
         Map<String, String> newest = new java.util.TreeMap<>();
         for (io.benchledger.site.model.RunInfo r : ctx.history()) {
-            newest.put(r.suite(), r.runId()); // oldest first: the last one seen is the newest
+            newest.put(r.run().suite(), r.run().runId()); // oldest first: the last one seen is the newest
         }
         return new ArrayList<>(newest.values());
     }

@@ -24,14 +24,14 @@ final class RunTable {
 
     static List<Cell> row(SiteContext ctx, RunInfo r, String root) {
         return List.of(
-                Cell.link(Fmt.time(r.startedAt()), root + "runs.html#" + SafeNames.anchor(r.runId())).raw(r.startedAt().toString()),
-                Cell.of(r.runId()), Cell.of(r.version()), Cell.of(r.trigger()), Cell.of(r.variant()),
-                r.commit().isEmpty() ? Cell.of("") : Cell.link(r.shortCommit(), ctx.commitHref(r, root)).raw(r.commit()),
-                Cell.of(r.branch()), Cell.of(r.environment()), Cell.of(r.host()),
-                Cell.of((r.os() + " " + r.arch()).strip()), Cell.of(r.cpuModel()),
-                Cell.num(r.cpuCount(), r.cpuCount() > 0 ? Integer.toString(r.cpuCount()) : "\u2013"),
-                Cell.of((r.jvmVendor() + " " + r.jvmVersion()).strip()), Cell.of(r.jvmArgs()),
-                Cell.of((r.harness() + " " + r.harnessVersion()).strip()),
+                Cell.link(Fmt.time(r.run().startedAt()), root + "runs.html#" + SafeNames.anchor(r.run().runId())).raw(r.run().startedAt().toString()),
+                Cell.of(r.run().runId()), Cell.of(r.run().version()), Cell.of(r.run().trigger()), Cell.of(r.run().variant()),
+                r.run().commit().isEmpty() ? Cell.of("") : Cell.link(r.shortCommit(), ctx.commitHref(r, root)).raw(r.run().commit()),
+                Cell.of(r.run().branch()), Cell.of(r.run().environment()), Cell.of(r.run().host()),
+                Cell.of((r.run().os() + " " + r.run().arch()).strip()), Cell.of(r.run().cpuModel()),
+                Cell.num(r.run().cpuCount(), r.run().cpuCount() > 0 ? Integer.toString(r.run().cpuCount()) : "\u2013"),
+                Cell.of((r.run().jvmVendor() + " " + r.run().jvmVersion()).strip()), Cell.of(r.run().jvmArgs()),
+                Cell.of((r.run().harness() + " " + r.run().harnessVersion()).strip()),
                 Cell.num(r.durationSeconds(), Fmt.seconds(r.durationSeconds())),
                 Cell.of(r.message()));
     }

@@ -42,7 +42,7 @@ public final class RunsPage {
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < newestFirst.size(); i++) {
             RunInfo r = newestFirst.get(i);
-            rows.add(new Row(SafeNames.anchor(r.runId()), view.rows().get(i), envChange.get(r.index())));
+            rows.add(new Row(SafeNames.anchor(r.run().runId()), view.rows().get(i), envChange.get(r.index())));
         }
         ctx.page("runs.html", "runs.html", ctx.frame("", "Runs", "runs"), new View(view, rows), List.of(t));
     }

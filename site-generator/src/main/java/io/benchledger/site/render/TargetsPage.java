@@ -33,7 +33,7 @@ public final class TargetsPage {
         List<BudgetCheck> checks = List.of();
         BudgetReport report = null;
         if (!ctx.analyses().budgets().isEmpty()) {
-            report = BudgetEvaluator.evaluate(ctx.data().db(), new Side(Side.Kind.RUN, ctx.latest().runId()),
+            report = BudgetEvaluator.evaluate(ctx.data().db(), new Side(Side.Kind.RUN, ctx.latest().run().runId()),
                     ctx.analyses().budgets(), ComparisonOptions.defaults(ctx.options().project()));
             checks = report.checks();
         }

@@ -36,8 +36,8 @@ public final class VersionPages {
             rows.add(List.of(Cell.link(Releases.label(ver), file).raw(ver),
                     Cell.of(rel.contains(ver) ? "yes" : "no"),
                     Cell.num(vr.size(), Integer.toString(vr.size())),
-                    Cell.of(Fmt.time(vr.get(0).startedAt())).raw(vr.get(0).startedAt().toString()),
-                    Cell.of(Fmt.time(vr.get(vr.size() - 1).startedAt())).raw(vr.get(vr.size() - 1).startedAt().toString())));
+                    Cell.of(Fmt.time(vr.get(0).run().startedAt())).raw(vr.get(0).run().startedAt().toString()),
+                    Cell.of(Fmt.time(vr.get(vr.size() - 1).run().startedAt())).raw(vr.get(vr.size() - 1).run().startedAt().toString())));
             versionPage(ctx, comparisons, ver, vr, file);
         }
         DataTable t = new DataTable("versions", "Versions, oldest first",
@@ -65,7 +65,7 @@ public final class VersionPages {
         List<Link> links = new ArrayList<>();
         for (ComparisonView cv : comparisons.listed()) {
             if (cv.baseline().label().equals(version) || cv.candidate().label().equals(version)
-                    || cv.candidate().runIds().stream().anyMatch(rid -> vr.stream().anyMatch(r -> r.runId().equals(rid)))) {
+                    || cv.candidate().runIds().stream().anyMatch(rid -> vr.stream().anyMatch(r -> r.run().runId().equals(rid)))) {
                 links.add(new Link(cv.title(), "../compare/" + cv.name() + ".html"));
             }
         }

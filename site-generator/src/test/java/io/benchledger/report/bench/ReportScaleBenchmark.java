@@ -1,5 +1,6 @@
 package io.benchledger.report.bench;
 
+import io.benchledger.archive.model.Run;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.compare.Band;
 import io.benchledger.archive.analysis.compare.CaseComparison;
@@ -157,9 +158,10 @@ public final class ReportScaleBenchmark {
         }
         TitlePage title = new TitlePage("scale-test", ReportType.RELEASE, "1.4.0", "1.5.0", date,
                 "bench-host · 2 CPUs · 24 GiB memory · Linux amd64 · OpenJDK 17", "bench");
-        RunEnvironment env = new RunEnvironment("01SCALE", RunEnvironment.CANDIDATE, "1.5.0", date, "all", "ci",
-                "release", "abc", "main", "bench-host", "Linux", "amd64", "", 2, 24L << 30, "OpenJDK", "17", "",
-                "jmh", "1.37");
+        RunEnvironment env = new RunEnvironment(RunEnvironment.CANDIDATE, Run.builder("01SCALE", date).version("1.5.0")
+                .suite("all").environment("ci").trigger("release").commit("abc").branch("main").host("bench-host")
+                .os("Linux").arch("amd64").cpuCount(2).memoryBytes(24L << 30).jvmVendor("OpenJDK").jvmVersion("17")
+                .harness("jmh").harnessVersion("1.37").build());
         return ReportModel.of(title, rows, budgets, points, histories, trends, recs, List.of(env), List.of());
     }
 }

@@ -1,5 +1,6 @@
 package io.benchledger.report.pdf;
 
+import io.benchledger.archive.model.Run;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.compare.Band;
 import io.benchledger.archive.analysis.compare.CaseComparison;
@@ -60,9 +61,10 @@ final class ReportFixtures {
     }
 
     static RunEnvironment environment(String runId, String role, String version, Instant started) {
-        return new RunEnvironment(runId, role, version, started, "crypto", "ci", "release", "abc123", "main",
-                "bench-host", "Linux", "amd64", "Intel Xeon", 2, 24L << 30, "Eclipse Adoptium", "17.0.12",
-                "-Xmx2g -XX:+UseG1GC", "jmh", "1.37");
+        return new RunEnvironment(role, Run.builder(runId, started).version(version).suite("crypto").environment("ci")
+                .trigger("release").commit("abc123").branch("main").host("bench-host").os("Linux").arch("amd64")
+                .cpuModel("Intel Xeon").cpuCount(2).memoryBytes(24L << 30).jvmVendor("Eclipse Adoptium")
+                .jvmVersion("17.0.12").jvmArgs("-Xmx2g -XX:+UseG1GC").harness("jmh").harnessVersion("1.37").build());
     }
 
     /** The small release comparison the text tests check, numbers worked out by hand in comments. */

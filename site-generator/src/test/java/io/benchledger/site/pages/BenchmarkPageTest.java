@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.site.model.CaseInfo;
 import io.benchledger.site.model.CaseSeries;
+import io.benchledger.archive.model.Run;
 import io.benchledger.site.model.RunInfo;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +25,7 @@ class BenchmarkPageTest {
         List<RunInfo> runs = new ArrayList<>();
         Instant t0 = Instant.parse("2020-01-01T00:00:00Z");
         for (int i = 0; i < n; i++) {
-            runs.add(new RunInfo(i, String.format("RUN%05d", i), "1." + i / 500, "s", "ci", "nightly", "",
-                    String.format("%040d", i), "main", t0.plus(Duration.ofHours(i)), t0.plus(Duration.ofHours(i)).plusSeconds(60),
-                    "h", "Linux", "amd64", "cpu", 8, 1L << 30, "v", i < 2500 ? "17" : "21", "", "jmh", "1.37", new TreeMap<>(), true));
+            runs.add(new RunInfo(i, run(i, "1." + i / 500, t0.plus(Duration.ofHours(i)), i < 2500 ? "17" : "21"), true));
         }
         List<CaseSeries> series = new ArrayList<>();
         for (int s = 0; s < 8; s++) {
@@ -89,9 +88,7 @@ class BenchmarkPageTest {
         int[] idx = new int[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
-            runs.add(new RunInfo(i, String.format("RUN%05d", i), "1.0", "s", "ci", "nightly", "", String.format("%040d", i),
-                    "main", t0.plus(Duration.ofDays(i)), t0.plus(Duration.ofDays(i)).plusSeconds(60), "h", "Linux", "amd64",
-                    "cpu", 8, 1L << 30, "v", "17", "", "jmh", "1.37", new TreeMap<>(), true));
+            runs.add(new RunInfo(i, run(i, "1.0", t0.plus(Duration.ofDays(i)), "17"), true));
             idx[i] = i;
             y[i] = (i < 60 ? 8300 : 4070) + (i % 2 == 0 ? 20 : -20);
         }
@@ -132,5 +129,12 @@ class BenchmarkPageTest {
         assertThat(SafeNames.of("a.B")).isNotEqualTo(SafeNames.of("a-b"));
         assertThat(SafeNames.anchor("01KFHPW480835VC7KWW2CV152T")).isEqualTo("run-01KFHPW480835VC7KWW2CV152T");
         assertThat(SafeNames.anchor("x\" onmouseover=\"y")).matches("run-[0-9a-f]{16}");
+    }
+
+    private static Run run(int i, String version, Instant started, String jvmVersion) {
+        return Run.builder(String.format("RUN%05d", i), started).finishedAt(started.plusSeconds(60)).version(version)
+                .suite("s").environment("ci").trigger("nightly").commit(String.format("%040d", i)).branch("main")
+                .host("h").os("Linux").arch("amd64").cpuModel("cpu").cpuCount(8).memoryBytes(1L << 30).jvmVendor("v")
+                .jvmVersion(jvmVersion).harness("jmh").harnessVersion("1.37").build();
     }
 }
