@@ -40,6 +40,22 @@ class FindingQualityTest {
         }
     }
 
+    /**
+     * The two families of the study where weak, short trends (2.5 and 5 sd over 50 runs) gave false
+     * steps (3 and 1 in 40 series) before a small step had to be sharper than a drift and a side needed
+     * 20 runs for a slope of its own: the trivial "no change point" answer scored better there.
+     */
+    @Test
+    void shortWeakTrendsAreNoSteps() {
+        long seed = 30_000; // the study's seeds of the 0.05 and 0.1 sd/run × 50-run families
+        for (double slope : new double[] {0.05, 0.1}) {
+            FindingStudy.Family f = FindingStudy.trend(40, slope, 50, false, slope == 0.05 ? seed : seed + 3);
+            FindingScore.Counts c = FindingScore.score(new HistoryGenerator(f.settings()), D, 5, 0);
+            assertThat(c.falseSteps()).as(f.name() + ": false steps").isZero();
+            assertThat(c.f1()).as(f.name() + ": step F1 against the trivial answer").isGreaterThanOrEqualTo(c.trivialF1());
+        }
+    }
+
     @Test
     void trendsAreReportedOnceAsDriftsWithOrWithoutAStepInside() {
         long seed = 40_000;
