@@ -374,7 +374,7 @@ public final class StepTest {
                     }
                     // sharper than a drift? A jump that no drift-long ramp through it fits clearly worse
                     // is a change the data cannot tell from a drift: not reported as a step
-                    double effect = noise > 0 ? Math.abs(r.jump()) / noise : Double.POSITIVE_INFINITY;
+                    double effect = rule.noise() > 0 ? Math.abs(r.jump()) / rule.noise() : Double.POSITIVE_INFINITY;
                     if (effect < SHARP_EFFECT && r.hi() - r.lo() >= DriftDetector.MIN_RUNS) {
                         double slow = bestRampRss(sums, r.lo(), r.index(), r.hi(), r.index() + 1, DriftDetector.MIN_RUNS);
                         double pSharp = fTestP(slow, r.rss(), df);
