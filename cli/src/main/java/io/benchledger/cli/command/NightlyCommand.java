@@ -16,6 +16,7 @@ import io.benchledger.cli.workflow.Collection;
 import io.benchledger.cli.workflow.Gate;
 import io.benchledger.cli.workflow.GateSummary;
 import io.benchledger.cli.workflow.Publication;
+import io.benchledger.cli.workflow.Remeasurement;
 import io.benchledger.cli.notify.Alert;
 import io.benchledger.cli.notify.Notifier;
 import io.benchledger.cli.notify.WebhookClient;
@@ -107,10 +108,7 @@ public final class NightlyCommand implements Callable<Integer> {
             title = "benchledger nightly: latest run " + runId;
         } else {
             crashed += io.benchledger.cli.workflow.NightlyWorkloads.run(archiveOptions.archive, archiveOptions.project, selection.config, projectVersion, selection.quick, ToolVersion.version());
-            CollectOptions options = selection.apply(CollectOptions.builder(archiveOptions.archive))
-                    .project(archiveOptions.project).projectVersion(projectVersion).trigger(Run.TRIGGER_NIGHTLY)
-                    .jmhArgs(jmhArgs).toolVersion(ToolVersion.version()).build();
-            CollectResult r = Collection.run(options);
+            CollectResult r = Collection.run(collectOptions(Run.TRIGGER_NIGHTLY).build());
             runId = r.runId();
             crashed = r.failed().size();
             title = String.format(Locale.ROOT, "benchledger nightly: run %s (version %s%s): %d cases measured, %d failed, in %d s",
@@ -122,7 +120,13 @@ public final class NightlyCommand implements Callable<Integer> {
         if (recent < 1) {
             throw new io.benchledger.archive.BadInputException("--recent: at least 1 run, got " + recent);
         }
-        Gate gate = Analysis.of(archive, archiveOptions.project, runId, Side.recent(recent, sameMachine), new Side(Side.Kind.LAST_RELEASE, ""),
+        Side recentSide = Side.recent(recent, sameMachine);
+        String nightRun = runId;
+        // what the run calls changed is measured again before the gate trusts it (docs/statistics.md)
+        Side candidate = noCollect ? new Side(Side.Kind.RUN, runId)
+                : Remeasurement.candidate(archive, runId, recentSide, options, include -> collectOptions(Run.TRIGGER_CONFIRM)
+                        .include(include).labels(java.util.Map.of("confirms", nightRun)).build());
+        Gate gate = Analysis.of(archive, archiveOptions.project, runId, candidate, recentSide, new Side(Side.Kind.LAST_RELEASE, ""),
                 budgets, options, failOn, suite.suite().measures().gateOnTail());
 
         List<String> outputs = new ArrayList<>();
@@ -143,5 +147,11 @@ public final class NightlyCommand implements Callable<Integer> {
             return ExitCodes.GATE_FAILED;
         }
         return crashed > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    /** The collect options of this nightly's measurements, of the given trigger. */
+    private CollectOptions.Builder collectOptions(String trigger) {
+        return selection.apply(CollectOptions.builder(archiveOptions.archive)).project(archiveOptions.project)
+                .projectVersion(projectVersion).trigger(trigger).jmhArgs(jmhArgs).toolVersion(ToolVersion.version());
     }
 }

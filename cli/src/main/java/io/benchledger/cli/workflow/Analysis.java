@@ -46,12 +46,20 @@ public final class Analysis {
     public static Gate of(Archive archive, String project, String runId, Side recentSide, Side releaseBaseline,
                           List<Budget> budgets, ComparisonOptions options, FailOn failOn, boolean gateOnTail)
             throws IOException, SQLException {
+        return of(archive, project, runId, new Side(Side.Kind.RUN, runId), recentSide, releaseBaseline, budgets, options,
+                failOn, gateOnTail);
+    }
+
+    /** As above, judging {@code candidate}: the run, or the run and its re-measurement ({@code run:RUN+AGAIN}). */
+    public static Gate of(Archive archive, String project, String runId, Side candidate, Side recentSide,
+                          Side releaseBaseline, List<Budget> budgets, ComparisonOptions options, FailOn failOn,
+                          boolean gateOnTail) throws IOException, SQLException {
         Optional<ComparisonReport> previous;
         Optional<ComparisonReport> release;
         Optional<BudgetReport> budgetReport;
         Set<String> recentRuns = new HashSet<>();
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
-            Side run = new Side(Side.Kind.RUN, runId);
+            Side run = candidate;
             previous = compare(db, recentSide, run, options);
             boolean anyRelease = !db.query("release_versions", project).rows().isEmpty();
             release = anyRelease || releaseBaseline.kind() != Side.Kind.LAST_RELEASE
