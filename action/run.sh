@@ -72,10 +72,11 @@ fi
 
 base=${BL_BASE_REF:?pull-request mode needs the base branch (github.base_ref)}
 pr=${BL_PR_NUMBER:?pull-request mode needs the pull request number}
-# The PR head's run goes into the scratch copy recorded as if on the base branch: 'recent' compares a run
-# with the newest runs of its own branch, suite and JMH settings, which here are the base branch's.
-# GITHUB_SHA still names the commit measured. The copy is removed below and never pushed.
-GITHUB_REF_NAME="$base" "${bl[@]}" collect "${common[@]}" "${select[@]}" --project-version "pr-$pr" --trigger manual
+head=${BL_HEAD_REF:-pr-$pr}
+# The PR head's run goes into the scratch copy under its own branch (GITHUB_REF_NAME would say "N/merge")
+# and is judged against the base branch's history: recent:N:branch=BASE. GITHUB_SHA names the commit measured.
+# The copy is removed below and never pushed.
+"${bl[@]}" collect "${common[@]}" "${select[@]}" --branch "$head" --project-version "pr-$pr" --trigger manual
 code=$?
 if [ "$code" -ne 0 ]; then
   echo "benchledger: the pull request's benchmarks could not be measured (exit $code)" >&2
@@ -87,7 +88,7 @@ fail=()
 {
   echo "## benchledger: pull request #$pr against \`$base\`"
   echo
-  "${bl[@]}" compare "recent:${BL_RECENT:-20}" latest "${common[@]}" --format markdown \
+  "${bl[@]}" compare "recent:${BL_RECENT:-20}:branch=$base" latest "${common[@]}" --format markdown \
     --threshold "${BL_THRESHOLD:-5%}" "${fail[@]}" 2> "$scratch/compare.err"
   code=$?
   if [ "$code" -eq 2 ] && grep -q "no earlier run" "$scratch/compare.err"; then

@@ -1,5 +1,5 @@
-// Flame graphs of JFR execution samples (window.BL_FLAMES, written by the site generator), drawn with an
-// ECharts custom series: one rectangle per frame, x = samples, y = stack depth (callers below).
+// Flame graphs of execution samples (JFR or async-profiler; window.BL_FLAMES, written by the site generator),
+// drawn with an ECharts custom series: one rectangle per frame, x = samples, y = stack depth (callers below).
 (function () {
   'use strict';
   function hue(name) {
@@ -8,6 +8,9 @@
     return h;
   }
   function colour(name) {
+    if (name.indexOf('.') < 0 && name !== 'all') {
+      return 'hsl(' + (90 + Math.abs(hue(name)) % 40) + ',30%,70%)';   // native code (async-profiler): green-grey
+    }
     if (name.indexOf('java.') === 0 || name.indexOf('jdk.') === 0 || name.indexOf('sun.') === 0) {
       return 'hsl(' + (200 + Math.abs(hue(name)) % 30) + ',45%,72%)';   // the JDK: blue
     }

@@ -35,11 +35,15 @@ public final class RunSelection {
     @Option(names = "--git-dir", paramLabel = "DIR", description = "A git work tree to read commit, branch and commit time from.")
     public Path gitDir;
 
+    @Option(names = "--branch", paramLabel = "NAME", defaultValue = "",
+            description = "Branch the run is recorded under (default: from --git-dir, else the CI's variables).")
+    public String branch;
+
     @Option(names = "--ignore-jmh-lock", description = "Run even while another JMH run holds JMH's lock (results disturb each other).")
     public boolean ignoreJmhLock;
 
     public CollectOptions.Builder apply(CollectOptions.Builder b) {
         return b.config(config).suite(suite).profile(quick ? "quick" : "").environment(environment)
-                .jar(jar).include(include).exclude(exclude).commit(commit).gitDir(gitDir).ignoreJmhLock(ignoreJmhLock);
+                .jar(jar).include(include).exclude(exclude).commit(commit).gitDir(gitDir).branch(branch).ignoreJmhLock(ignoreJmhLock);
     }
 }

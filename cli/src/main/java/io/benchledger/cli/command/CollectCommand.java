@@ -92,15 +92,21 @@ public final class CollectCommand implements Callable<Integer> {
     @Option(names = "--git-dir", paramLabel = "DIR", description = "A git work tree to read commit, branch and commit time from.")
     Path gitDir;
 
-    @Option(names = "--trigger", paramLabel = "T", description = "Why the run happened: nightly, release, manual (default), ab …")
+    @Option(names = "--trigger", paramLabel = "T", description = "Why the run happened: nightly, release, manual (default), ab, profile …")
     String trigger = Run.TRIGGER_MANUAL;
 
     @Option(names = "--ignore-jmh-lock",
             description = "Run even when another JMH run holds JMH's machine-wide lock (the runs disturb each other's measurements).")
     boolean ignoreJmhLock;
 
+    @Option(names = "--branch", paramLabel = "NAME",
+            description = "Branch the run is recorded under (default: from --git-dir, else GITHUB_REF_NAME, CI_COMMIT_REF_NAME or GIT_BRANCH); a pull request's run: its head branch.")
+    String branch = "";
+
     @Option(names = "--profile-with", paramLabel = "PROFILER",
-            description = "jfr: record each case with JMH's JFR profiler, kept in the archive under logs/<run_id>/jfr/ (flame graphs on the site).")
+            description = {"Record each case with a profiler, kept in the archive under logs/<run_id>/jfr/ (flame graphs on the site):",
+                    "jfr (JMH's JFR profiler) or async[:EVENT] (the bundled async-profiler; EVENT cpu (default), itimer or ctimer;",
+                    "Linux x64/arm64 and macOS). Recorded as the run's 'profiler' label."})
     String profileWith;
 
     @Parameters(paramLabel = "JMH-OPTION", arity = "0..*",
@@ -115,9 +121,6 @@ public final class CollectCommand implements Callable<Integer> {
     }
 
     private Integer collect(JfrRecordings jfr) throws Exception {
-        if (jfr != null) {
-            jmhArgs.addAll(jfr.jmhArgs());
-        }
         CollectOptions options = CollectOptions.builder(archiveOptions.archive)
                 .project(archiveOptions.project)
                 .config(config)
@@ -134,6 +137,9 @@ public final class CollectCommand implements Callable<Integer> {
                 .gitDir(gitDir)
                 .trigger(trigger)
                 .jmhArgs(jmhArgs)
+                .profilerArgs(jfr == null ? List.of() : jfr.jmhArgs())
+                .labels(jfr == null ? java.util.Map.of() : java.util.Map.of("profiler", jfr.label()))
+                .branch(branch)
                 .toolVersion(ToolVersion.version())
                 .ignoreJmhLock(ignoreJmhLock)
                 .build();
@@ -149,9 +155,9 @@ public final class CollectCommand implements Callable<Integer> {
         }
         Run run = r.record().run();
         System.out.println(r.runId());
-        System.out.printf("suite %s:%s, profile %s%s; project %s, version %s%n", run.suite(), run.suiteVersion(),
+        System.out.printf("suite %s:%s, profile %s%s; project %s, version %s%s%n", run.suite(), run.suiteVersion(),
                 run.labels().getOrDefault("profile", ""), run.environment().isEmpty() ? "" : ", environment " + run.environment(),
-                run.project(), run.version());
+                run.project(), run.version(), run.branch().isEmpty() ? "" : ", branch " + run.branch());
         System.out.printf("%d cases measured, %d failed, %d results, %d samples in %d s; JMH %s on %s %s%n",
                 r.measuredCases(), r.failed().size(), r.record().results().size(), r.record().samples().size(),
                 r.elapsed().toSeconds(), run.harnessVersion(), run.jvmVendor(), run.jvmVersion());

@@ -48,6 +48,7 @@ import picocli.CommandLine.Parameters;
                 "  recent[:N]    the newest N (default 20) runs before the candidate's with its",
                 "                branch, suite and JMH settings: the candidate is judged against",
                 "                what their run-to-run spread predicts (the nightly's baseline)",
+                "  recent:N:branch=NAME  the same of NAME's runs (a pull request against its base)",
                 "  branch:NAME   that branch's newest run",
                 "  variant:NAME  every run of that A/B arm",
                 "  version:V, run:ID  to be explicit",

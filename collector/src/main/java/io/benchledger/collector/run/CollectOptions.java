@@ -14,7 +14,11 @@ import java.util.TreeMap;
  * @param jar a JMH uber jar; {@code classPath} a class path; neither: the bundled suites
  * @param jvm the {@code java} executable that measures; empty: the one running benchledger
  * @param projectVersion the archive partition {@code version}; empty: {@code dev}
- * @param jmhArgs JMH options given after {@code --}, on top of the configuration's
+ * @param jmhArgs JMH options given after {@code --}, on top of the configuration's (recorded as the
+ *                run's {@code jmh.args} label)
+ * @param profilerArgs JMH options of a profiler benchledger sets up ({@code collect --profile-with}): passed
+ *                     to JMH but not recorded, since they name a scratch folder that differs every run
+ * @param branch the branch the run is recorded under; empty: from {@code gitDir} or the CI's variables
  * @param ignoreJmhLock run even when another JMH run holds JMH's machine-wide lock (measurements
  *                      then disturb each other: for smoke tests on shared machines only)
  */
@@ -38,7 +42,9 @@ public record CollectOptions(
         Map<String, String> labels,
         List<String> jmhArgs,
         String toolVersion,
-        boolean ignoreJmhLock) {
+        boolean ignoreJmhLock,
+        List<String> profilerArgs,
+        String branch) {
 
     public static final String DEFAULT_VERSION = "dev";
 
@@ -47,6 +53,14 @@ public record CollectOptions(
         exclude = List.copyOf(exclude);
         labels = new TreeMap<>(labels);
         jmhArgs = List.copyOf(jmhArgs);
+        profilerArgs = List.copyOf(profilerArgs);
+    }
+
+    /** What JMH is given on top of the configuration: the user's options, then the profiler's. */
+    public List<String> allJmhArgs() {
+        List<String> all = new java.util.ArrayList<>(jmhArgs);
+        all.addAll(profilerArgs);
+        return all;
     }
 
     public static Builder builder(Path archive) {
@@ -75,6 +89,8 @@ public record CollectOptions(
         private List<String> jmhArgs = List.of();
         private String toolVersion = "";
         private boolean ignoreJmhLock;
+        private List<String> profilerArgs = List.of();
+        private String branch = "";
 
         private Builder(Path archive) {
             this.archive = archive;
@@ -99,11 +115,13 @@ public record CollectOptions(
         public Builder jmhArgs(List<String> v) { jmhArgs = v; return this; }
         public Builder toolVersion(String v) { toolVersion = v; return this; }
         public Builder ignoreJmhLock(boolean v) { ignoreJmhLock = v; return this; }
+        public Builder profilerArgs(List<String> v) { profilerArgs = v; return this; }
+        public Builder branch(String v) { branch = v == null ? "" : v; return this; }
 
         public CollectOptions build() {
             return new CollectOptions(archive, project, config, suite, profile, environment, jar, classPath, include,
                     exclude, jvm, projectVersion, commit, gitDir, trigger, variant, labels, jmhArgs, toolVersion,
-                    ignoreJmhLock);
+                    ignoreJmhLock, profilerArgs, branch);
         }
     }
 }

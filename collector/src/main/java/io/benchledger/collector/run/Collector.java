@@ -76,6 +76,9 @@ public final class Collector {
         PartitionValues.check("project", o.project());
         PartitionValues.check("--project-version", version);
         checkArchive(o.archive());
+        if (o.branch().isBlank() != o.branch().isEmpty() || o.branch().chars().anyMatch(Character::isISOControl)) {
+            throw new BadInputException("--branch: expected a branch name, got '" + o.branch().replaceAll("\\p{Cntrl}", "?") + "'");
+        }
         String java = java(o.jvm());
         if (o.jar().isPresent() && o.classPath().isPresent()) {
             throw new BadInputException("give --jar or --classpath, not both");
@@ -89,7 +92,7 @@ public final class Collector {
             suiteRef = "all"; // the bundled suites' patterns would match nothing in a user's jar
         }
         ResolvedSuite suite = config.resolve(suiteRef, o.profile(), o.environment());
-        JmhOptions user = JmhOptions.parse(o.jmhArgs());
+        JmhOptions user = JmhOptions.parse(o.allJmhArgs());
         List<Pattern> include = patterns("--include", o.include());
         List<Pattern> exclude = patterns("--exclude", o.exclude());
         for (String p : user.patterns()) {
@@ -149,6 +152,9 @@ public final class Collector {
                     .suite(suite.suite().name()).suiteVersion(suite.suite().version()).environment(suite.environment())
                     .trigger(o.trigger()).variant(o.variant()).harness("jmh").toolVersion(o.toolVersion())
                     .sourceFormat("jmh");
+            if (!o.branch().isEmpty()) {
+                run.branch(o.branch()); // a pull request's head, recorded under its own name rather than the CI's ref
+            }
             run.harnessVersion(firstJmh == null ? "" : firstJmh.jmhVersion());
             if (firstJmh != null) {
                 run.jvmArgs(firstJmh.jvmArgs());

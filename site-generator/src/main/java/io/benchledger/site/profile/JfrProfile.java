@@ -20,9 +20,14 @@ import jdk.jfr.consumer.RecordingFile;
  * What a JFR recording says the CPU was doing: its execution samples (the {@code jdk.ExecutionSample}
  * events, one stack each, taken every 10 or 20 ms of running Java code) merged into a call tree for a
  * flame graph, and the methods with the most samples. Read with the JDK's own {@code jdk.jfr.consumer}.
+ * async-profiler's JFR output has the same events, with native frames (the JVM's compiler threads, libc)
+ * too, and settings that name its version and the sampler that ran.
  */
 public final class JfrProfile {
     static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
+    static final String ACTIVE_SETTING = "jdk.ActiveSetting";
+    /** Frame types of code that is not Java (async-profiler's names). */
+    private static final Set<String> NATIVE = Set.of("Native", "C++", "Kernel");
     /** Frames narrower than this share of all samples are left out of the flame graph (not the table). */
     static final double MIN_SHARE = 0.002;
     static final int MAX_DEPTH = 128;
@@ -35,8 +40,11 @@ public final class JfrProfile {
     public record Method(String method, long self, long total) {
     }
 
-    /** @param frames root first, depth by depth; @param top methods by self samples, most first */
-    public record Profile(long samples, List<Frame> frames, List<Method> top) {
+    /**
+     * @param frames root first, depth by depth; @param top methods by self samples, most first
+     * @param profiler who recorded it: {@code JFR}, or {@code async-profiler 4.6, cpu (ctimer)}
+     */
+    public record Profile(long samples, List<Frame> frames, List<Method> top, String profiler) {
     }
 
     private static final class Node {
@@ -56,9 +64,14 @@ public final class JfrProfile {
     public static Profile read(Path recording, int topCount) {
         Node root = new Node("all");
         Map<String, long[]> methods = new HashMap<>();
+        Map<String, String> async = new HashMap<>();
         try (RecordingFile f = new RecordingFile(recording)) {
             while (f.hasMoreEvents()) {
                 RecordedEvent e = f.readEvent();
+                if (e.getEventType().getName().equals(ACTIVE_SETTING) && e.hasField("name") && e.hasField("value")
+                        && List.of("version", "engine", "event").contains(e.getString("name"))) {
+                    async.putIfAbsent(e.getString("name"), e.getString("value"));
+                }
                 if (!e.getEventType().getName().equals(EXECUTION_SAMPLE)) {
                     continue;
                 }
@@ -94,7 +107,11 @@ public final class JfrProfile {
                 .filter(m -> m.self() > 0)
                 .sorted(Comparator.comparingLong(Method::self).reversed().thenComparing(Method::method))
                 .limit(topCount).toList();
-        return new Profile(root.total, out, top);
+        // only async-profiler names its sampling engine; the JDK's own settings have no "engine"
+        String profiler = async.containsKey("engine")
+                ? "async-profiler " + async.getOrDefault("version", "") + ", " + async.getOrDefault("event", "?") + " (" + async.get("engine") + ")"
+                : "JFR";
+        return new Profile(root.total, out, top, profiler);
     }
 
     /** Places each node after its elder siblings (widest first, as flame graphs order them). */
@@ -111,10 +128,13 @@ public final class JfrProfile {
         }
     }
 
-    /** {@code package.Class.method}, as in a stack trace. */
+    /** {@code package.Class.method}, as in a stack trace; a native frame by its symbol alone (its "class" is the library). */
     private static String name(RecordedFrame f) {
         if (f.getMethod() == null) {
             return "(unknown)";
+        }
+        if (NATIVE.contains(f.getType())) {
+            return f.getMethod().getName();
         }
         String type = f.getMethod().getType() == null ? "" : f.getMethod().getType().getName() + ".";
         return type + f.getMethod().getName();

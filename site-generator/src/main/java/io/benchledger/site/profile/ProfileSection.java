@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * The profile section of a benchmark page: for each case whose newest run kept a JFR recording
- * ({@code collect --profile-with jfr}), a flame graph of its execution samples and the methods with
+ * ({@code collect --profile-with jfr} or {@code async}), a flame graph of its execution samples and the methods with
  * the most samples. The frames go into a script file ({@code profiles/<page>.js}) that flame.js draws
  * with ECharts.
  */
@@ -25,7 +25,7 @@ public final class ProfileSection {
     static final int TOP = 15;
 
     /** One case's profile as the template reads it. */
-    public record View(int index, String caseLabel, String runId, long samples, List<TopRow> top) {
+    public record View(int index, String caseLabel, String runId, long samples, List<TopRow> top, String profiler) {
     }
 
     /** A row of the top-methods table, percentages of all samples. */
@@ -63,7 +63,7 @@ public final class ProfileSection {
             }
             List<TopRow> top = p.top().stream().map(m -> new TopRow(m.method(), percent(m.self(), p.samples()),
                     percent(m.total(), p.samples()))).toList();
-            views.add(new View(views.size(), c.label(), r.runId(), p.samples(), top));
+            views.add(new View(views.size(), c.label(), r.runId(), p.samples(), top, p.profiler()));
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("label", c.label());
             d.put("samples", p.samples());

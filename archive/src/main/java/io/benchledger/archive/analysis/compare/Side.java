@@ -17,12 +17,15 @@ import java.util.Locale;
  *   <li>{@code recent} or {@code recent:N}: the newest N runs (default {@value #DEFAULT_RECENT}) before the other
  *       side's run with its project, branch, suite, environment name and JMH settings: the history the nightly is
  *       judged against. {@code recent:N:same-machine} also asks for the same machine (CPU model and count, OS,
- *       architecture, JVM vendor and version), for archives fed by several kinds of runner.</li>
+ *       architecture, JVM vendor and version), for archives fed by several kinds of runner.
+ *       {@code recent:N:branch=NAME} takes the history of branch NAME instead of the candidate's: a pull
+ *       request's run against its base branch (git forbids ':' in branch names). Both may be given.</li>
  * </ul>
  *
  * @param sameMachine for {@code recent} only: the history holds runs of the candidate's machine only
+ * @param branch for {@code recent} only: the history's branch; empty: the candidate's
  */
-public record Side(Kind kind, String value, boolean sameMachine) {
+public record Side(Kind kind, String value, boolean sameMachine, String branch) {
     public enum Kind { VERSION_OR_RUN, VERSION, RUN, LATEST, PREVIOUS, LAST_RELEASE, BRANCH, VARIANT, RECENT }
 
     /** Runs in a {@code recent} side when no N is given. */
@@ -30,9 +33,15 @@ public record Side(Kind kind, String value, boolean sameMachine) {
 
     /** The suffix of {@code recent:N:same-machine}. */
     public static final String SAME_MACHINE = "same-machine";
+    /** The prefix of {@code recent:N:branch=NAME}'s suffix. */
+    public static final String BRANCH_IS = "branch=";
 
     public Side(Kind kind, String value) {
         this(kind, value, false);
+    }
+
+    public Side(Kind kind, String value, boolean sameMachine) {
+        this(kind, value, sameMachine, "");
     }
 
     /** The {@code recent:N} side. */
@@ -63,7 +72,7 @@ public record Side(Kind kind, String value, boolean sameMachine) {
     public static Side parse(String spec) {
         if (spec == null || spec.isBlank()) {
             throw new BadInputException("comparison side: expected a version, run id, latest, previous, last-release,"
-                    + " recent[:N], branch:NAME or variant:NAME, got an empty value");
+                    + " recent[:N][:branch=NAME], branch:NAME or variant:NAME, got an empty value");
         }
         String s = spec.strip();
         switch (s.toLowerCase(Locale.ROOT)) {
@@ -103,26 +112,29 @@ public record Side(Kind kind, String value, boolean sameMachine) {
         return new Side(Kind.VERSION_OR_RUN, s);
     }
 
-    /** {@code N}, {@code N:same-machine} or {@code same-machine} after {@code recent:}. */
+    /** {@code N} or {@code same-machine}, then any of {@code :same-machine} and {@code :branch=NAME}, after {@code recent:}. */
     private static Side parseRecent(String spec, String rest) {
-        boolean sameMachine = false;
-        String count = rest;
         if (rest.equalsIgnoreCase(SAME_MACHINE)) {
             return recent(DEFAULT_RECENT, true);
         }
-        int colon = rest.indexOf(':');
-        if (colon >= 0) {
-            sameMachine = rest.substring(colon + 1).strip().equalsIgnoreCase(SAME_MACHINE);
-            count = rest.substring(0, colon).strip();
-            if (!sameMachine) {
+        String[] parts = rest.split(":", -1);
+        boolean sameMachine = false;
+        String branch = "";
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].strip();
+            if (p.equalsIgnoreCase(SAME_MACHINE)) {
+                sameMachine = true;
+            } else if (p.startsWith(BRANCH_IS) && p.length() > BRANCH_IS.length()) {
+                branch = p.substring(BRANCH_IS.length());
+            } else {
                 throw new BadInputException("comparison side '" + spec + "': expected recent:N or recent:N:" + SAME_MACHINE
-                        + " after the count, got '" + rest.substring(colon + 1) + "'");
+                        + " or recent:N:" + BRANCH_IS + "NAME after the count, got '" + parts[i] + "'");
             }
         }
         try {
-            int n = Integer.parseInt(count);
+            int n = Integer.parseInt(parts[0].strip());
             if (n >= 1) {
-                return recent(n, sameMachine);
+                return new Side(Kind.RECENT, Integer.toString(n), sameMachine, branch);
             }
         } catch (NumberFormatException notANumber) {
             // falls through to the message below
@@ -141,7 +153,7 @@ public record Side(Kind kind, String value, boolean sameMachine) {
             case LAST_RELEASE -> "last-release";
             case BRANCH -> "branch:" + value;
             case VARIANT -> "variant:" + value;
-            case RECENT -> "recent:" + value + (sameMachine ? ":" + SAME_MACHINE : "");
+            case RECENT -> "recent:" + value + (sameMachine ? ":" + SAME_MACHINE : "") + (branch.isEmpty() ? "" : ":" + BRANCH_IS + branch);
         };
     }
 }

@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  *       candidate's, with all its runs.</li>
  *   <li>{@code recent:N}: the newest N runs started before the candidate's with the same branch, suite,
  *       environment name and JMH settings (forks, warm-up and measurement counts and times);
- *       {@code recent:N:same-machine} also the same machine (CPU model and count, OS, architecture, JVM).</li>
+ *       {@code recent:N:same-machine} also the same machine (CPU model and count, OS, architecture, JVM);
+ *       {@code recent:N:branch=NAME}: of branch NAME instead of the candidate's.</li>
  *   <li>A bare word is a run id when a run has that id, else a version.</li>
  * </ul>
  */
@@ -116,7 +117,7 @@ public final class SideResolver {
             case LAST_RELEASE -> lastRelease(other);
             case BRANCH -> runs.stream().filter(r -> r.branch().equals(side.value())).limit(1).toList();
             case VARIANT -> runs.stream().filter(r -> r.variant().equals(side.value())).toList();
-            case RECENT -> recent(other, side.recentCount(), side.sameMachine());
+            case RECENT -> recent(other, side.recentCount(), side.sameMachine(), side.branch());
         };
         if (picked.isEmpty()) {
             throw new BadInputException(role + " '" + side.spec() + "': " + whyEmpty(side));
@@ -150,21 +151,22 @@ public final class SideResolver {
      * environment and JMH settings: runs of other settings (the quick profile against the nightly one) are
      * never pooled.
      */
-    private List<RunRow> recent(Optional<ResolvedSide> other, int n, boolean sameMachine) {
+    private List<RunRow> recent(Optional<ResolvedSide> other, int n, boolean sameMachine, String branch) {
         if (other.isEmpty()) {
             RunRow newest = runs.stream().filter(r -> !confirming(r)).findFirst().orElse(runs.get(0));
-            return runs.stream().filter(r -> r != newest && comparable(r, newest, sameMachine)).limit(n).toList();
+            return runs.stream().filter(r -> r != newest && comparable(r, newest, sameMachine, branch)).limit(n).toList();
         }
         Set<String> otherIds = Set.copyOf(other.get().runIds());
         RunRow earliest = runs.stream().filter(r -> otherIds.contains(r.runId()))
                 .min(java.util.Comparator.comparing(RunRow::startedAt)).orElseThrow();
         return runs.stream().filter(r -> !otherIds.contains(r.runId()) && r.startedAt().isBefore(earliest.startedAt())
-                && comparable(r, earliest, sameMachine)).limit(n).toList();
+                && comparable(r, earliest, sameMachine, branch)).limit(n).toList();
     }
 
-    private static boolean comparable(RunRow r, RunRow candidate, boolean sameMachine) {
+    /** @param branch the history's branch; empty: the candidate's */
+    private static boolean comparable(RunRow r, RunRow candidate, boolean sameMachine, String branch) {
         // a profiled run pays the profiler's overhead: it is never the baseline of an unprofiled one
-        return r.branch().equals(candidate.branch()) && r.suite().equals(candidate.suite())
+        return r.branch().equals(branch.isEmpty() ? candidate.branch() : branch) && r.suite().equals(candidate.suite())
                 && r.settings().equals(candidate.settings()) && r.environment().equals(candidate.environment())
                 && (!sameMachine || r.machine().equals(candidate.machine()))
                 && Run.TRIGGER_PROFILE.equals(r.trigger()) == Run.TRIGGER_PROFILE.equals(candidate.trigger())
@@ -213,8 +215,10 @@ public final class SideResolver {
             case LATEST -> "the project has no runs";
             case PREVIOUS -> "no run was started before the other side's runs";
             case LAST_RELEASE -> "no release run and no other version to compare with";
-            case RECENT -> "no earlier run with the same branch, suite, environment"
-                    + (side.sameMachine() ? ", machine" : "") + " and JMH settings";
+            case RECENT -> side.branch().isEmpty()
+                    ? "no earlier run with the same branch, suite, environment" + (side.sameMachine() ? ", machine" : "") + " and JMH settings"
+                    : "no earlier run of branch '" + side.branch() + "' with the same suite, environment"
+                            + (side.sameMachine() ? ", machine" : "") + " and JMH settings";
             case BRANCH -> "no run on that branch (branches present: "
                     + listOf(runs.stream().map(RunRow::branch).filter(b -> !b.isEmpty()).collect(Collectors.toCollection(TreeSet::new))) + ")";
             case VARIANT -> "no run of that variant (variants present: "
