@@ -51,7 +51,7 @@ class RecentOfBranchTest {
                             + " environment and JMH settings");
 
             ComparisonReport r = Comparison.run(db, Side.parse("recent:20:branch=main"), Side.parse("latest"),
-                    ComparisonOptions.defaults("p").withThreshold(0.05));
+                    ComparisonOptions.builder("p").threshold(0.05).build());
             assertThat(r.cases()).hasSize(1);
             assertThat(r.cases().get(0).basis().baselineRuns()).isEqualTo(6);
             assertThat(r.cases().get(0).verdict()).isEqualTo(Verdict.UNCHANGED);
