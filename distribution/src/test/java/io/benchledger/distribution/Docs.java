@@ -50,6 +50,17 @@ final class Docs {
         return out;
     }
 
+    /** The file's text outside fenced blocks, fenced lines blanked so that line numbers stay. */
+    static String prose(Path file) throws IOException {
+        Matcher m = FENCE.matcher(Files.readString(file));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement("\n".repeat((int) m.group().chars().filter(c -> c == '\n').count())));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     static JsonNode yaml(String text) throws IOException {
         return new ObjectMapper(new YAMLFactory()).readTree(text);
     }

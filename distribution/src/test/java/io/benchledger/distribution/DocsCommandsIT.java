@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * runs of the bundled AesGcmBenchmark.encrypt (version 1.4.0 as a release, 1.5.0). Each command must
  * exit 0 or 1 (1 is a gate's answer); 2 (bad usage) or 3 fails the test, naming the file and line.
  * A block preceded by {@code <!-- docs-test: skip (why) -->} is not run (network, hours, GitHub, your
- * own project's files); a {@code text} block preceded by {@code <!-- docs-test: output -->} must
+ * own project's files; UnexecutedRecipesIT parses their benchledger command lines instead, and the output lists
+ * them); a {@code text} block preceded by {@code <!-- docs-test: output -->} must
  * appear in what the block above it printed ({@code …} matches any text). A block that shows
  * benchledger commands must say which it is: {@code sh} (run) or {@code text} (a synopsis).
  */
@@ -70,6 +71,10 @@ class DocsCommandsIT {
 
     private void runFile(Path file, List<Docs.Block> blocks) throws Exception {
         for (Docs.Block b : blocks) {
+            if (b.marker().startsWith("docs-test: skip")) {
+                // what no test executes, and why, in the test's output (UnexecutedRecipesIT parses their command lines)
+                System.out.println("not executed: " + b.where() + " " + b.info() + " " + b.marker().substring("docs-test: skip".length()).strip());
+            }
             if (b.info().isEmpty()) {
                 assertThat(b.text().lines().anyMatch(l -> l.startsWith("benchledger ") || l.startsWith("./benchledger ")))
                         .as(b.where() + ": a block of benchledger commands is either sh (run by the docs test) or text (a synopsis)")
@@ -81,6 +86,9 @@ class DocsCommandsIT {
         }
         Path dir = Files.createDirectories(tmp.resolve("run").resolve(file.getFileName().toString()));
         copy(fixture.resolve("data"), dir.resolve("data"));
+        // the archive a clone's build makes, where the README's install from a clone unpacks it
+        Path built = Files.createDirectories(dir.resolve("distribution/target"));
+        Files.createSymbolicLink(built.resolve(Installed.archive().getFileName()), Installed.archive());
         Path local = dir.resolve("benchledger"); // as ./benchledger in a checkout of this repository
         Files.writeString(local, "#!/bin/sh\nexec '" + Installed.bin().resolve("benchledger") + "' \"$@\"\n");
         local.toFile().setExecutable(true);
