@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * The acknowledgements of an archive: {@code annotations/ack-<ulid>.yaml}, one file each, written to a
@@ -60,9 +61,16 @@ public final class Acknowledgements {
                 if (a == null || a.caseKey() == null || a.runId() == null) {
                     throw new BadInputException(f + ": an acknowledgement needs 'case_key' and 'run_id'");
                 }
+                if (a.kind() != null && !a.isDrift()) {
+                    throw new BadInputException(f + ": 'kind' must be '" + Acknowledgement.DRIFT + "' or absent, was '"
+                            + a.kind() + "'");
+                }
+                if (a.isDrift() && a.startRunId() == null) {
+                    throw new BadInputException(f + ": a drift's acknowledgement needs 'start_run_id'");
+                }
                 out.add(new Acknowledgement(a.caseKey(), a.metric() == null ? "primary" : a.metric(), a.runId(),
                         a.by() == null ? "" : a.by(), a.why() == null ? "" : a.why(), a.at() == null ? "" : a.at(),
-                        a.change()));
+                        a.change(), a.kind(), a.startRunId()));
             } catch (com.fasterxml.jackson.core.JacksonException e) {
                 throw new BadInputException(f + ": not a valid acknowledgement (" + e.getOriginalMessage() + ")", e);
             }
@@ -85,6 +93,9 @@ public final class Acknowledgements {
     /** Whether a change point at series position {@code index} of {@code series} is acknowledged. */
     public boolean covers(CaseSeries series, int index, History history, Map<String, RunPoint> runsById) {
         for (Acknowledgement a : byKey().getOrDefault(series.key(), List.of())) {
+            if (a.isDrift()) {
+                continue;
+            }
             RunPoint run = runsById.get(a.runId());
             if (run == null) {
                 continue;
@@ -95,6 +106,33 @@ public final class Acknowledgements {
             }
         }
         return false;
+    }
+
+    /**
+     * The total change an acknowledged drift had when it was acknowledged, when a drift of
+     * {@code series} from position {@code start} to {@code end} (inclusive) is that drift: the two
+     * spans share at least half of the shorter one (a drift's ends move by a few runs as history grows,
+     * and it grows while it goes on). The newest such acknowledgement counts.
+     */
+    public OptionalDouble acknowledgedDrift(CaseSeries series, int start, int end, Map<String, RunPoint> runsById) {
+        OptionalDouble found = OptionalDouble.empty();
+        for (Acknowledgement a : byKey().getOrDefault(series.key(), List.of())) {
+            RunPoint first = a.isDrift() ? runsById.get(a.startRunId()) : null;
+            RunPoint last = a.isDrift() ? runsById.get(a.runId()) : null;
+            if (first == null || last == null) {
+                continue;
+            }
+            int from = series.indexOfRun(first.index());
+            int to = series.indexOfRun(last.index());
+            if (from < 0 || to < from) {
+                continue;
+            }
+            int shared = Math.min(to, end) - Math.max(from, start) + 1;
+            if (2 * shared >= Math.min(to - from + 1, end - start + 1)) {
+                found = OptionalDouble.of(a.change());
+            }
+        }
+        return found;
     }
 
     private Map<String, List<Acknowledgement>> byKey;

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
@@ -28,7 +29,8 @@ public final class ChangePointAnalysis {
     /**
      * @param changePoints not acknowledged, largest |change| first
      * @param acknowledged acknowledged ones, same order
-     * @param drifts drifts of every series, largest |change| first
+     * @param drifts drifts of every series, largest |change| first, acknowledged ones marked; not yet
+     *        judged against thresholds (see {@link #drifts(io.benchledger.archive.analysis.compare.ComparisonOptions)})
      * @param detections per series key ({@link CaseSeries#key()})
      * @param incrementalSeries series whose split restarted from the cache
      * @param windowsExamined split windows computed in total (the work done)
@@ -36,6 +38,11 @@ public final class ChangePointAnalysis {
     public record Outcome(History history, List<ChangePoint> changePoints, List<ChangePoint> acknowledged,
                           List<Drift> drifts, Map<String, SeriesDetector.Detection> detections, int incrementalSeries,
                           int windowsExamined, boolean cacheWritten) {
+
+        /** The drifts judged against each case's comparison threshold ({@link DriftAlerts}). */
+        public List<Drift> drifts(io.benchledger.archive.analysis.compare.ComparisonOptions options) {
+            return DriftAlerts.judge(drifts, options);
+        }
     }
 
     public static Outcome run(Archive archive, String project, DetectorSettings settings, boolean useCache)
@@ -121,7 +128,9 @@ public final class ChangePointAnalysis {
                 (acks.covers(s, split.index(), history, runsById) ? acked : open).add(cp);
             }
             for (DriftDetector.Drift dr : d.drifts()) {
-                drifts.add(drift(history, s, dr));
+                Drift drift = drift(history, s, dr, d.noise());
+                OptionalDouble ack = acks.acknowledgedDrift(s, dr.start(), dr.end(), runsById);
+                drifts.add(ack.isPresent() ? drift.withAcknowledgedChange(ack.getAsDouble()) : drift);
             }
         }
         open.sort(LARGEST_FIRST);
@@ -144,6 +153,11 @@ public final class ChangePointAnalysis {
 
     /** The contract record of one drift. */
     public static Drift drift(History history, CaseSeries s, DriftDetector.Drift d) {
+        return drift(history, s, d, Double.NaN);
+    }
+
+    /** The contract record of one drift, with the noise σ̂ of its series (NaN when unknown). */
+    public static Drift drift(History history, CaseSeries s, DriftDetector.Drift d, double noise) {
         RunPoint first = history.runs().get(s.runIndexes()[d.start()]);
         RunPoint last = history.runs().get(s.runIndexes()[d.end()]);
         double before = d.levelBefore();
@@ -153,7 +167,8 @@ public final class ChangePointAnalysis {
         return new Drift(s.caseKey(), s.benchmark(), s.metric(), d.start(), d.end(), first.runId(), last.runId(),
                 first.version(), last.version(), first.commit(), last.commit(), first.time(), last.time(), before,
                 d.levelAfter(), change, change / span, Drift.perDay(change, first.time(), last.time()), d.pValue(),
-                better ? ChangePoint.IMPROVEMENT : ChangePoint.REGRESSION);
+                better ? ChangePoint.IMPROVEMENT : ChangePoint.REGRESSION,
+                before == 0 ? Double.NaN : noise / Math.abs(before), Double.NaN, "", Double.NaN);
     }
 
     /** The contract record of one detected change. */

@@ -1,6 +1,7 @@
 package io.benchledger.archive.analysis.compare;
 
 import io.benchledger.archive.analysis.changepoint.DetectorSettings;
+import io.benchledger.archive.analysis.changepoint.DriftDetector;
 import io.benchledger.archive.analysis.changepoint.EDivisive;
 import io.benchledger.archive.analysis.changepoint.SeriesDetector;
 import io.benchledger.archive.query.ArchiveDatabase;
@@ -29,7 +30,7 @@ import java.util.Map;
  *   <li>history runs measured with other JMH settings than the candidate's, or that failed, are left out;</li>
  *   <li>the history starts after its last change point (E-Divisive over the run levels, as for
  *       {@code changes}; an acknowledged change is a change too), so an accepted step does not make every
- *       later run look changed;</li>
+ *       later run look changed; or after its last drift that ended, with {@value #MIN_RUNS} runs since;</li>
  *   <li>with at least {@value #MIN_RUNS} runs left: the prediction test, a learned threshold
  *       max(configured, {@value #K} × run-to-run σ), Benjamini–Hochberg across cases;</li>
  *   <li>with fewer, however many forks the candidate has: {@code inconclusive}, "run-to-run noise
@@ -227,14 +228,27 @@ public final class HistoryComparison {
         return cc.withDecision(q, Verdict.UNCHANGED, Severity.NONE, 0);
     }
 
-    /** Index of the first run after the last change point of the levels (0 when none). */
+    /**
+     * Index of the first run after the last change point of the levels (0 when none), or after the
+     * last drift that has ended, when {@value #MIN_RUNS} runs or more follow it: the prediction assumes
+     * runs scattered around one level, and a drift's runs lie on a slope (they would widen the
+     * run-to-run spread and pull the level back to where the drift started). A drift that still goes
+     * on is kept: cutting it would leave nothing to judge against.
+     */
     static int lastChangePoint(double[] levels) {
         DetectorSettings d = DetectorSettings.DEFAULTS;
         if (levels.length < 2 * d.minSegment()) {
             return 0;
         }
-        List<EDivisive.Split> cps = SeriesDetector.detect(levels, d).changePoints();
-        return cps.stream().mapToInt(EDivisive.Split::index).max().orElse(0);
+        SeriesDetector.Detection found = SeriesDetector.detect(levels, d);
+        int from = found.changePoints().stream().mapToInt(EDivisive.Split::index).max().orElse(0);
+        for (DriftDetector.Drift drift : found.drifts()) {
+            int after = drift.end() + 1;
+            if (after > from && levels.length - after >= MIN_RUNS) {
+                from = after;
+            }
+        }
+        return from;
     }
 
     /** Runs of one case pooled into one side: every run's forks (forks of different runs are different forks). */
