@@ -98,7 +98,7 @@ class BenchmarkPageTest {
                 60, 8300, 4070, -0.51, 1e-30, ChangePoint.REGRESSION);
         io.benchledger.archive.analysis.changepoint.Drift drift = new io.benchledger.archive.analysis.changepoint.Drift(
                 "b@thrpt", "b", "primary", 10, 40, "RUN00010", "RUN00040", "1.0", "1.0", "", "", t0.plus(Duration.ofDays(10)),
-                t0.plus(Duration.ofDays(40)), 8300, 8100, -0.024, -0.0008, -0.0008, 1e-6, ChangePoint.REGRESSION);
+                t0.plus(Duration.ofDays(40)), 8300, 8100, -0.024, -0.0008, -0.0008, 1e-6, ChangePoint.REGRESSION, Double.NaN, Double.NaN, "", Double.NaN);
         BenchmarkPage page = new BenchmarkPage("b", List.of(s), runs, Map.of("b@thrpt", List.of(cp)), true, List.of(),
                 Map.of(), (r, root) -> root + "runs.html", BenchmarkPage.environmentIds(runs),
                 Map.of("b@thrpt", List.of(drift)));
