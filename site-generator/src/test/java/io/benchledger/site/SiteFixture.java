@@ -180,6 +180,26 @@ public final class SiteFixture {
                         "[{pattern: Crypto, min_throughput: 900}, {pattern: Latency, max_p99: 25}]");
             }
 
+            /** The budget evaluator over the latest run, standing in for the findings' budget check. */
+            @Override
+            public Optional<io.benchledger.archive.analysis.budget.BudgetReport> budgetReport(ArchiveDatabase db,
+                                                                                             String project, String runId)
+                    throws Exception {
+                return Optional.of(io.benchledger.archive.analysis.budget.BudgetEvaluator.evaluate(db,
+                        new io.benchledger.archive.analysis.compare.Side(io.benchledger.archive.analysis.compare.Side.Kind.RUN,
+                                runId), budgets(), io.benchledger.archive.analysis.compare.ComparisonOptions.defaults(project)));
+            }
+
+            /** The recommendation rules over the latest run, standing in for the findings' recommendations. */
+            @Override
+            public List<io.benchledger.archive.analysis.recommend.Recommendation> recommendations(ArchiveDatabase db,
+                                                                                                String project,
+                                                                                                String runId)
+                    throws Exception {
+                return io.benchledger.archive.analysis.recommend.RunMeasurements.recommendations(db, runId, null,
+                        budgets(), io.benchledger.archive.analysis.recommend.Thresholds.defaults());
+            }
+
             @Override
             public Optional<io.benchledger.site.model.SiteComparison> compare(ArchiveDatabase db, String project,
                                                                              RunSelection baseline, RunSelection candidate) {

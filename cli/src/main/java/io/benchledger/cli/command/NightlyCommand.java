@@ -4,6 +4,9 @@ import io.benchledger.archive.analysis.budget.Budget;
 import io.benchledger.archive.analysis.compare.ComparisonOptions;
 import io.benchledger.archive.analysis.compare.FailOn;
 import io.benchledger.archive.analysis.compare.Side;
+import io.benchledger.archive.analysis.findings.Findings;
+import io.benchledger.archive.analysis.findings.FindingsBuilder;
+import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.archive.model.Run;
 import io.benchledger.archive.store.Archive;
 import io.benchledger.cli.ArchiveOptions;
@@ -126,12 +129,16 @@ public final class NightlyCommand implements Callable<Integer> {
         Side candidate = noCollect ? new Side(Side.Kind.RUN, runId)
                 : Remeasurement.candidate(archive, runId, recentSide, options, include -> collectOptions(Run.TRIGGER_CONFIRM)
                         .include(include).labels(java.util.Map.of("confirms", nightRun)).build());
-        Gate gate = Analysis.of(archive, archiveOptions.project, runId, candidate, recentSide, new Side(Side.Kind.LAST_RELEASE, ""),
-                budgets, options, failOn, suite.suite().measures().gateOnTail());
-
+        // the findings are computed once, in one session, and every output below renders them
         List<String> outputs = new ArrayList<>();
-        if (!noPublish) {
-            outputs.addAll(Publication.nightly(archive, archiveOptions.project, site, gate, options, budgets));
+        Gate gate;
+        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
+            FindingsBuilder builder = new FindingsBuilder(db, options, budgets, true);
+            Findings findings = builder.nightly(runId, candidate, recentSide);
+            gate = Gate.of(findings, failOn, suite.suite().measures().gateOnTail());
+            if (!noPublish) {
+                outputs.addAll(Publication.nightly(builder, findings, site, budgets));
+            }
         }
         String text = GateSummary.text(title, gate, outputs);
         System.out.print(text);

@@ -6,6 +6,8 @@ import io.benchledger.archive.analysis.compare.ComparisonOutput;
 import io.benchledger.archive.analysis.compare.ComparisonReport;
 import io.benchledger.archive.analysis.compare.FailOn;
 import io.benchledger.archive.analysis.compare.Side;
+import io.benchledger.archive.analysis.findings.Findings;
+import io.benchledger.archive.analysis.findings.FindingsBuilder;
 import io.benchledger.archive.format.OutputFormat;
 import io.benchledger.archive.model.Run;
 import io.benchledger.archive.query.ArchiveDatabase;
@@ -87,13 +89,17 @@ public final class ReleaseCommand implements Callable<Integer> {
         Side baseline = previous == null ? new Side(Side.Kind.LAST_RELEASE, "") : new Side(Side.Kind.VERSION, previous);
         ComparisonOptions options = ComparisonOptions.defaults(archiveOptions.project);
         ComparisonReport report;
-        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
-            report = Comparison.run(db, baseline, new Side(Side.Kind.VERSION, version), options);
-        }
-        Gate gate = new Gate("", Optional.empty(), Optional.of(report), Optional.empty(), List.of(), failOn);
+        Gate gate;
         List<String> outputs = new ArrayList<>();
-        if (!noPublish) {
-            outputs.addAll(Publication.release(archive, archiveOptions.project, site, report, options));
+        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
+            // a release is judged against its baseline only: no "vs recent runs" line, no budgets
+            FindingsBuilder builder = new FindingsBuilder(db, options, List.of(), true);
+            Findings findings = builder.release(baseline, new Side(Side.Kind.VERSION, version));
+            report = findings.comparison(Findings.RELEASE).orElseThrow();
+            gate = Gate.of(findings, failOn, true);
+            if (!noPublish) {
+                outputs.addAll(Publication.release(builder, findings, site));
+            }
         }
         String title = "benchledger release " + version + " against " + String.join(", ", report.baseline().versions());
         if (format == OutputFormat.JSON) {

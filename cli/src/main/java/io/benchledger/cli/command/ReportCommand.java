@@ -11,7 +11,9 @@ import io.benchledger.cli.ArchiveOptions;
 import io.benchledger.cli.GlobalOptions;
 import io.benchledger.cli.ToolVersion;
 import io.benchledger.report.ReportAnalyses;
-import io.benchledger.report.ReportAnalysis;
+import io.benchledger.archive.analysis.compare.SideResolver;
+import io.benchledger.archive.analysis.findings.Findings;
+import io.benchledger.archive.analysis.findings.FindingsBuilder;
 import io.benchledger.report.ReportBuilder;
 import io.benchledger.report.model.ReportModel;
 import io.benchledger.report.model.ReportType;
@@ -100,17 +102,22 @@ public final class ReportCommand implements Callable<Integer> {
         Archive archive = archiveOptions.openExisting();
         ReportModel model;
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
-            Side base;
-            Side cand;
+            // the findings as nightly and release build them; a report leaves the archive as it was (no cache written)
+            FindingsBuilder builder = new FindingsBuilder(db, options, budgetList, false, ReportCommand::took);
+            ReportAnalyses analyses;
             if (type == ReportType.NIGHTLY) {
-                base = Side.recent(Side.DEFAULT_RECENT); // the nightly gate's baseline
-                cand = Side.parse("latest");
+                String latest = SideResolver.of(db, archiveOptions.project, suite).resolveOne(Side.parse("latest"), "candidate")
+                        .runIds().get(0);
+                Findings findings = builder.nightly(latest, Side.recent(Side.DEFAULT_RECENT)); // the nightly gate's baseline
+                Findings.Compared recent = findings.comparisons().get(0);
+                analyses = ReportAnalyses.of(findings, recent.report().orElseThrow(() -> new BadInputException(
+                        "baseline '" + Side.recent(Side.DEFAULT_RECENT).spec() + "': " + recent.missing())));
             } else {
-                cand = candidate != null ? Side.parse(candidate) : latestVersion(db);
-                base = Side.parse(baseline != null ? baseline : "last-release");
+                Side cand = candidate != null ? Side.parse(candidate) : latestVersion(db);
+                Side base = Side.parse(baseline != null ? baseline : "last-release");
+                Findings findings = builder.release(base, cand);
+                analyses = ReportAnalyses.of(findings, findings.comparison(Findings.RELEASE).orElseThrow());
             }
-            ReportAnalyses analyses = ReportAnalysis.run(archive, db, base, cand, options, budgetList,
-                    ReportCommand::took);
             long t0 = System.nanoTime();
             model = new ReportBuilder(db, archiveOptions.project).build(type, analyses, ToolVersion.version());
             took("runs and histories", System.nanoTime() - t0);

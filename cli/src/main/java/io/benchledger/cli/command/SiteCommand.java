@@ -5,6 +5,10 @@ import io.benchledger.archive.store.Archive;
 import io.benchledger.archive.analysis.budget.BudgetSyntax;
 import io.benchledger.archive.analysis.compare.ComparisonOptions;
 import io.benchledger.cli.ArchiveOptions;
+import io.benchledger.archive.analysis.compare.Side;
+import io.benchledger.archive.analysis.findings.Findings;
+import io.benchledger.archive.analysis.findings.FindingsBuilder;
+import io.benchledger.cli.workflow.Analysis;
 import io.benchledger.cli.workflow.EngineAnalyses;
 import io.benchledger.cli.GlobalOptions;
 import io.benchledger.site.SiteGenerator;
@@ -73,9 +77,12 @@ public final class SiteCommand implements Callable<Integer> {
                 compare, incremental, commitUrl, publishSamples);
         long start = System.nanoTime();
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
-            SiteGenerator.Outcome o = SiteGenerator.generate(db,
-                    new EngineAnalyses(io.benchledger.cli.workflow.ConfiguredComparison.of(archiveOptions.project, null, ""),
-                            budgets == null ? List.of() : BudgetSyntax.read(budgets)), options);
+            // the findings of the latest run, as a nightly builds them
+            List<io.benchledger.archive.analysis.budget.Budget> list = budgets == null ? List.of() : BudgetSyntax.read(budgets);
+            FindingsBuilder builder = new FindingsBuilder(db,
+                    io.benchledger.cli.workflow.ConfiguredComparison.of(archiveOptions.project, null, ""), list, true);
+            Findings findings = builder.nightly(Analysis.latestRun(db, archiveOptions.project), Side.recent(Side.DEFAULT_RECENT));
+            SiteGenerator.Outcome o = SiteGenerator.generate(db, new EngineAnalyses(builder, findings, list), options);
             System.err.printf("site: %d benchmarks (%d pages rendered, %d comparisons kept), %d files written, %d unchanged, "
                             + "%d removed in %.1f s%n", o.benchmarks(), o.benchmarkPagesRendered(), o.comparisonsKept(),
                     o.filesWritten(), o.filesUnchanged(), o.filesRemoved(),

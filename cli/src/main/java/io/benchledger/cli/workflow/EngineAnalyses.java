@@ -1,15 +1,16 @@
 package io.benchledger.cli.workflow;
 
 import io.benchledger.archive.analysis.budget.Budget;
+import io.benchledger.archive.analysis.budget.BudgetReport;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
-import io.benchledger.archive.analysis.changepoint.ChangePointAnalysis;
-import io.benchledger.archive.analysis.changepoint.DetectorSettings;
 import io.benchledger.archive.analysis.changepoint.Drift;
-import io.benchledger.archive.analysis.compare.Comparison;
-import io.benchledger.archive.analysis.compare.ComparisonOptions;
+import io.benchledger.archive.analysis.compare.ComparisonReport;
 import io.benchledger.archive.analysis.compare.ResolvedSide;
 import io.benchledger.archive.analysis.compare.Side;
-import io.benchledger.archive.analysis.compare.SideResolver;
+import io.benchledger.archive.analysis.findings.Findings;
+import io.benchledger.archive.analysis.findings.FindingsBuilder;
+import io.benchledger.archive.analysis.recommend.Recommendation;
+import io.benchledger.archive.analysis.trend.Trend;
 import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.site.model.RunSelection;
 import io.benchledger.site.model.SiteAnalyses;
@@ -17,69 +18,100 @@ import io.benchledger.site.model.SiteComparison;
 import java.util.List;
 import java.util.Optional;
 
-/** The analysis engines behind the site: the comparison engine, the change-point detector, the budgets. */
+/**
+ * The site's analyses, answered from a publication's {@link Findings}: the dashboard's comparisons
+ * are the findings' own (the gate's), and a comparison the findings do not hold (release against
+ * release, {@code --compare}) is made once by the same {@link FindingsBuilder}.
+ */
 public final class EngineAnalyses implements SiteAnalyses {
-    private final ComparisonOptions options;
-    private final List<Budget> budgets;
-    private ChangePointAnalysis.Outcome changes;
+    private static final String LAST_RELEASE = "last-release";
 
-    public EngineAnalyses(ComparisonOptions options, List<Budget> budgets) {
-        this.options = options;
+    private final FindingsBuilder builder;
+    private final Findings findings;
+    private final List<Budget> budgets;
+
+    public EngineAnalyses(FindingsBuilder builder, Findings findings, List<Budget> budgets) {
+        this.builder = builder;
+        this.findings = findings;
         this.budgets = List.copyOf(budgets);
     }
 
     @Override
     public Optional<SiteComparison> compare(ArchiveDatabase db, String project, RunSelection baseline,
                                             RunSelection candidate) throws Exception {
-        return Optional.of(SiteComparison.of(Comparison.run(db, resolved(baseline), resolved(candidate), options)));
+        // one of the findings' own comparisons (its candidate may hold the night's re-measurement too)
+        for (Findings.Compared c : findings.comparisons()) {
+            if (c.report().isPresent() && c.report().get().baseline().runIds().equals(baseline.runIds())
+                    && candidate.runIds().equals(List.of(findings.candidateRun()))) {
+                return Optional.of(SiteComparison.of(c.report().get()));
+            }
+        }
+        return Optional.of(SiteComparison.of(builder.compare(resolved(baseline), resolved(candidate))));
     }
 
     @Override
     public String comparisonKey() {
-        return "comparison engine|" + options;
+        return "comparison engine|" + builder.options();
     }
 
     @Override
-    public Optional<RunSelection> recentBaseline(ArchiveDatabase db, String project, RunSelection candidate)
-            throws Exception {
-        try {
-            SideResolver resolver = SideResolver.of(db, project, options.suite());
-            ResolvedSide cand = new ResolvedSide(new Side(Side.Kind.RUN, candidate.runIds().get(0)), candidate.runIds(), List.of());
-            ResolvedSide r = resolver.resolveRelativeTo(Side.recent(Side.DEFAULT_RECENT), cand, "baseline");
-            return Optional.of(new RunSelection(r.side().spec() + " (" + r.runIds().size() + " runs)", r.runIds()));
-        } catch (io.benchledger.archive.BadInputException noComparableRuns) {
-            return Optional.empty();
-        }
+    public Optional<RunSelection> recentBaseline(ArchiveDatabase db, String project, RunSelection candidate) {
+        return baseline(Findings.RECENT, candidate, r -> r.baseline().side().spec() + " (" + r.baseline().runIds().size()
+                + " runs)");
     }
 
-    /** A selection as a side; a {@code recent:N} one keeps its kind, so the history model judges it as the gate does. */
+    @Override
+    public Optional<RunSelection> releaseBaseline(ArchiveDatabase db, String project, RunSelection candidate) {
+        return baseline(Findings.LAST_RELEASE, candidate, r -> LAST_RELEASE + " " + String.join("+", r.baseline().versions()));
+    }
+
+    /** The baseline of one of the findings' comparisons, when the site's candidate is the findings' run. */
+    private Optional<RunSelection> baseline(String name, RunSelection candidate,
+                                            java.util.function.Function<ComparisonReport, String> label) {
+        if (!candidate.runIds().equals(List.of(findings.candidateRun()))) {
+            return Optional.empty();
+        }
+        return findings.comparison(name).map(r -> new RunSelection(label.apply(r), r.baseline().runIds()));
+    }
+
+    /** A selection as a side; a {@code recent:N} or last-release one keeps its kind, so it is judged as the gate judges it. */
     private static ResolvedSide resolved(RunSelection s) {
         if (s.label().startsWith("recent:")) {
             return new ResolvedSide(Side.parse(s.label().split(" ")[0]), s.runIds(), List.of());
         }
+        if (s.label().startsWith(LAST_RELEASE + " ")) {
+            return new ResolvedSide(new Side(Side.Kind.LAST_RELEASE, ""), s.runIds(), List.of());
+        }
         return new ResolvedSide(new Side(Side.Kind.VERSION_OR_RUN, s.label()), s.runIds(), List.of());
     }
 
-    /** Computed once per site: every page asks for the same list. */
     @Override
-    public Optional<List<ChangePoint>> changePoints(ArchiveDatabase db, String project) throws Exception {
-        return Optional.of(changes(db, project).changePoints());
+    public Optional<List<ChangePoint>> changePoints(ArchiveDatabase db, String project) {
+        return Optional.of(findings.changePoints());
     }
 
     @Override
-    public Optional<List<Drift>> drifts(ArchiveDatabase db, String project) throws Exception {
-        return Optional.of(changes(db, project).drifts());
-    }
-
-    private ChangePointAnalysis.Outcome changes(ArchiveDatabase db, String project) throws Exception {
-        if (changes == null) {
-            changes = ChangePointAnalysis.run(db.archive(), project, DetectorSettings.DEFAULTS, true);
-        }
-        return changes;
+    public Optional<List<Drift>> drifts(ArchiveDatabase db, String project) {
+        return Optional.of(findings.drifts());
     }
 
     @Override
     public List<Budget> budgets() {
         return budgets;
+    }
+
+    @Override
+    public Optional<BudgetReport> budgetReport(ArchiveDatabase db, String project, String runId) {
+        return findings.budgets();
+    }
+
+    @Override
+    public List<Recommendation> recommendations(ArchiveDatabase db, String project, String runId) {
+        return findings.recommendations();
+    }
+
+    @Override
+    public Optional<Trend> trend(String caseKey, String metric) {
+        return findings.trend(caseKey, metric);
     }
 }

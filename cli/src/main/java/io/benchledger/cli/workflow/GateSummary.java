@@ -8,6 +8,7 @@ import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.archive.analysis.compare.ComparisonOutput;
 import io.benchledger.archive.analysis.compare.ComparisonReport;
 import io.benchledger.archive.analysis.compare.Verdict;
+import io.benchledger.archive.analysis.findings.Findings;
 import io.benchledger.archive.format.TableFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +27,7 @@ public final class GateSummary {
     public static String text(String title, Gate g, List<String> outputs) {
         StringBuilder sb = new StringBuilder();
         sb.append(title).append('\n');
-        comparisonLine(sb, "vs recent runs", g.againstRecent());
-        comparisonLine(sb, "vs last release", g.againstRelease());
+        g.comparisons().forEach(c -> comparisonLine(sb, c));
         List<CaseComparison> regressions = g.regressions();
         if (!regressions.isEmpty()) {
             sb.append("regressions:\n");
@@ -37,6 +37,7 @@ public final class GateSummary {
         g.budgets().ifPresent(b -> {
             sb.append("budgets: ").append(BudgetOutput.counts(b)).append('\n');
             b.failures().stream().limit(LISTED).forEach(f -> sb.append("  FAIL ").append(describe(f)).append('\n'));
+            more(sb, b.failures().size());
         });
         if (!g.recentChangePoints().isEmpty()) {
             sb.append("recent change points:\n");
@@ -61,28 +62,28 @@ public final class GateSummary {
         sb.append("## ").append(TableFormatter.md(title)).append("\n\n");
         sb.append(g.failed() ? "**Gate failed**: " + g.regressions().size() + " regression(s), "
                 + g.brokenBudgets().size() + " broken budget(s).\n\n" : "**Gate passed.**\n\n");
-        for (var side : List.of(new Object[] {"Against the recent runs", g.againstRecent()},
-                new Object[] {"Against the last release", g.againstRelease()})) {
-            @SuppressWarnings("unchecked")
-            Optional<ComparisonReport> r = (Optional<ComparisonReport>) side[1];
-            if (r.isEmpty()) {
+        for (Findings.Compared c : g.comparisons()) {
+            if (c.report().isEmpty()) {
                 continue;
             }
-            sb.append("### ").append(side[0]).append("\n\n").append(TableFormatter.md(ComparisonOutput.summaryLine(r.get())
+            ComparisonReport r = c.report().get();
+            sb.append("### ").append(heading(c)).append("\n\n").append(TableFormatter.md(ComparisonOutput.summaryLine(r)
                     .replace('\n', ' '))).append("\n\n");
-            notes(r.get()).forEach(n -> sb.append("- ").append(TableFormatter.md(n)).append('\n'));
-            sb.append(notes(r.get()).isEmpty() ? "" : "\n");
-            List<CaseComparison> notable = r.get().cases().stream()
-                    .filter(c -> c.verdict() == Verdict.REGRESSED || c.verdict() == Verdict.IMPROVED
-                            || r.get().regressionType(c).tail()).limit(LISTED).toList();
-            if (!notable.isEmpty()) {
-                sb.append(TableFormatter.format(ComparisonOutput.readable(notable, r.get()), io.benchledger.archive.format.OutputFormat.MARKDOWN)).append('\n');
-            }
+            notes(r).forEach(n -> sb.append("- ").append(TableFormatter.md(n)).append('\n'));
+            sb.append(notes(r).isEmpty() ? "" : "\n");
+            cases(sb, "Regressions", r, r.cases().stream()
+                    .filter(x -> x.verdict() == Verdict.REGRESSED || x.verdict() == Verdict.FAILED
+                            || r.regressionType(x).tail()).toList());
+            cases(sb, "Improvements", r, r.cases().stream()
+                    .filter(x -> x.verdict() == Verdict.IMPROVED && !r.regressionType(x).tail()).toList());
         }
         g.budgets().ifPresent(b -> {
             sb.append("### Budgets\n\n").append(b.checks().size()).append(" checks: ").append(BudgetOutput.counts(b))
                     .append(".\n\n");
             b.failures().stream().limit(LISTED).forEach(f -> sb.append("- ").append(TableFormatter.md(describe(f))).append('\n'));
+            if (b.failures().size() > LISTED) {
+                sb.append("- … and ").append(b.failures().size() - LISTED).append(" more\n");
+            }
             if (!b.failures().isEmpty()) {
                 sb.append('\n');
             }
@@ -90,21 +91,72 @@ public final class GateSummary {
         if (!g.recentChangePoints().isEmpty()) {
             sb.append("### Recent change points\n\n");
             g.recentChangePoints().stream().limit(LISTED).forEach(c -> sb.append("- ").append(TableFormatter.md(describe(c))).append('\n'));
+            if (g.recentChangePoints().size() > LISTED) {
+                sb.append("- … and ").append(g.recentChangePoints().size() - LISTED).append(" more\n");
+            }
             sb.append('\n');
         }
         if (!g.recentDrifts().isEmpty()) {
             sb.append("### Recent drifts\n\n");
             g.recentDrifts().stream().limit(LISTED).forEach(d -> sb.append("- ").append(TableFormatter.md(describe(d))).append('\n'));
+            if (g.recentDrifts().size() > LISTED) {
+                sb.append("- … and ").append(g.recentDrifts().size() - LISTED).append(" more\n");
+            }
             sb.append('\n');
         }
         outputs.forEach(o -> sb.append("- ").append(TableFormatter.md(o)).append('\n'));
         return sb.toString();
     }
 
-    private static void comparisonLine(StringBuilder sb, String label, Optional<ComparisonReport> r) {
-        sb.append(label).append(": ");
+    /** "Against the recent runs", "Against 1.2.0": a Markdown heading of one comparison. */
+    private static String heading(Findings.Compared c) {
+        String words = c.label().replaceFirst("^vs ", "");
+        return "Against " + (words.startsWith("recent") || words.startsWith("last") ? "the " : "") + TableFormatter.md(words);
+    }
+
+    /** A table of at most {@value #LISTED} cases, largest change first, and how many more there are. */
+    private static void cases(StringBuilder sb, String title, ComparisonReport r, List<CaseComparison> cases) {
+        if (cases.isEmpty()) {
+            return;
+        }
+        List<CaseComparison> shown = cases.stream()
+                .sorted(java.util.Comparator.comparingDouble((CaseComparison c) -> Double.isFinite(c.change())
+                        ? -Math.abs(c.change()) : Double.NEGATIVE_INFINITY).thenComparing(CaseComparison::caseKey))
+                .limit(LISTED).toList();
+        sb.append("**").append(title).append("** (").append(cases.size()).append(")\n\n");
+        sb.append(TableFormatter.format(withThresholds(ComparisonOutput.readable(shown, r), shown),
+                io.benchledger.archive.format.OutputFormat.MARKDOWN));
+        if (cases.size() > LISTED) {
+            sb.append("\n… and ").append(cases.size() - LISTED).append(" more (every case is in summary.json and on the site's comparison page)\n");
+        }
+        sb.append('\n');
+    }
+
+    /** The readable table with each case's threshold and its source, as the site and the PDF show it. */
+    private static io.benchledger.archive.format.Table withThresholds(io.benchledger.archive.format.Table t,
+                                                                      List<CaseComparison> cases) {
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            List<Object> row = new java.util.ArrayList<>(t.rows().get(i));
+            row.add(threshold(cases.get(i)));
+            rows.add(row);
+        }
+        List<String> columns = new java.util.ArrayList<>(t.columns());
+        columns.add("threshold");
+        return new io.benchledger.archive.format.Table(columns, rows);
+    }
+
+    /** "±3.2% (learned)": the interval must lie beyond it for a change to count. */
+    static String threshold(CaseComparison c) {
+        return Double.isFinite(c.threshold())
+                ? TableFormatter.percent(c.threshold()).replace("+", "±") + " (" + c.basis().thresholdSource() + ")" : "n/a";
+    }
+
+    private static void comparisonLine(StringBuilder sb, Findings.Compared c) {
+        sb.append(c.label()).append(": ");
+        Optional<ComparisonReport> r = c.report();
         if (r.isEmpty()) {
-            sb.append("nothing to compare with yet\n");
+            sb.append(c.missing()).append('\n');
         } else {
             sb.append(ComparisonOutput.summaryLine(r.get())).append('\n');
             notes(r.get()).forEach(n -> sb.append("  ").append(n).append('\n'));

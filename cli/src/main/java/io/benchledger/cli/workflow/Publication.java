@@ -1,14 +1,11 @@
 package io.benchledger.cli.workflow;
 
 import io.benchledger.archive.analysis.budget.Budget;
-import io.benchledger.archive.analysis.compare.ComparisonOptions;
 import io.benchledger.archive.analysis.compare.ComparisonReport;
-import io.benchledger.archive.analysis.compare.Side;
-import io.benchledger.archive.query.ArchiveDatabase;
-import io.benchledger.archive.store.Archive;
+import io.benchledger.archive.analysis.findings.Findings;
+import io.benchledger.archive.analysis.findings.FindingsBuilder;
 import io.benchledger.cli.ToolVersion;
 import io.benchledger.report.ReportAnalyses;
-import io.benchledger.report.ReportAnalysis;
 import io.benchledger.report.ReportBuilder;
 import io.benchledger.report.model.ReportModel;
 import io.benchledger.report.model.ReportType;
@@ -22,8 +19,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Publishes what a nightly or release run found: the site (incremental) and the PDF report, which
- * goes into the site's {@code reports/} folder so the site links it.
+ * Publishes what a nightly or release run found, from its {@link Findings}: the site (incremental)
+ * and the PDF report, which goes into the site's {@code reports/} folder so the site links it.
  */
 public final class Publication {
     public static final String REPORTS = "reports";
@@ -31,51 +28,46 @@ public final class Publication {
     private Publication() {
     }
 
-    public static List<String> nightly(Archive archive, String project, Path site, Gate gate, ComparisonOptions options,
-                                       List<Budget> budgets) throws Exception {
-        EngineAnalyses analyses = new EngineAnalyses(options, budgets);
+    public static List<String> nightly(FindingsBuilder builder, Findings findings, Path site, List<Budget> budgets)
+            throws Exception {
         List<String> out = new ArrayList<>();
-        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
-            out.add(site(db, project, site, analyses, List.of()));
-            if (gate.againstRecent().isPresent()) {
-                // the gate's own baseline (recent:N), so the PDF gives the verdicts the summary gives
-                ReportAnalyses found = ReportAnalysis.run(archive, db, gate.againstRecent().get().baseline().side(),
-                        new Side(Side.Kind.RUN, gate.runId()), options, Optional.of(budgets));
-                out.add(pdf(new ReportBuilder(db, project).build(ReportType.NIGHTLY, found, ToolVersion.version()),
-                        site.resolve(REPORTS).resolve("nightly.pdf")));
-            } else {
-                out.add("report: none yet (the first run has nothing to compare with)");
-            }
+        out.add(site(builder, findings, site, budgets, List.of()));
+        Optional<ComparisonReport> recent = findings.comparison(Findings.RECENT);
+        if (recent.isPresent()) {
+            // the gate's own comparison, so the PDF gives the verdicts the summary gives
+            out.add(pdf(builder, ReportType.NIGHTLY, ReportAnalyses.of(findings, recent.get()),
+                    site.resolve(REPORTS).resolve("nightly.pdf")));
+        } else {
+            out.add("report: none yet (the first run has nothing to compare with)");
         }
         return out;
     }
 
-    public static List<String> release(Archive archive, String project, Path site, ComparisonReport report,
-                                       ComparisonOptions options) throws Exception {
-        EngineAnalyses analyses = new EngineAnalyses(options, List.of());
-        List<String> out = new ArrayList<>();
+    public static List<String> release(FindingsBuilder builder, Findings findings, Path site) throws Exception {
+        ComparisonReport report = findings.comparison(Findings.RELEASE).orElseThrow();
         String baseline = String.join("+", report.baseline().versions());
         String candidate = String.join("+", report.candidate().versions());
-        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
-            out.add(site(db, project, site, analyses, List.of(baseline + ".." + candidate)));
-            ReportAnalyses found = ReportAnalysis.run(archive, db, report.baseline().side(), report.candidate().side(),
-                    options, Optional.empty());
-            ReportModel model = new ReportBuilder(db, project).build(ReportType.RELEASE, found, ToolVersion.version());
-            out.add(pdf(model, site.resolve(REPORTS).resolve("release-" + candidate + ".pdf")));
-        }
+        List<String> out = new ArrayList<>();
+        out.add(site(builder, findings, site, List.of(), List.of(baseline + ".." + candidate)));
+        out.add(pdf(builder, ReportType.RELEASE, ReportAnalyses.of(findings, report),
+                site.resolve(REPORTS).resolve("release-" + candidate + ".pdf")));
         return out;
     }
 
-    private static String site(ArchiveDatabase db, String project, Path site, EngineAnalyses analyses,
+    private static String site(FindingsBuilder builder, Findings findings, Path site, List<Budget> budgets,
                                List<String> compare) throws Exception {
         boolean incremental = Files.exists(site.resolve(SiteGenerator.MANIFEST));
-        SiteOptions options = new SiteOptions(site, Optional.empty(), project, "", "", compare, incremental, "");
-        SiteGenerator.Outcome o = SiteGenerator.generate(db, analyses, options);
+        SiteOptions options = new SiteOptions(site, Optional.empty(), findings.project(), "", "", compare, incremental, "");
+        SiteGenerator.Outcome o = SiteGenerator.generate(builder.db(), new EngineAnalyses(builder, findings, budgets),
+                options);
         return "site: " + site.resolve("index.html") + " (" + o.benchmarks() + " benchmarks, "
                 + o.benchmarkPagesRendered() + " pages rendered)";
     }
 
-    private static String pdf(ReportModel model, Path file) throws Exception {
+    private static String pdf(FindingsBuilder builder, ReportType type, ReportAnalyses found, Path file)
+            throws Exception {
+        ReportModel model = new ReportBuilder(builder.db(), builder.options().project()).build(type, found,
+                ToolVersion.version());
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true"); // charts use AWT classes; CI has no display
         }
@@ -83,5 +75,4 @@ public final class Publication {
         int pages = new PdfReportRenderer().render(model, file);
         return "report: " + file + " (" + pages + " pages)";
     }
-
 }

@@ -33,8 +33,7 @@ public final class SummaryJson {
         g.againstRelease().ifPresent(r -> runs.put("release_baseline", r.baseline().runIds()));
         doc.put("runs", runs);
         List<Map<String, Object>> comparisons = new ArrayList<>();
-        comparison("recent", g.againstRecent()).ifPresent(comparisons::add);
-        comparison("last_release", g.againstRelease()).ifPresent(comparisons::add);
+        g.comparisons().forEach(c -> comparison(c.name(), c.report()).ifPresent(comparisons::add));
         doc.put("comparisons", comparisons);
         doc.put("budgets", budgets(g.budgets()));
         doc.put("change_points", g.recentChangePoints().stream().map(ChangePointJson::of).toList());

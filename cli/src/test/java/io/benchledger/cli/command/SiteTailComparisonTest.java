@@ -1,5 +1,10 @@
 package io.benchledger.cli.command;
 
+import static io.benchledger.cli.SiteHtml.cells;
+import static io.benchledger.cli.SiteHtml.headings;
+import static io.benchledger.cli.SiteHtml.page;
+import static io.benchledger.cli.SiteHtml.row;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,35 +80,5 @@ class SiteTailComparisonTest {
         // the gate fails on the tail by default, and says so
         assertThat(doc.path("gate").path("result").asText()).isEqualTo("failed");
         assertThat(doc.path("gate").path("reasons").get(0).asText()).contains("Aes.encrypt");
-    }
-
-    private static String page(Path site, String title) throws Exception {
-        try (Stream<Path> pages = Files.list(site.resolve("compare"))) {
-            for (Path p : pages.filter(f -> f.toString().endsWith(".html")).toList()) {
-                String html = Files.readString(p);
-                if (html.contains(title)) {
-                    return html;
-                }
-            }
-        }
-        throw new AssertionError("no comparison page titled " + title);
-    }
-
-    private static String row(String html, String benchmark) {
-        int at = html.indexOf(benchmark, html.indexOf("<tbody"));
-        return html.substring(html.lastIndexOf("<tr", at), html.indexOf("</tr>", at));
-    }
-
-    private static List<String> cells(String row) {
-        return Stream.of(row.split("<t[dh](?=[ >])")).skip(1).map(SiteTailComparisonTest::text).toList();
-    }
-
-    private static List<String> headings(String html) {
-        String head = html.substring(html.indexOf("<thead") + "<thead".length(), html.indexOf("</thead>"));
-        return Stream.of(head.split("<th(?=[ >])")).skip(1).map(SiteTailComparisonTest::text).toList();
-    }
-
-    private static String text(String cell) {
-        return cell.substring(cell.indexOf('>') + 1).replaceAll("<[^>]*>", "").replace("&nbsp;", "\u00a0").trim();
     }
 }

@@ -41,8 +41,11 @@ class GateDriftTest {
 
         Archive archive = Archive.openExisting(archiveDir);
         String run = Analysis.latestRun(archive, "default");
-        Gate gate = Analysis.of(archive, "default", run, Side.parse("last-release"), List.of(),
-                ComparisonOptions.defaults("default"), FailOn.REGRESSION);
+        Gate gate;
+        try (io.benchledger.archive.query.ArchiveDatabase db = io.benchledger.archive.query.ArchiveDatabase.open(archive)) {
+            gate = Gate.of(new io.benchledger.archive.analysis.findings.FindingsBuilder(db, ComparisonOptions.defaults("default"),
+                    List.of(), true).nightly(run, Side.recent(Side.DEFAULT_RECENT)), FailOn.REGRESSION, true);
+        }
 
         List<String> recent = gate.recentDrifts().stream().map(Drift::caseKey).toList();
         // every reported recent drift is one of the injected drifts that run into the newest runs

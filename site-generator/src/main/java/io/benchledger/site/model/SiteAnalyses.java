@@ -1,16 +1,19 @@
 package io.benchledger.site.model;
 
 import io.benchledger.archive.analysis.budget.Budget;
+import io.benchledger.archive.analysis.budget.BudgetReport;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.changepoint.Drift;
+import io.benchledger.archive.analysis.recommend.Recommendation;
+import io.benchledger.archive.analysis.trend.Trend;
 import io.benchledger.archive.query.ArchiveDatabase;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The analyses a site shows beside the raw history: comparisons of two run selections, change
- * points, budgets. The site renders whatever records these give; the command line wires in the
- * engines. Where an analysis is not available the site says so and shows the measurements only
+ * points, drifts, trends, budgets and recommendations. The site renders whatever records these
+ * give and computes none of them; the command line answers from a publication's findings. Where an analysis is not available the site says so and shows the measurements only
  * (for a comparison: the change of the sample means, without test or verdict).
  */
 public interface SiteAnalyses {
@@ -30,6 +33,30 @@ public interface SiteAnalyses {
      */
     default Optional<RunSelection> recentBaseline(ArchiveDatabase db, String project, RunSelection candidate)
             throws Exception {
+        return Optional.empty();
+    }
+
+    /**
+     * The runs of the last release the findings judged {@code candidate} against, or empty when they
+     * have none for it: the dashboard then compares with the previous version.
+     */
+    default Optional<RunSelection> releaseBaseline(ArchiveDatabase db, String project, RunSelection candidate)
+            throws Exception {
+        return Optional.empty();
+    }
+
+    /** The budgets checked on the latest run ({@code runId}), or empty when none were given. */
+    default Optional<BudgetReport> budgetReport(ArchiveDatabase db, String project, String runId) throws Exception {
+        return Optional.empty();
+    }
+
+    /** The recommendations for the latest run ({@code runId}; none without an engine). */
+    default List<Recommendation> recommendations(ArchiveDatabase db, String project, String runId) throws Exception {
+        return List.of();
+    }
+
+    /** A series' trend over the last 30 days since its last step, or empty (too few runs, no engine). */
+    default Optional<Trend> trend(String caseKey, String metric) {
         return Optional.empty();
     }
 

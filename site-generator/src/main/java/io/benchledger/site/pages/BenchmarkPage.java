@@ -5,7 +5,6 @@ import io.benchledger.archive.analysis.budget.TargetLines;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.changepoint.Drift;
 import io.benchledger.archive.analysis.trend.Trend;
-import io.benchledger.archive.analysis.trend.TrendAnalysis;
 import io.benchledger.site.chart.BoxStats;
 import io.benchledger.site.chart.Columns;
 import io.benchledger.site.chart.DriftSegments;
@@ -47,7 +46,13 @@ public final class BenchmarkPage {
     private final Links links;
     private final int[] environment;
     private final Map<String, List<Drift>> drifts;
+    private final Trends trends;
     private final Map<String, RunInfo> runById = new java.util.HashMap<>();
+
+    /** Each series' trend, as the findings give it (the page fits none itself). */
+    public interface Trends {
+        Optional<Trend> of(String caseKey, String metric);
+    }
 
     /** How links to commits are made. */
     public interface Links {
@@ -57,7 +62,7 @@ public final class BenchmarkPage {
     public BenchmarkPage(String benchmark, List<CaseSeries> series, List<RunInfo> runs,
                          Map<String, List<ChangePoint>> changePoints, boolean changeAnalysis, List<Budget> budgets,
                          Map<String, double[][]> latestSamples, Links links, int[] environment,
-                         Map<String, List<Drift>> drifts) {
+                         Map<String, List<Drift>> drifts, Trends trends) {
         this.benchmark = benchmark;
         this.name = SafeNames.of(benchmark);
         this.series = series;
@@ -69,6 +74,7 @@ public final class BenchmarkPage {
         this.links = links;
         this.environment = environment;
         this.drifts = drifts;
+        this.trends = trends;
         runs.forEach(r -> runById.put(r.run().runId(), r));
     }
 
@@ -243,17 +249,9 @@ public final class BenchmarkPage {
         return m;
     }
 
-    /**
-     * The case's trend as the history command computes it: the last 30 days within the current
-     * level (since the last change point), never across a step.
-     */
+    /** The case's trend as the history command gives it: the last 30 days within the current level. */
     private Optional<Trend> trend(CaseSeries s) {
-        Instant[] t = new Instant[s.size()];
-        for (int i = 0; i < t.length; i++) {
-            t[i] = runs.get(s.runIndex()[i]).run().startedAt();
-        }
-        return TrendAnalysis.sinceLastStep(t, s.score(), s.info().higherIsBetter(),
-                DriftSegments.segmentStart(changePositions(s)));
+        return trends.of(s.info().caseKey(), "primary"); // the site's series are of the primary metric
     }
 
     private static Map<String, Object> budgetLine(String label, double y) {

@@ -212,7 +212,7 @@ public final class BenchmarkPages {
             throws IOException {
         BenchmarkPage bp = new BenchmarkPage(benchmark, series, ctx.runs(), ctx.changePoints().byCase(),
                 ctx.changePoints().analysed(), ctx.analyses().budgets(), samples, ctx::commitHref, ctx.environmentIds(),
-                ctx.drifts());
+                ctx.drifts(), ctx.analyses()::trend);
         // a benchmark page is as of its own latest run, so a run that did not measure it leaves it unchanged
         int lastRun = series.stream().mapToInt(s -> s.runIndex()[s.size() - 1]).max().orElse(ctx.latest().index());
         PageFrame frame = ctx.frame("../", benchmark, "benchmarks")

@@ -57,7 +57,14 @@ public record Comparisons(ComparisonView sincePrevious, ComparisonView sinceRele
         }
         List<String> before = new ArrayList<>(rel.releases());
         before.remove(latest.run().version());
-        if (!before.isEmpty() && !history.isEmpty()) {
+        // the findings' last release when they judged the latest run against one, so the dashboard gives the gate's verdicts
+        Optional<RunSelection> release = history.size() >= 2 ? ctx.analyses().releaseBaseline(ctx.data().db(),
+                ctx.options().project(), runSelection(latest)) : Optional.empty();
+        if (release.isPresent()) {
+            sinceRelease = compare(ctx, "Latest run against the " + release.get().label().replace("-", " "), release.get(),
+                    runSelection(latest), false);
+            listed.add(sinceRelease);
+        } else if (!before.isEmpty() && !history.isEmpty()) {
             String last = before.get(before.size() - 1);
             sinceRelease = compare(ctx, "Latest run against the last release (" + last + ")", rel.release(last),
                     runSelection(latest), false);

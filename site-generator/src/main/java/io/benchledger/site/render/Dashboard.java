@@ -1,14 +1,8 @@
 package io.benchledger.site.render;
 
 import io.benchledger.archive.analysis.budget.BudgetCheck;
-import io.benchledger.archive.analysis.budget.BudgetEvaluator;
-import io.benchledger.archive.analysis.budget.BudgetReport;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
-import io.benchledger.archive.analysis.compare.ComparisonOptions;
-import io.benchledger.archive.analysis.compare.Side;
 import io.benchledger.archive.analysis.recommend.Recommendation;
-import io.benchledger.archive.analysis.recommend.RunMeasurements;
-import io.benchledger.archive.analysis.recommend.Thresholds;
 import io.benchledger.site.SiteContext;
 import io.benchledger.site.chart.Json;
 import io.benchledger.site.model.ComparisonView;
@@ -73,7 +67,7 @@ public final class Dashboard {
                     "compare/" + cv.name() + ".html", ComparisonTables.VerdictCounts.of(cv)));
         }
         DataTable budgets = budgetTable(ctx);
-        DataTable advice = recommendationTable(ctx, comparisons);
+        DataTable advice = recommendationTable(ctx);
         DataTable recent = recentChangePoints(ctx, 20);
         DataTable durations = durations(ctx);
         tables.addAll(List.of(budgets, advice, recent, durations));
@@ -94,8 +88,10 @@ public final class Dashboard {
      */
     static List<ComparisonView.Row> changedRows(ComparisonView cv) {
         Set<String> changed = Set.of("regressed", "improved", "failed");
+        // a tail-only regression (p99 up, centre unchanged) is a change too: the gate fails on it
         return cv.rows().stream()
-                .filter(r -> cv.tested() ? changed.contains(r.verdict()) : Math.abs(r.change()) > 0.02)
+                .filter(r -> cv.tested() ? changed.contains(r.verdict()) || "tail".equals(r.regressionType())
+                        : Math.abs(r.change()) > 0.02)
                 .sorted(Comparator.comparingDouble((ComparisonView.Row r) -> -Math.abs(r.change()))
                         .thenComparing(ComparisonView.Row::caseKey))
                 .limit(ROWS).toList();
@@ -135,10 +131,9 @@ public final class Dashboard {
     /** Budgets checked against the latest run by the budget evaluator (max regression: against its baseline). */
     private static DataTable budgetTable(SiteContext ctx) throws Exception {
         List<List<Cell>> rows = new ArrayList<>();
-        if (!ctx.analyses().budgets().isEmpty()) {
-            BudgetReport report = BudgetEvaluator.evaluate(ctx.data().db(), new Side(Side.Kind.RUN, ctx.latest().run().runId()),
-                    ctx.analyses().budgets(), ComparisonOptions.defaults(ctx.options().project()));
-            for (BudgetCheck c : report.checks()) {
+        var report = ctx.analyses().budgetReport(ctx.data().db(), ctx.options().project(), ctx.latest().run().runId());
+        if (report.isPresent()) {
+            for (BudgetCheck c : report.get().checks()) {
                 String status = c.status().json();
                 // a budget that applied to no single case (not checked, pass rate) names its budget instead
                 rows.add(List.of(c.benchmark().isEmpty() ? Cell.of(c.budget())
@@ -160,21 +155,11 @@ public final class Dashboard {
                 ? caseKey.substring(benchmark.length()) : caseKey;
     }
 
-    /**
-     * The recommendation rules over the latest run; the growth rules (allocation, regression budgets)
-     * against the newest run of the last release, or of the previous run when there is no release.
-     */
-    private static DataTable recommendationTable(SiteContext ctx, Comparisons comparisons) throws Exception {
-        String baseline = null;
-        if (comparisons.sinceRelease() != null) {
-            List<String> ids = comparisons.sinceRelease().baseline().runIds();
-            baseline = ids.get(ids.size() - 1);
-        } else if (comparisons.sincePrevious() != null) {
-            baseline = comparisons.sincePrevious().baseline().runIds().get(0);
-        }
+    /** The recommendations for the latest run, as the findings give them. */
+    private static DataTable recommendationTable(SiteContext ctx) throws Exception {
         List<List<Cell>> rows = new ArrayList<>();
-        for (Recommendation r : RunMeasurements.recommendations(ctx.data().db(), ctx.latest().run().runId(), baseline,
-                ctx.analyses().budgets(), Thresholds.defaults())) {
+        for (Recommendation r : ctx.analyses().recommendations(ctx.data().db(), ctx.options().project(),
+                ctx.latest().run().runId())) {
             rows.add(List.of(Cell.of(r.rule()), Cell.of(r.caseKey()), Cell.of(r.message()),
                     Cell.of(r.evidenceText(Fmt::num))));
         }

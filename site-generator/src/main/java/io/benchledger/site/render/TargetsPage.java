@@ -1,11 +1,8 @@
 package io.benchledger.site.render;
 
 import io.benchledger.archive.analysis.budget.BudgetCheck;
-import io.benchledger.archive.analysis.budget.BudgetEvaluator;
 import io.benchledger.archive.analysis.budget.BudgetReport;
 import io.benchledger.archive.analysis.budget.BudgetStatus;
-import io.benchledger.archive.analysis.compare.ComparisonOptions;
-import io.benchledger.archive.analysis.compare.Side;
 import io.benchledger.site.SiteContext;
 import io.benchledger.site.pages.BenchmarkPage;
 import io.benchledger.site.pages.DataTable;
@@ -30,13 +27,9 @@ public final class TargetsPage {
     }
 
     public static void render(SiteContext ctx) throws Exception {
-        List<BudgetCheck> checks = List.of();
-        BudgetReport report = null;
-        if (!ctx.analyses().budgets().isEmpty()) {
-            report = BudgetEvaluator.evaluate(ctx.data().db(), new Side(Side.Kind.RUN, ctx.latest().run().runId()),
-                    ctx.analyses().budgets(), ComparisonOptions.defaults(ctx.options().project()));
-            checks = report.checks();
-        }
+        BudgetReport report = ctx.analyses().budgetReport(ctx.data().db(), ctx.options().project(),
+                ctx.latest().run().runId()).orElse(null);
+        List<BudgetCheck> checks = report == null ? List.of() : report.checks();
         DataTable t = table(checks);
         View v = report == null ? new View(false, 0, 0, 0, 0, 0, t)
                 : new View(true, report.failures().size(), report.warnings().size(), report.passes().size(),

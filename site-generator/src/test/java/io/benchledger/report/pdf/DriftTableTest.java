@@ -11,7 +11,6 @@ import io.benchledger.archive.generate.HistoryGenerator;
 import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.archive.store.Archive;
 import io.benchledger.report.ReportAnalyses;
-import io.benchledger.report.ReportAnalysis;
 import io.benchledger.report.ReportBuilder;
 import io.benchledger.report.model.ReportModel;
 import io.benchledger.report.model.ReportType;
@@ -40,8 +39,12 @@ class DriftTableTest {
 
         ReportModel model;
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
-            ReportAnalyses analyses = ReportAnalysis.run(archive, db, Side.recent(Side.DEFAULT_RECENT),
-                    Side.parse("latest"), ComparisonOptions.defaults("default"), Optional.empty());
+            String latest = (String) db.query("recent_runs", "default", 1).rows().get(0).get(0);
+            var findings = new io.benchledger.archive.analysis.findings.FindingsBuilder(db,
+                    ComparisonOptions.defaults("default"), Optional.empty(), false, (step, nanos) -> { })
+                    .nightly(latest, Side.recent(Side.DEFAULT_RECENT));
+            ReportAnalyses analyses = ReportAnalyses.of(findings,
+                    findings.comparison(io.benchledger.archive.analysis.findings.Findings.RECENT).orElseThrow());
             model = new ReportBuilder(db, "default").build(ReportType.NIGHTLY, analyses, "test");
         }
         List<Drift> drifts = model.drifts();

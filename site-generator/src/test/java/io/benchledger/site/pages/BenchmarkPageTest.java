@@ -45,7 +45,8 @@ class BenchmarkPageTest {
         ChangePoint cp = new ChangePoint("b[size=3]@thrpt", "b", "primary", "RUN03000", "1.6", "", t0.plus(Duration.ofHours(3000)),
                 3000, 1000, 900, -0.1, 0.001, ChangePoint.REGRESSION);
         BenchmarkPage page = new BenchmarkPage("b", series, runs, Map.of("b[size=3]@thrpt", List.of(cp)), true, List.of(),
-                Map.of(), (r, root) -> root + "runs.html", BenchmarkPage.environmentIds(runs), Map.of());
+                Map.of(), (r, root) -> root + "runs.html", BenchmarkPage.environmentIds(runs), Map.of(),
+                (c, m) -> java.util.Optional.empty());
         String script = page.chartScript();
         assertThat(script.length()).isLessThanOrEqualTo(BenchmarkPage.DATA_LIMIT + 40);
         JsonNode data = new ObjectMapper().readTree(script.substring("window.BL_DATA = ".length(), script.length() - 2));
@@ -101,7 +102,7 @@ class BenchmarkPageTest {
                 t0.plus(Duration.ofDays(40)), 8300, 8100, -0.024, -0.0008, -0.0008, 1e-6, ChangePoint.REGRESSION, Double.NaN, Double.NaN, "", Double.NaN);
         BenchmarkPage page = new BenchmarkPage("b", List.of(s), runs, Map.of("b@thrpt", List.of(cp)), true, List.of(),
                 Map.of(), (r, root) -> root + "runs.html", BenchmarkPage.environmentIds(runs),
-                Map.of("b@thrpt", List.of(drift)));
+                Map.of("b@thrpt", List.of(drift)), (c, m) -> trend(runs, y, 60));
         String script = page.chartScript();
         JsonNode series = new ObjectMapper().readTree(script.substring("window.BL_DATA = ".length(), script.length() - 2))
                 .path("series").get(0);
@@ -136,5 +137,12 @@ class BenchmarkPageTest {
                 .suite("s").environment("ci").trigger("nightly").commit(String.format("%040d", i)).branch("main")
                 .host("h").os("Linux").arch("amd64").cpuModel("cpu").cpuCount(8).memoryBytes(1L << 30).jvmVendor("v")
                 .jvmVersion(jvmVersion).harness("jmh").harnessVersion("1.37").build();
+    }
+
+    /** The series' trend since the step at {@code segment}, as the findings give it to the page. */
+    private static java.util.Optional<io.benchledger.archive.analysis.trend.Trend> trend(List<RunInfo> runs, double[] y,
+                                                                                        int segment) {
+        Instant[] t = runs.stream().map(r -> r.run().startedAt()).toArray(Instant[]::new);
+        return io.benchledger.archive.analysis.trend.TrendAnalysis.sinceLastStep(t, y, true, segment);
     }
 }

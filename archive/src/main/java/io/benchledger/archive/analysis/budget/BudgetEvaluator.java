@@ -1,5 +1,6 @@
 package io.benchledger.archive.analysis.budget;
 
+import io.benchledger.archive.analysis.AnalysisRuns;
 import io.benchledger.archive.BadInputException;
 import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.archive.analysis.compare.Comparison;
@@ -64,6 +65,7 @@ public final class BudgetEvaluator {
     /** Evaluates the budgets on the runs of {@code runSide} (resolved in the project of {@code options}). */
     public static BudgetReport evaluate(ArchiveDatabase db, Side runSide, List<Budget> budgets, ComparisonOptions options)
             throws SQLException {
+        AnalysisRuns.count(AnalysisRuns.Engine.BUDGETS);
         SideResolver resolver = SideResolver.of(db, options.project(), options.suite());
         ResolvedSide run = resolver.resolveOne(runSide, "run");
         List<Row> rows = load(db, run.runIds());

@@ -1,5 +1,6 @@
 package io.benchledger.archive.analysis.changepoint;
 
+import io.benchledger.archive.analysis.AnalysisRuns;
 import io.benchledger.archive.analysis.history.CaseSeries;
 import io.benchledger.archive.analysis.history.History;
 import io.benchledger.archive.analysis.history.RunPoint;
@@ -47,18 +48,25 @@ public final class ChangePointAnalysis {
 
     public static Outcome run(Archive archive, String project, DetectorSettings settings, boolean useCache)
             throws IOException, SQLException {
+        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
+            return run(db, project, settings, useCache);
+        }
+    }
+
+    /** As above, in an open session (the findings of a publication read one snapshot). */
+    public static Outcome run(ArchiveDatabase db, String project, DetectorSettings settings, boolean useCache)
+            throws IOException, SQLException {
+        Archive archive = db.archive();
         Optional<AnalysisCache.Content> cache = useCache ? AnalysisCache.read(archive, project, settings) : Optional.empty();
         History history;
-        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
-            List<RunPoint> runs = History.loadRuns(db, project);
-            if (cache.isPresent() && startsWith(runs, cache.get().runIds())) {
-                // only the runs the last analysis has not seen are read from the archive
-                List<CaseSeries> fresh = History.loadSince(db, project, cache.get().runIds().size());
-                history = new History(project, runs, combine(cache.get(), fresh));
-            } else {
-                cache = Optional.empty();
-                history = History.load(db, project);
-            }
+        List<RunPoint> runs = History.loadRuns(db, project);
+        if (cache.isPresent() && startsWith(runs, cache.get().runIds())) {
+            // only the runs the last analysis has not seen are read from the archive
+            List<CaseSeries> fresh = History.loadSince(db, project, cache.get().runIds().size());
+            history = new History(project, runs, combine(cache.get(), fresh));
+        } else {
+            cache = Optional.empty();
+            history = History.load(db, project);
         }
         return analyse(archive, history, settings, cache, useCache);
     }
@@ -99,6 +107,7 @@ public final class ChangePointAnalysis {
 
     private static Outcome analyse(Archive archive, History history, DetectorSettings settings,
                                    Optional<AnalysisCache.Content> cache, boolean writeCache) throws IOException {
+        AnalysisRuns.count(AnalysisRuns.Engine.CHANGE_POINTS_AND_DRIFTS);
         Map<String, AnalysisCache.Entry> cached = cache.map(AnalysisCache.Content::series).orElse(Map.of());
         List<SeriesDetector.Detection> results = history.series().parallelStream()
                 .map(s -> {

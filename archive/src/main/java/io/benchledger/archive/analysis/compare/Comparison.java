@@ -1,5 +1,6 @@
 package io.benchledger.archive.analysis.compare;
 
+import io.benchledger.archive.analysis.AnalysisRuns;
 import io.benchledger.archive.model.Result;
 import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.archive.query.SqlFile;
@@ -39,6 +40,7 @@ public final class Comparison {
     /** Compares two sides already resolved to runs. */
     public static ComparisonReport run(ArchiveDatabase db, ResolvedSide baseline, ResolvedSide candidate,
                                        ComparisonOptions options) throws SQLException {
+        AnalysisRuns.count(AnalysisRuns.Engine.COMPARISON);
         if (baseline.side().kind() == Side.Kind.RECENT) {
             return HistoryComparison.run(db, baseline, candidate, options);
         }

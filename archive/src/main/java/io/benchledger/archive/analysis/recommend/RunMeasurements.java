@@ -1,5 +1,6 @@
 package io.benchledger.archive.analysis.recommend;
 
+import io.benchledger.archive.analysis.AnalysisRuns;
 import io.benchledger.archive.BadInputException;
 import io.benchledger.archive.analysis.budget.Budget;
 import io.benchledger.archive.analysis.budget.BudgetEvaluator;
@@ -54,20 +55,30 @@ public final class RunMeasurements {
      */
     public static List<Recommendation> recommendations(ArchiveDatabase db, String runId, String baselineRunId,
                                                        List<Budget> budgets, AdviceRules rules) throws SQLException {
+        Optional<BudgetReport> checked = budgets.isEmpty() ? Optional.empty()
+                : Optional.of(BudgetEvaluator.evaluate(db, new Side(Side.Kind.RUN, runId), budgets,
+                        ComparisonOptions.defaults(project(db, runId))));
+        return recommendations(db, runId, baselineRunId, checked, rules);
+    }
+
+    /** As above, with the budgets already checked (the findings of a publication check them once). */
+    public static List<Recommendation> recommendations(ArchiveDatabase db, String runId, String baselineRunId,
+                                                       Optional<BudgetReport> checked, Thresholds t) throws SQLException {
+        return recommendations(db, runId, baselineRunId, checked, new AdviceRules(t, List.of()));
+    }
+
+    private static List<Recommendation> recommendations(ArchiveDatabase db, String runId, String baselineRunId,
+                                                        Optional<BudgetReport> checked, AdviceRules rules)
+            throws SQLException {
+        AnalysisRuns.count(AnalysisRuns.Engine.RECOMMENDATIONS);
         Thresholds t = rules.thresholds();
-        Table context = db.query("run_context", runId);
-        if (context.size() == 0) {
-            throw new BadInputException("no run '" + runId + "' in the archive");
-        }
-        String project = (String) context.rows().get(0).get(0);
+        String project = project(db, runId);
         List<ScalabilityAnalysis.Curve> curves = ScalabilityAnalysis.analyse(scalePoints(db, runId), t.efficiency(),
                 processors(db, runId));
         List<Recommendation> out = new ArrayList<>(Recommender.recommend(cases(db, runId, baselineRunId), curves, t));
         Side run = new Side(Side.Kind.RUN, runId);
         ComparisonOptions options = ComparisonOptions.defaults(project);
-        if (!budgets.isEmpty()) {
-            out.addAll(Recommender.budgets(BudgetEvaluator.evaluate(db, run, budgets, options)));
-        }
+        checked.ifPresent(r -> out.addAll(Recommender.budgets(r)));
         List<Budget> ruleBudgets = rules.rules().stream().filter(r -> r.budget() != null).map(AdviceRules.DomainRule::budget).toList();
         BudgetReport ruleReport = ruleBudgets.isEmpty() ? null : BudgetEvaluator.evaluate(db, run, ruleBudgets, options);
         for (AdviceRules.DomainRule r : rules.rules()) {
@@ -84,6 +95,14 @@ public final class RunMeasurements {
         }
         out.sort(Recommendation.ORDER);
         return out;
+    }
+
+    private static String project(ArchiveDatabase db, String runId) throws SQLException {
+        Table context = db.query("run_context", runId);
+        if (context.size() == 0) {
+            throw new BadInputException("no run '" + runId + "' in the archive");
+        }
+        return (String) context.rows().get(0).get(0);
     }
 
     /** The processors of the machine a run was measured on ({@code runs.cpu_count}); 0 when unknown. */

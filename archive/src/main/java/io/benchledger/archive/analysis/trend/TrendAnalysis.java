@@ -1,5 +1,6 @@
 package io.benchledger.archive.analysis.trend;
 
+import io.benchledger.archive.analysis.AnalysisRuns;
 import io.benchledger.archive.stats.LinearFit;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ public final class TrendAnalysis {
      */
     public static Optional<Trend> sinceLastStep(Instant[] times, double[] values, boolean higherIsBetter,
                                                 int segmentStart) {
+        AnalysisRuns.count(AnalysisRuns.Engine.TREND);
         int from = Math.max(0, Math.min(segmentStart, values.length));
         return of(java.util.Arrays.copyOfRange(times, from, times.length),
                 java.util.Arrays.copyOfRange(values, from, values.length), higherIsBetter);
