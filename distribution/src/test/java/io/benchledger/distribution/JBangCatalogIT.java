@@ -94,6 +94,8 @@ class JBangCatalogIT {
         cmd.addAll(List.of(args));
         Shell launch = Shell.run(dir, cmd, env, 300);
         assertThat(launch.exit()).as("jbang " + String.join(" ", args) + ":\n" + launch.err() + launch.out()).isEqualTo(255);
+        // the alias grants what the runnable jar's manifest grants (Enable-Native-Access: DuckDB, zstd-jni on JDK 22+)
+        assertThat(launch.out()).contains(" --enable-native-access=ALL-UNNAMED ").contains(" io.benchledger.cli.BenchledgerCommand ");
         return Shell.run(dir, List.of("bash", "-c", "exec " + launch.out().strip()), env, 300).requireExit(0);
     }
 }
