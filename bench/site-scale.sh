@@ -50,14 +50,11 @@ site() {
   awk '{ printf "%s %.2f %d\n", $1, $2 + $3, $4 }' "$work/time.txt" >> "$work/times"
 }
 # report LABEL AIM: the median wall and CPU time and the largest resident memory of $work/times
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 report() {
-  sort -n "$work/times" | awk -v label="$1" -v aim="$2" '
-    { wall[NR] = $1; cpu[NR] = $2; if ($3 > rss) rss = $3; all = all (NR > 1 ? ", " : "") $1 }
-    END {
-      n = asort(cpu)
-      printf "%-52s %6.1f s wall, %5.1f s CPU, max RSS %4d MB (aim %s; walls: %s)\n", label,
-        wall[int((NR + 1) / 2)], cpu[int((n + 1) / 2)], rss / 1024, aim, all
-    }'
+  printf "%-46s %6.1f s wall, %5.1f s CPU, max RSS %4d MB (aim %s; walls: %s)\n" "$1" \
+    "$(cut -d' ' -f1 "$work/times" | median)" "$(cut -d' ' -f2 "$work/times" | median)" \
+    "$(( $(cut -d' ' -f3 "$work/times" | sort -n | tail -1) / 1024 ))" "$2" "$(cut -d' ' -f1 "$work/times" | paste -sd' ')"
   rm -f "$work/times"
 }
 fresh_archive() { rm -rf "$work/archive" && cp -r "$1" "$work/archive"; }
