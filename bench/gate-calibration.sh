@@ -10,6 +10,9 @@
 # PROFILE nightly is the nightly profile's shape (3 forks x 5 iterations after 5 warm-up iterations)
 # with 200 ms iterations instead of 1 s (JMH options TIMES, default "-w 200ms -r 200ms"), so that a
 # history fits in minutes; quick is the quick profile as shipped (TIMES is not applied).
+# ROLLING=1 lets each repetition's unchanged candidate join the history, so that every candidate is
+# judged against the newest HISTORY unchanged runs, as a nightly is judged against the nights before
+# it (a history built in a few minutes misses how the machine drifts over the next hour).
 # BL=command runs another build (default ./benchledger); OUT=dir keeps everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,6 +58,9 @@ for c in json.load(open(path))["cases"]:
                     f("run_to_run"), load]))
 PY
     echo "  repeat $r, work x$level done (load $load)" >&2
+    if [ "${ROLLING:-0}" = 1 ] && [ "$level" = 1.00 ]; then
+      rm -rf "$out/history" && mv "$cand" "$out/history"
+    fi
     rm -rf "$cand"
   done
 done
