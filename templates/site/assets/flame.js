@@ -8,7 +8,8 @@
     return h;
   }
   function colour(name) {
-    if (name.indexOf('.') < 0 && name !== 'all') {
+    // a native symbol has no dots but for GCC's clone suffixes (finish_task_switch.isra.0)
+    if (name !== 'all' && name.replace(/\.(isra|part|constprop|cold|lto_priv)\.\d+/g, '').indexOf('.') < 0) {
       return 'hsl(' + (90 + Math.abs(hue(name)) % 40) + ',30%,70%)';   // native code (async-profiler): green-grey
     }
     if (name.indexOf('java.') === 0 || name.indexOf('jdk.') === 0 || name.indexOf('sun.') === 0) {

@@ -117,7 +117,7 @@ class ActionWorkflowsTest {
         assertThat(weekly.at("/permissions/contents").asText()).isEqualTo("write");
         StringBuilder runs = new StringBuilder();
         weekly.at("/jobs/profile/steps").forEach(st -> runs.append(st.path("run").asText()).append('\n'));
-        assertThat(runs).contains("benchledger collect --jar target/benchmarks.jar --profile-with jfr").contains("benchledger site --out site");
+        assertThat(runs).contains("benchledger collect --jar target/benchmarks.jar --profile-with async").contains("benchledger site --out site");
         var cl = io.benchledger.cli.BenchledgerCommand.commandLine();
         for (String cmd : List.of("collect", "site")) {
             String line = runs.substring(runs.indexOf("benchledger " + cmd));
