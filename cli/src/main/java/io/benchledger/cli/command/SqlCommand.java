@@ -19,13 +19,15 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "sql", mixinStandardHelpOptions = true,
+@Command(name = "sql", mixinStandardHelpOptions = true, modelTransformer = SqlCommand.EveryProjectByDefault.class,
         description = {"Runs one SQL query (DuckDB dialect) against the archive's views runs, results and samples.",
                 "Only committed runs are visible; every project's rows unless --project NAME is given. Example:",
                 "  benchledger sql \"SELECT benchmark, avg(score) FROM results GROUP BY ALL\""})
@@ -69,6 +71,17 @@ public final class SqlCommand implements Callable<Integer> {
             System.out.print(TableFormatter.format(t, formatOption.format));
         }
         return 0;
+    }
+
+    /** Without --project, sql reads every project: its help says so rather than the shared "(default: default)". */
+    static final class EveryProjectByDefault implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            OptionSpec project = spec.findOption("--project");
+            spec.remove(project);
+            spec.addOption(OptionSpec.builder(project).description("Only this project's rows (default: every project's).").build());
+            return spec;
+        }
     }
 
     /** The views runs, results and samples narrowed to one project (the whole ones stay as all_runs …). */

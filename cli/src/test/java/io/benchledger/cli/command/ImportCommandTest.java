@@ -153,6 +153,9 @@ class ImportCommandTest {
         assertThat(run("sql", "--archive", archive.toString(), "--project", "nosuch", "--format", "csv",
                 "SELECT count(*) AS n FROM samples")).isZero();
         assertThat(out.lines().skip(1).toList()).containsExactly("0");
+        // and its help says what happens without the option (not the "default: default" of other commands)
+        assertThat(run("sql", "--help")).isZero();
+        assertThat(out).containsPattern("--project=NAME +Only this project's rows \\(default: every project's\\)\\.");
     }
 
     @Test
