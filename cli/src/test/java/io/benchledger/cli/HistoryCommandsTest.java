@@ -157,7 +157,8 @@ class HistoryCommandsTest {
         assertThat(drifts.size()).isGreaterThanOrEqualTo(5);
         List<String> fields = List.of("case_key", "benchmark", "metric", "start_index", "end_index", "runs",
                 "start_run_id", "end_run_id", "start_version", "end_version", "start_commit", "end_commit", "start_time",
-                "end_time", "before", "after", "change", "change_per_run", "change_per_day", "p_value", "direction");
+                "end_time", "before", "after", "change", "change_per_run", "change_per_day", "p_value", "direction", "alert",
+                "threshold", "threshold_source", "acknowledged", "acknowledged_change");
         boolean anyRegression = false;
         for (JsonNode d : drifts) {
             assertThat(d.fieldNames()).toIterable().containsExactlyElementsOf(fields);
@@ -177,6 +178,9 @@ class HistoryCommandsTest {
             anyRegression |= d.get("direction").asText().equals("regression");
         }
         assertThat(anyRegression).as("seed 3 drifts some cases the wrong way").isTrue();
+        // 6–8 sd of 1–5 % noise: every drift passes the bundled suites' 5 % threshold or its learned one
+        drifts.forEach(d -> assertThat(d.get("alert").asBoolean() == Math.abs(d.get("change").asDouble())
+                >= d.get("threshold").asDouble()).isTrue());
         assertThat(CliRun.of("changes", "--archive", drifting.toString(), "--fail-on", "regression").exit()).isEqualTo(1);
 
         String key = drifts.get(0).get("case_key").asText();
@@ -184,6 +188,11 @@ class HistoryCommandsTest {
         assertThat(h.out()).contains("drift ").containsPattern("[╱╲]{3,}");
         CliRun table = CliRun.of("changes", "--archive", drifting.toString());
         assertThat(table.out()).contains("per_run", key);
-        assertThat(table.err()).containsPattern("changes: \\d+ drifts");
+        assertThat(table.err()).containsPattern("changes: \\d+ drifts: \\d+ alerts? ");
+        // with a threshold above every drift, they are information and the gate passes
+        CliRun lenient = CliRun.of("changes", "--archive", drifting.toString(), "--threshold", "90%", "--fail-on", "regression");
+        assertThat(lenient.exit()).as(lenient.err()).isZero();
+        assertThat(lenient.out()).contains("information");
+        assertThat(lenient.err()).contains(" 0 alerts (0 regressions, 0 improvements)");
     }
 }

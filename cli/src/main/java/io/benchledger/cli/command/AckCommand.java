@@ -5,6 +5,8 @@ import io.benchledger.archive.analysis.changepoint.Acknowledgement;
 import io.benchledger.archive.analysis.changepoint.Acknowledgements;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.changepoint.ChangePointAnalysis;
+import io.benchledger.archive.analysis.changepoint.Drift;
+import io.benchledger.archive.analysis.changepoint.DriftDetector;
 import io.benchledger.archive.analysis.changepoint.EDivisive;
 import io.benchledger.archive.analysis.changepoint.SeriesDetector;
 import io.benchledger.archive.analysis.history.CaseSeries;
@@ -26,11 +28,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "ack", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Acknowledges a change point (an accepted trade-off, a known machine change), so that",
-                "'changes' and the gate no longer report it. Recorded with who, when and why in",
+        description = {"Acknowledges a change point or a drift (an accepted trade-off, a known machine change), so",
+                "that 'changes' and the gate no longer report it. Recorded with who, when and why in",
                 "annotations/ack-<id>.yaml inside the archive. The change point must be one 'changes' finds",
                 "(its run, or within " + Acknowledgements.SLACK + " runs of it, since a change point can move by a run or two as",
-                "history grows)."})
+                "history grows); a run inside one of the case's drifts (its first or last run, as 'changes' prints",
+                "them) acknowledges that drift: it alerts again only when it moves on by its case's threshold."})
 public final class AckCommand implements Callable<Integer> {
     @Mixin
     ArchiveOptions archiveOptions;
@@ -42,7 +45,7 @@ public final class AckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CASE", description = "The case key, as 'changes' prints it.")
     String caseKey;
 
-    @Option(names = "--run", paramLabel = "RUN_ID", required = true, description = "The run of the change point.")
+    @Option(names = "--run", paramLabel = "RUN_ID", required = true, description = "The run of the change point, or a run of the drift.")
     String runId;
 
     @Option(names = "--metric", paramLabel = "NAME", defaultValue = Result.PRIMARY,
@@ -74,20 +77,37 @@ public final class AckCommand implements Callable<Integer> {
             throw new BadInputException("--run " + runId + ": case '" + caseKey + "' has no result in that run");
         }
         ChangePoint found = null;
-        for (EDivisive.Split split : SeriesDetector.detect(series.values(), detector.settings()).changePoints()) {
+        SeriesDetector.Detection detection = SeriesDetector.detect(series.values(), detector.settings());
+        for (EDivisive.Split split : detection.changePoints()) {
             if (Math.abs(split.index() - at) <= Acknowledgements.SLACK) {
                 found = ChangePointAnalysis.changePoint(h, series, split);
             }
         }
         if (found == null) {
+            for (DriftDetector.Drift d : detection.drifts()) {
+                if (d.start() <= at && at <= d.end()) {
+                    return acknowledge(archive, ChangePointAnalysis.drift(h, series, d, detection.noise()));
+                }
+            }
             throw new BadInputException("no change point of '" + caseKey + "' (" + metric + ") at run " + runId
-                    + " or within " + Acknowledgements.SLACK + " runs of it (see 'benchledger changes')");
+                    + " or within " + Acknowledgements.SLACK + " runs of it, and no drift through it (see 'benchledger changes')");
         }
         Acknowledgement ack = new Acknowledgement(caseKey, metric, found.runId(), by, why,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), found.change());
         Path file = Acknowledgements.write(archive, ack);
         System.out.printf("acknowledged %s (%s) at run %s: %s, by %s%n", caseKey, metric, found.runId(),
                 TableFormatter.percent(found.change()), by);
+        System.err.println("ack: wrote " + archive.root().relativize(file));
+        return 0;
+    }
+
+    /** A drift's acknowledgement: its first and last run and its total change now. */
+    private int acknowledge(Archive archive, Drift d) throws java.io.IOException {
+        Acknowledgement ack = new Acknowledgement(caseKey, metric, d.endRunId(), by, why,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), d.change(), Acknowledgement.DRIFT, d.startRunId());
+        Path file = Acknowledgements.write(archive, ack);
+        System.out.printf("acknowledged the drift of %s (%s) from run %s to %s: %s, by %s%n", caseKey, metric,
+                d.startRunId(), d.endRunId(), TableFormatter.percent(d.change()), by);
         System.err.println("ack: wrote " + archive.root().relativize(file));
         return 0;
     }

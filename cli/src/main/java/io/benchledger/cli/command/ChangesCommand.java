@@ -32,7 +32,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "changes", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Lists the change points (steps) of every case's history (E-Divisive means, each step tested",
                 "against the local trend), largest relative change first, then its drifts: stretches whose level",
-                "moved steadily, run after run. Acknowledged change points ('benchledger ack') are left out.",
+                "moved steadily, run after run. A drift is an alert when its total change passes its case's",
+                "threshold (--config, --threshold); smaller ones are listed as information. Acknowledged change",
+                "points and drifts ('benchledger ack') are left out.",
                 "A new run re-examines only the tail of each series: the state of the last analysis is kept",
                 "in the archive under analysis/."},
         footer = {"", "Exit codes: 0 ok; 1 with --fail-on regression when a regression is listed; 2 bad input; 3 failure."})
@@ -43,6 +45,8 @@ public final class ChangesCommand implements Callable<Integer> {
     FormatOption formatOption;
     @Mixin
     DetectorOptions detector;
+    @Mixin
+    DriftThresholdOptions thresholds;
     @Mixin
     GlobalOptions global;
 
@@ -57,10 +61,10 @@ public final class ChangesCommand implements Callable<Integer> {
     String since;
 
     @Option(names = "--fail-on", paramLabel = "DIRECTION",
-            description = "Exit 1 when a listed change point or drift is a regression (the only value: regression).")
+            description = "Exit 1 when a listed change point or alerting drift is a regression (the only value: regression).")
     FailOn failOn;
 
-    @Option(names = "--include-acknowledged", description = "List acknowledged change points too.")
+    @Option(names = "--include-acknowledged", description = "List acknowledged change points and drifts too.")
     boolean includeAcknowledged;
 
     @Option(names = "--no-cache", description = "Analyse every series from scratch and leave the cache alone.")
@@ -78,7 +82,10 @@ public final class ChangesCommand implements Callable<Integer> {
             list.addAll(out.acknowledged());
             list.sort(ChangePointAnalysis.LARGEST_FIRST);
         }
-        List<Drift> drifts = new ArrayList<>(out.drifts());
+        List<Drift> drifts = new ArrayList<>(out.drifts(thresholds.options(archiveOptions.project)));
+        if (!includeAcknowledged) {
+            drifts.removeIf(d -> d.acknowledged() && !d.alert());
+        }
         if (pattern != null) {
             CasePattern p = CasePattern.of(pattern);
             list.removeIf(c -> !p.matches(c.caseKey()));
@@ -93,14 +100,17 @@ public final class ChangesCommand implements Callable<Integer> {
         }
         print(list, drifts, formatOption.format);
         long regressions = list.stream().filter(c -> ChangePoint.REGRESSION.equals(c.direction())).count();
-        long driftRegressions = drifts.stream().filter(d -> ChangePoint.REGRESSION.equals(d.direction())).count();
+        long driftAlerts = drifts.stream().filter(Drift::alert).count();
+        long driftRegressions = drifts.stream().filter(d -> d.alert() && ChangePoint.REGRESSION.equals(d.direction()))
+                .count();
         System.err.printf("changes: %d change point%s (%d regression%s, %d improvement%s) in %d series of %d runs; "
                         + "%d acknowledged%n", list.size(), list.size() == 1 ? "" : "s", regressions,
                 regressions == 1 ? "" : "s", list.size() - regressions, list.size() - regressions == 1 ? "" : "s",
                 out.history().series().size(), out.history().runs().size(), out.acknowledged().size());
-        System.err.printf("changes: %d drift%s (%d regression%s, %d improvement%s)%n", drifts.size(),
-                drifts.size() == 1 ? "" : "s", driftRegressions, driftRegressions == 1 ? "" : "s",
-                drifts.size() - driftRegressions, drifts.size() - driftRegressions == 1 ? "" : "s");
+        System.err.printf("changes: %d drift%s: %d alert%s (%d regression%s, %d improvement%s), %d below the threshold%n",
+                drifts.size(), drifts.size() == 1 ? "" : "s", driftAlerts, driftAlerts == 1 ? "" : "s", driftRegressions,
+                driftRegressions == 1 ? "" : "s", driftAlerts - driftRegressions,
+                driftAlerts - driftRegressions == 1 ? "" : "s", drifts.size() - driftAlerts);
         if (GlobalOptions.verbose()) {
             System.err.printf("changes: %d of %d series re-examined only at their tail; %d windows computed%n",
                     out.incrementalSeries(), out.history().series().size(), out.windowsExamined());
@@ -166,15 +176,18 @@ public final class ChangesCommand implements Callable<Integer> {
             return;
         }
         // the drifts as a second table: in CSV a blank line separates the two, as in the text formats
-        List<String> dcols = List.of("case_key", "metric", "direction", "drift", "per_run", "per_day", "before", "after",
-                "p_value", "from_index", "to_index", "from_version", "to_version", "from_time", "to_time");
+        List<String> dcols = List.of("case_key", "metric", "direction", "drift", "alert", "threshold", "per_run",
+                "per_day", "before", "after", "p_value", "from_index", "to_index", "from_version", "to_version",
+                "from_time", "to_time");
         List<List<Object>> drows = new ArrayList<>();
         for (Drift d : drifts) {
             boolean csv = format == OutputFormat.CSV;
             Object perDay = !Double.isFinite(d.changePerDay()) ? "n/a"
                     : csv ? (Object) d.changePerDay() : TableFormatter.rate(d.changePerDay());
             drows.add(new ArrayList<>(List.of(d.caseKey(), d.metric(), d.direction(),
-                    csv ? d.change() : TableFormatter.percent(d.change()),
+                    csv ? d.change() : TableFormatter.percent(d.change()), DriftJson.alertWord(d),
+                    !Double.isFinite(d.threshold()) ? "n/a" : csv ? (Object) d.threshold()
+                            : TableFormatter.percent(d.threshold()).replace("+", "") + " " + d.thresholdSource(),
                     csv ? d.changePerRun() : TableFormatter.rate(d.changePerRun()), perDay, d.before(), d.after(),
                     csv ? (Object) d.pValue() : String.format(java.util.Locale.ROOT, "%.2g", d.pValue()),
                     d.startIndex(), d.endIndex(), d.startVersion(), d.endVersion(), d.startTime().toString(),

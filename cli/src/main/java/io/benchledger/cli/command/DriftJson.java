@@ -32,6 +32,27 @@ public final class DriftJson {
         m.put("change_per_day", Double.isFinite(d.changePerDay()) ? d.changePerDay() : null);
         m.put("p_value", d.pValue());
         m.put("direction", d.direction());
+        m.put("alert", d.alert());
+        m.put("threshold", Double.isFinite(d.threshold()) ? d.threshold() : null);
+        m.put("threshold_source", d.thresholdSource().isEmpty() ? null : d.thresholdSource());
+        m.put("acknowledged", d.acknowledged());
+        m.put("acknowledged_change", d.acknowledged() ? d.acknowledgedChange() : null);
         return m;
+    }
+
+    /** One phrase for the text formats: "alert (threshold 5.0 %, configured)", "information (below …)", …. */
+    public static String verdict(Drift d) {
+        String t = Double.isFinite(d.threshold())
+                ? String.format(java.util.Locale.ROOT, "%.1f%% %s", 100 * d.threshold(), d.thresholdSource()) : "n/a";
+        if (d.acknowledged()) {
+            return d.alert() ? "alert: moved by the threshold (" + t + ") since it was acknowledged"
+                    : "acknowledged at " + io.benchledger.archive.format.TableFormatter.percent(d.acknowledgedChange());
+        }
+        return d.alert() ? "alert (threshold " + t + ")" : "information (below the threshold, " + t + ")";
+    }
+
+    /** What a drift is to the user: {@code alert}, {@code information} (below the threshold) or {@code acknowledged}. */
+    public static String alertWord(Drift d) {
+        return d.alert() ? "alert" : d.acknowledged() ? "acknowledged" : "information";
     }
 }

@@ -50,6 +50,8 @@ public final class HistoryCommand implements Callable<Integer> {
     @Mixin
     DetectorOptions detector;
     @Mixin
+    DriftThresholdOptions thresholds;
+    @Mixin
     GlobalOptions global;
 
     @Parameters(paramLabel = "CASE|PATTERN",
@@ -79,6 +81,9 @@ public final class HistoryCommand implements Callable<Integer> {
             throw new BadInputException("--width " + width + ": must be at least 8 columns");
         }
         Archive archive = archiveOptions.openExisting();
+        io.benchledger.archive.analysis.compare.ComparisonOptions judged = thresholds.options(archiveOptions.project);
+        io.benchledger.archive.analysis.changepoint.Acknowledgements acks =
+                io.benchledger.archive.analysis.changepoint.Acknowledgements.read(archive);
         List<Shown> shown = new ArrayList<>();
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             List<String> keys = History.caseKeys(db, archiveOptions.project);
@@ -107,7 +112,13 @@ public final class HistoryCommand implements Callable<Integer> {
                     for (int i = 0; i < times.length; i++) {
                         times[i] = h.runs().get(s.runIndexes()[i]).time();
                     }
-                    List<Drift> drifts = d.drifts().stream().map(x -> ChangePointAnalysis.drift(h, s, x)).toList();
+                    List<Drift> drifts = new ArrayList<>();
+                    for (var x : d.drifts()) {
+                        Drift drift = ChangePointAnalysis.drift(h, s, x, d.noise());
+                        var ack = acks.acknowledgedDrift(s, x.start(), x.end(), h.runsById());
+                        drifts.add(ack.isPresent() ? drift.withAcknowledgedChange(ack.getAsDouble()) : drift);
+                    }
+                    drifts = io.benchledger.archive.analysis.changepoint.DriftAlerts.judge(drifts, judged);
                     // the trend belongs to the current level: fitted since the last step, never across it
                     int segment = TrendAnalysis.lastSegmentStart(EDivisive.indexes(d.changePoints()));
                     shown.add(new Shown(s, cps, drifts, TrendAnalysis.sinceLastStep(times, s.values(),
@@ -191,11 +202,11 @@ public final class HistoryCommand implements Callable<Integer> {
         for (Drift d : s.drifts()) {
             String perDay = Double.isFinite(d.changePerDay()) ? TableFormatter.rate(d.changePerDay()) : "n/a";
             sb.append(String.format(Locale.ROOT,
-                    "  %s drift %s over runs %d–%d (%s … %s, version %s … %s): %s → %s, %s per run, %s per day, p = %.2g%n",
+                    "  %s drift %s over runs %d–%d (%s … %s, version %s … %s): %s → %s, %s per run, %s per day, p = %.2g; %s%n",
                     ChangePoint.REGRESSION.equals(d.direction()) ? "╲" : "╱", TableFormatter.percent(d.change()),
                     d.startIndex(), d.endIndex(), d.startTime(), d.endTime(), d.startVersion(), d.endVersion(),
                     TableFormatter.cell(d.before()), TableFormatter.cell(d.after()),
-                    TableFormatter.rate(d.changePerRun()), perDay, d.pValue()));
+                    TableFormatter.rate(d.changePerRun()), perDay, d.pValue(), DriftJson.verdict(d)));
         }
         if (s.changePoints().isEmpty()) {
             sb.append("  no change point\n");

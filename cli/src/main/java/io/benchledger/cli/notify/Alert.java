@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * What a nightly run has to tell a chat channel: the gate's regressions, the improvements, the broken
- * budgets and the change points and drifts among the recent runs. Taken from the {@link Gate}, so the alert says
+ * budgets and the change points and the alerting drifts (past their case's threshold) among the recent runs. Taken from the {@link Gate}, so the alert says
  * what the job's summary says.
  */
 public record Alert(String project, String runId, String title, boolean gateFailed, List<Change> regressions,
@@ -37,7 +37,7 @@ public record Alert(String project, String runId, String title, boolean gateFail
         improved(g.againstRecent(), PREVIOUS, improvements);
         improved(g.againstRelease(), RELEASE, improvements);
         return new Alert(project, g.runId(), title, g.failed(), regressions, improvements, g.brokenBudgets(),
-                g.recentChangePoints(), g.recentDrifts());
+                g.recentChangePoints(), g.recentDrifts().stream().filter(Drift::alert).toList());
     }
 
     /** Improvements of a case already listed (against the recent runs) are not listed twice. */

@@ -94,9 +94,10 @@ public final class AlertPayload {
      */
     public static String slack(Alert a) {
         ObjectNode root = JSON.createObjectNode();
-        String headline = String.format(Locale.ROOT, "%s %s: %d regression(s), %d improvement(s), %d broken budget(s), %d change point(s)",
+        String headline = String.format(Locale.ROOT,
+                "%s %s: %d regression(s), %d improvement(s), %d broken budget(s), %d change point(s), %d drift(s)",
                 a.gateFailed() ? ":red_circle:" : ":large_green_circle:", a.project(), a.regressions().size(),
-                a.improvements().size(), a.brokenBudgets().size(), a.changePoints().size());
+                a.improvements().size(), a.brokenBudgets().size(), a.changePoints().size(), a.drifts().size());
         root.put("text", headline);
         ArrayNode blocks = root.putArray("blocks");
         section(blocks, "*" + escape(a.title()) + "*\n" + headline);

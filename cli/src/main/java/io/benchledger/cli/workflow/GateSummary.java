@@ -217,12 +217,16 @@ public final class GateSummary {
                 TableFormatter.percent(c.change()), c.runId(), c.version(), c.commit().isEmpty() ? "" : ", commit " + c.commit());
     }
 
-    /** "case regression +4.9% over runs 12–98 (+0.05% per day, p=3.1e-07)": the first and last run, versions beside. */
+    /**
+     * "case regression +4.9% over 87 runs, r12 → r98 (version …; +0.05% per day, p=3.1e-07): alert (threshold
+     * 2.0% configured)": the first and last run, versions beside, and whether it passes the case's threshold.
+     */
     static String describe(Drift d) {
         String perDay = Double.isFinite(d.changePerDay()) ? TableFormatter.percent(d.changePerDay()) + " per day" : "n/a per day";
-        return String.format(Locale.ROOT, "%s %s %s over %d runs, %s → %s (version %s → %s; %s, p=%s)", d.caseKey(),
+        return String.format(Locale.ROOT, "%s %s %s over %d runs, %s → %s (version %s → %s; %s, p=%s): %s", d.caseKey(),
                 d.direction(), TableFormatter.percent(d.change()), d.runs(), d.startRunId(), d.endRunId(),
                 d.startVersion(), d.endVersion(), perDay,
-                Double.isFinite(d.pValue()) ? String.format(Locale.ROOT, "%.2g", d.pValue()) : "n/a");
+                Double.isFinite(d.pValue()) ? String.format(Locale.ROOT, "%.2g", d.pValue()) : "n/a",
+                io.benchledger.cli.command.DriftJson.verdict(d));
     }
 }

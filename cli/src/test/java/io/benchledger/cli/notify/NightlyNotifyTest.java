@@ -80,8 +80,9 @@ class NightlyNotifyTest {
             JsonNode plain = JSON.readTree(hook.bodies.get(1));
             // both say what the gate found; the budget is broken on every run, the rest depends on the analysis
             assertThat(slack.get("text").asText()).isEqualTo(String.format(
-                    ":red_circle: default: %d regression(s), %d improvement(s), 1 broken budget(s), %d change point(s)",
-                    plain.get("regressions").size(), plain.get("improvements").size(), plain.get("change_points").size()));
+                    ":red_circle: default: %d regression(s), %d improvement(s), 1 broken budget(s), %d change point(s), %d drift(s)",
+                    plain.get("regressions").size(), plain.get("improvements").size(), plain.get("change_points").size(),
+                    plain.get("drifts").size()));
             String blocks = slack.get("blocks").toString();
             assertThat(blocks).contains("*Broken budgets*", "`" + AES + "` min_throughput: ");
             slack.get("blocks").forEach(b -> assertThat(b.at("/text/type").asText()).isEqualTo("mrkdwn"));

@@ -82,6 +82,42 @@ class GateDriftTest {
                 io.benchledger.cli.notify.PayloadFormat.JSON));
         assertThat(posted.get("drifts").get(0).get("case_key").asText()).isEqualTo(d.caseKey());
         assertThat(io.benchledger.cli.notify.AlertPayload.slack(alert)).contains("*Drifts*")
-                .contains(" over " + d.runs() + " runs");
+                .contains(" over " + d.runs() + " runs").contains(recent.size() + " drift(s)");
+        assertThat(text).contains(": alert (threshold ");
+
+        // below the case's threshold a drift is information: listed, not posted, not counted
+        Gate lenient = Analysis.of(archive, "default", run, Side.parse("last-release"), List.of(),
+                ComparisonOptions.defaults("default").toBuilder().threshold(5.0).build(), FailOn.REGRESSION);
+        assertThat(lenient.recentDrifts()).hasSameSizeAs(gate.recentDrifts()).noneMatch(Drift::alert);
+        assertThat(GateSummary.text("nightly", lenient, List.of())).contains(": information (below the threshold, 500.0% configured)");
+        JsonNode lenientJson = new ObjectMapper().valueToTree(SummaryJson.of("default", "nightly", lenient, 0, List.of()));
+        assertThat(lenientJson.get("drifts").get(0).get("alert").asBoolean()).isFalse();
+        assertThat(lenientJson.get("drifts").get(0).get("threshold").asDouble()).isEqualTo(5.0);
+        io.benchledger.cli.notify.Alert quiet = io.benchledger.cli.notify.Alert.of("default", "nightly", lenient);
+        assertThat(quiet.drifts()).isEmpty();
+        assertThat(io.benchledger.cli.notify.AlertPayload.slack(quiet)).contains("0 drift(s)");
+
+        // acknowledged (with a run inside it), it leaves 'changes', the summary and the alert
+        CliRun ack = CliRun.of("ack", d.caseKey(), "--run", d.endRunId(), "--by", "ops", "--why", "cache warm-up by design",
+                "--archive", archiveDir.toString());
+        assertThat(ack.exit()).as(ack.err()).isZero();
+        assertThat(ack.out()).contains("acknowledged the drift of " + d.caseKey());
+        Gate after = Analysis.of(archive, "default", run, Side.parse("last-release"), List.of(),
+                ComparisonOptions.defaults("default"), FailOn.REGRESSION);
+        assertThat(after.recentDrifts()).extracting(Drift::caseKey).doesNotContain(d.caseKey())
+                .hasSize(gate.recentDrifts().size() - 1);
+        CliRun changes = CliRun.of("changes", "--format", "json", "--archive", archiveDir.toString());
+        assertThat(changes.exit()).as(changes.err()).isZero();
+        JsonNode listed = new ObjectMapper().readTree(changes.out()).get("drifts");
+        listed.forEach(x -> assertThat(x.get("case_key").asText()).isNotEqualTo(d.caseKey()));
+        CliRun all = CliRun.of("changes", "--format", "json", "--include-acknowledged", "--archive", archiveDir.toString());
+        JsonNode acked = null;
+        for (JsonNode x : new ObjectMapper().readTree(all.out()).get("drifts")) {
+            acked = x.get("case_key").asText().equals(d.caseKey()) ? x : acked;
+        }
+        assertThat(acked).isNotNull();
+        assertThat(acked.get("acknowledged").asBoolean()).isTrue();
+        assertThat(acked.get("alert").asBoolean()).isFalse();
+        assertThat(acked.get("acknowledged_change").asDouble()).isEqualTo(d.change(), org.assertj.core.data.Offset.offset(1e-9));
     }
 }

@@ -44,6 +44,12 @@ public final class ChangePointAnalysis {
         public List<Drift> drifts(io.benchledger.archive.analysis.compare.ComparisonOptions options) {
             return DriftAlerts.judge(drifts, options);
         }
+
+        /** This outcome with its drifts judged against each case's comparison threshold. */
+        public Outcome judged(io.benchledger.archive.analysis.compare.ComparisonOptions options) {
+            return new Outcome(history, changePoints, acknowledged, drifts(options), detections, incrementalSeries,
+                    windowsExamined, cacheWritten);
+        }
     }
 
     public static Outcome run(Archive archive, String project, DetectorSettings settings, boolean useCache)

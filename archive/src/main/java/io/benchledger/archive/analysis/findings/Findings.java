@@ -80,9 +80,13 @@ public record Findings(
         return changes.changePoints().stream().filter(c -> recentRuns.contains(c.runId())).toList();
     }
 
-    /** Drifts that end in the recent runs, largest first. */
+    /**
+     * Drifts that end in the recent runs, largest first, alerts and information (below the case's
+     * threshold) alike; an acknowledged one only when it moved on by its threshold (then an alert).
+     */
     public List<Drift> recentDrifts() {
-        return changes.drifts().stream().filter(d -> recentRuns.contains(d.endRunId())).toList();
+        return changes.drifts().stream().filter(d -> recentRuns.contains(d.endRunId()))
+                .filter(d -> !d.acknowledged() || d.alert()).toList();
     }
 
     /** A series' trend (see {@link #trends}). */

@@ -143,7 +143,9 @@ public final class FindingsBuilder {
                            Optional<String> lookBackRun) throws SQLException, IOException {
         String project = options.project();
         long t0 = System.nanoTime();
-        ChangePointAnalysis.Outcome changes = ChangePointAnalysis.run(db, project, DetectorSettings.DEFAULTS, writeCache);
+        // drifts judged against each case's threshold: an alert, or information (DriftAlerts)
+        ChangePointAnalysis.Outcome changes = ChangePointAnalysis.run(db, project, DetectorSettings.DEFAULTS, writeCache)
+                .judged(options);
         timing.took("change points", System.nanoTime() - t0);
         t0 = System.nanoTime();
         Map<String, Trend> trends = trends(changes);
