@@ -86,8 +86,7 @@ class GateDriftTest {
         assertThat(text).contains(": alert (threshold ");
 
         // below the case's threshold a drift is information: listed, not posted, not counted
-        Gate lenient = Analysis.of(archive, "default", run, Side.parse("last-release"), List.of(),
-                ComparisonOptions.defaults("default").toBuilder().threshold(5.0).build(), FailOn.REGRESSION);
+        Gate lenient = gate(archive, run, ComparisonOptions.defaults("default").toBuilder().threshold(5.0).build());
         assertThat(lenient.recentDrifts()).hasSameSizeAs(gate.recentDrifts()).noneMatch(Drift::alert);
         assertThat(GateSummary.text("nightly", lenient, List.of())).contains(": information (below the threshold, 500.0% configured)");
         JsonNode lenientJson = new ObjectMapper().valueToTree(SummaryJson.of("default", "nightly", lenient, 0, List.of()));
@@ -102,8 +101,7 @@ class GateDriftTest {
                 "--archive", archiveDir.toString());
         assertThat(ack.exit()).as(ack.err()).isZero();
         assertThat(ack.out()).contains("acknowledged the drift of " + d.caseKey());
-        Gate after = Analysis.of(archive, "default", run, Side.parse("last-release"), List.of(),
-                ComparisonOptions.defaults("default"), FailOn.REGRESSION);
+        Gate after = gate(archive, run, ComparisonOptions.defaults("default"));
         assertThat(after.recentDrifts()).extracting(Drift::caseKey).doesNotContain(d.caseKey())
                 .hasSize(gate.recentDrifts().size() - 1);
         CliRun changes = CliRun.of("changes", "--format", "json", "--archive", archiveDir.toString());
@@ -119,5 +117,12 @@ class GateDriftTest {
         assertThat(acked.get("acknowledged").asBoolean()).isTrue();
         assertThat(acked.get("alert").asBoolean()).isFalse();
         assertThat(acked.get("acknowledged_change").asDouble()).isEqualTo(d.change(), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    static Gate gate(Archive archive, String run, ComparisonOptions options) throws Exception {
+        try (io.benchledger.archive.query.ArchiveDatabase db = io.benchledger.archive.query.ArchiveDatabase.open(archive)) {
+            return Gate.of(new io.benchledger.archive.analysis.findings.FindingsBuilder(db, options, List.of(), true)
+                    .nightly(run, Side.recent(Side.DEFAULT_RECENT)), FailOn.REGRESSION, true);
+        }
     }
 }
