@@ -56,8 +56,8 @@ public final class EngineAnalyses implements SiteAnalyses {
 
     @Override
     public Optional<RunSelection> recentBaseline(ArchiveDatabase db, String project, RunSelection candidate) {
-        return baseline(Findings.RECENT, candidate, r -> r.baseline().side().spec() + " (" + r.baseline().runIds().size()
-                + " runs)");
+        // the page counts the runs itself
+        return baseline(Findings.RECENT, candidate, r -> r.baseline().side().spec());
     }
 
     @Override

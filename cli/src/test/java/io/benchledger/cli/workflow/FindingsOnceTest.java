@@ -194,4 +194,15 @@ class FindingsOnceTest {
         // the answer is not trivial: one regression, one improvement, one unchanged case
         assertThat(verdicts).containsExactlyInAnyOrder("regressed", "improved", "unchanged");
     }
+
+    /** A release is judged against its baseline only: no "vs recent runs: nothing to compare with yet" line. */
+    @Test
+    void aReleaseSummaryHasOnlyItsOwnComparison() {
+        CliRun release = CliRun.of("release", "1.0.0", "--archive", archive.toString(), "--project", "crypto",
+                "--site", dir.resolve("release-site").toString(), "--no-publish");
+        // exit 1 exactly when the release regressed against 0.9.0
+        assertThat(release.exit()).as(release.err()).isEqualTo(release.out().contains(" 0 regressed") ? 0 : 1);
+        assertThat(release.out()).contains("vs last-release = 0.9.0 (2 runs): 3 compared")
+                .doesNotContain("vs recent runs").doesNotContain("nothing to compare with yet");
+    }
 }
