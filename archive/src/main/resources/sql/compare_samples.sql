@@ -4,23 +4,12 @@
 -- fork after fork in (run, fork, iteration) order, plus each fork's length. A result without samples
 -- (a failed case) has empty lists. One row per case rather than per iteration: fetching a million
 -- rows of text through JDBC costs seconds, a list of doubles per case does not.
+-- The forks' samples come from the macro fork_samples (fork_samples.sql).
 -- Parameter: the run ids, as a VARCHAR list.
 WITH picked AS (
     SELECT DISTINCT unnest(CAST(? AS VARCHAR[])) AS run_id
-), iterations AS (
-    SELECT s.run_id, s.case_key, s.metric, s.fork, s.iteration,
-           sum(s.value * s.weight) / sum(s.weight) AS value,
-           sum(s.weight) AS weight
-    FROM samples s
-    JOIN picked USING (run_id)
-    WHERE isfinite(s.value) AND s.weight > 0
-    GROUP BY s.run_id, s.case_key, s.metric, s.fork, s.iteration
 ), forks AS (
-    SELECT run_id, case_key, metric, fork,
-           list(value ORDER BY iteration) AS fork_values,
-           list(weight ORDER BY iteration) AS fork_weights
-    FROM iterations
-    GROUP BY run_id, case_key, metric, fork
+    SELECT * FROM fork_samples((SELECT list(run_id) FROM picked))
 ), measured AS (
     SELECT r.case_key, r.metric, r.benchmark, r.params, r.mode, coalesce(r.unit, '') AS unit, r.higher_is_better,
            coalesce(r.failure, '') AS failure, r.run_id, f.fork, f.fork_values, f.fork_weights

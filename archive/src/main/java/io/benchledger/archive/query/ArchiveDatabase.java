@@ -53,6 +53,7 @@ public final class ArchiveDatabase implements AutoCloseable {
             createView(st, "results", ArchiveTables.RESULTS, snapshot.files("results"));
             createView(st, "samples", ArchiveTables.SAMPLES, snapshot.files("samples"));
             st.execute(SqlFile.load("history"));
+            st.execute(SqlFile.load("fork_samples"));
             return new ArchiveDatabase(archive, c, snapshot);
         } catch (SQLException | RuntimeException e) {
             try {
