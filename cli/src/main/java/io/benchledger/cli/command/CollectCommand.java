@@ -5,6 +5,7 @@ import io.benchledger.archive.model.Run;
 import io.benchledger.cli.ArchiveOptions;
 import io.benchledger.cli.ExitCodes;
 import io.benchledger.cli.GlobalOptions;
+import io.benchledger.cli.RunOriginOptions;
 import io.benchledger.cli.profile.JfrRecordings;
 import io.benchledger.cli.ToolVersion;
 import io.benchledger.collector.run.CollectOptions;
@@ -83,17 +84,8 @@ public final class CollectCommand implements Callable<Integer> {
     @Option(names = "--jvm", paramLabel = "PATH", description = "The java executable (or JDK folder) that runs the benchmarks.")
     Path jvm;
 
-    @Option(names = "--project-version", paramLabel = "V", description = "Version of the code measured (default: dev).")
-    String projectVersion = "";
-
-    @Option(names = "--commit", paramLabel = "C", description = "Commit measured (with --git-dir: resolved there, with its time).")
-    String commit = "";
-
-    @Option(names = "--git-dir", paramLabel = "DIR", description = "A git work tree to read commit, branch and commit time from.")
-    Path gitDir;
-
-    @Option(names = "--trigger", paramLabel = "T", description = "Why the run happened: nightly, release, manual (default), ab, profile …")
-    String trigger = Run.TRIGGER_MANUAL;
+    @Mixin
+    RunOriginOptions origin;
 
     @Option(names = "--ignore-jmh-lock",
             description = "Run even when another JMH run holds JMH's machine-wide lock (the runs disturb each other's measurements).")
@@ -132,10 +124,10 @@ public final class CollectCommand implements Callable<Integer> {
                 .include(include)
                 .exclude(exclude)
                 .jvm(jvm)
-                .projectVersion(projectVersion)
-                .commit(commit)
-                .gitDir(gitDir)
-                .trigger(trigger)
+                .projectVersion(origin.projectVersion)
+                .commit(origin.commit)
+                .gitDir(origin.gitDir)
+                .trigger(origin.trigger)
                 .jmhArgs(jmhArgs)
                 .profilerArgs(jfr == null ? List.of() : jfr.jmhArgs())
                 .labels(jfr == null ? java.util.Map.of() : java.util.Map.of("profiler", jfr.label()))

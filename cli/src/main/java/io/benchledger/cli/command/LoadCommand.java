@@ -5,6 +5,7 @@ import io.benchledger.archive.model.Run;
 import io.benchledger.cli.ArchiveOptions;
 import io.benchledger.cli.ExitCodes;
 import io.benchledger.cli.GlobalOptions;
+import io.benchledger.cli.RunOriginOptions;
 import io.benchledger.cli.ToolVersion;
 import io.benchledger.collector.load.LoadOptions;
 import io.benchledger.collector.load.LoadResult;
@@ -78,17 +79,8 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--jvm", paramLabel = "PATH", description = "The java executable (or JDK folder) that runs the workloads.")
     Path jvm;
 
-    @Option(names = "--project-version", paramLabel = "V", description = "Version of the code measured (default: dev).")
-    String projectVersion = "";
-
-    @Option(names = "--commit", paramLabel = "C", description = "Commit measured (with --git-dir: resolved there, with its time).")
-    String commit = "";
-
-    @Option(names = "--git-dir", paramLabel = "DIR", description = "A git work tree to read commit, branch and commit time from.")
-    Path gitDir;
-
-    @Option(names = "--trigger", paramLabel = "T", description = "Why the run happened: nightly, release, manual (default) …")
-    String trigger = Run.TRIGGER_MANUAL;
+    @Mixin
+    RunOriginOptions origin;
 
     @Override
     public Integer call() throws Exception {
@@ -100,10 +92,10 @@ public final class LoadCommand implements Callable<Integer> {
                 .classPath(source == null ? null : source.classPath)
                 .jvm(jvm)
                 .rates(rates)
-                .projectVersion(projectVersion)
-                .commit(commit)
-                .gitDir(gitDir)
-                .trigger(trigger)
+                .projectVersion(origin.projectVersion)
+                .commit(origin.commit)
+                .gitDir(origin.gitDir)
+                .trigger(origin.trigger)
                 .toolVersion(ToolVersion.version());
         if (quick) {
             b.durationMillis(3_000).warmupMillis(1_000);
