@@ -12,7 +12,7 @@ WITH settings AS (
                || ' × (' || warmup_iterations || ' × ' || coalesce(warmup_time, '?') || ' warm-up, '
                || measurement_iterations || ' × ' || coalesce(measurement_time, '?') || ')'))), '; ') AS settings
     FROM results
-    WHERE metric = 'primary'
+    WHERE metric = 'primary' AND coalesce(failure, '') = '' -- a crashed case has no settings of its own
     GROUP BY run_id
 )
 SELECT r.run_id,

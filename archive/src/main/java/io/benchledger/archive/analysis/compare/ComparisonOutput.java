@@ -38,8 +38,8 @@ public final class ComparisonOutput {
             row.add(Double.isNaN(c.change()) && !Double.isNaN(c.basis().difference()) && c.verdict() != Verdict.FAILED
                     ? (c.basis().difference() >= 0 ? "+" : "") + TableFormatter.cell(c.basis().difference()) + unitSuffix(c.unit())
                     : pct(c.change()));
-            row.add(Double.isNaN(c.ciLow()) ? "" : "[" + pct(c.ciLow()) + ", " + pct(c.ciHigh()) + "]");
-            row.add(Double.isNaN(c.qValue()) ? "" : String.format(Locale.ROOT, "%.3g", c.qValue()));
+            row.add(Double.isNaN(c.ciLow()) ? NA : "[" + pct(c.ciLow()) + ", " + pct(c.ciHigh()) + "]");
+            row.add(Double.isNaN(c.qValue()) ? NA : String.format(Locale.ROOT, "%.3g", c.qValue()));
             row.add(c.verdict() == Verdict.FAILED ? "" : c.band().json());
             row.add(c.baselineSamples() + "/" + c.candidateSamples());
             row.add(note(c));
@@ -294,14 +294,20 @@ public final class ComparisonOutput {
         return sb.toString();
     }
 
+    /** What a reader sees where a value is unknown (no samples, a baseline of zero, one sample a side). */
+    static final String NA = "n/a";
+
     private static String number(double d) {
-        return Double.isNaN(d) ? "" : TableFormatter.cell(d);
+        return Double.isNaN(d) ? NA : TableFormatter.cell(d);
     }
 
     /** A value with its unit; bytes per second scaled to KiB/s, MiB/s or GiB/s. */
     private static String withUnit(double d, String unit) {
+        if (Double.isNaN(d)) {
+            return NA;
+        }
         if (ByteRate.UNIT.equals(unit)) {
-            return Double.isNaN(d) ? "" : ByteRate.format(d);
+            return ByteRate.format(d);
         }
         return number(d) + unitSuffix(unit);
     }
@@ -311,7 +317,7 @@ public final class ComparisonOutput {
     }
 
     static String pct(double fraction) {
-        return Double.isNaN(fraction) ? "" : TableFormatter.percent(fraction);
+        return Double.isNaN(fraction) ? NA : TableFormatter.percent(fraction);
     }
 
     private static String pctPlain(double fraction) {
