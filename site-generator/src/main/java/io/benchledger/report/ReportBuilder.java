@@ -2,6 +2,7 @@ package io.benchledger.report;
 
 import io.benchledger.archive.BadInputException;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
+import io.benchledger.archive.analysis.changepoint.Drift;
 import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.archive.analysis.compare.ComparisonReport;
 import io.benchledger.archive.analysis.compare.ResolvedSide;
@@ -62,6 +63,12 @@ public final class ReportBuilder {
     /** One case's series over every run of the project, with its change points. */
     public CaseHistory history(String caseKey, String benchmark, String metric, String unit,
                                List<ChangePoint> changePoints) throws SQLException {
+        return history(caseKey, benchmark, metric, unit, changePoints, List.of());
+    }
+
+    /** One case's series over every run of the project, with its change points and drifts. */
+    public CaseHistory history(String caseKey, String benchmark, String metric, String unit,
+                               List<ChangePoint> changePoints, List<Drift> drifts) throws SQLException {
         Table t = db.query("report_case_history", project, caseKey, metric);
         List<HistoryPoint> points = new ArrayList<>(t.size());
         String shownUnit = unit;
@@ -74,7 +81,7 @@ public final class ReportBuilder {
                     Instant.parse(text(r.get("started_at"))), number(r.get("score")), number(r.get("ci_low")),
                     number(r.get("ci_high"))));
         }
-        return new CaseHistory(caseKey, benchmark, metric, shownUnit, points, changePoints);
+        return new CaseHistory(caseKey, benchmark, metric, shownUnit, points, changePoints, drifts);
     }
 
     /**
@@ -89,7 +96,7 @@ public final class ReportBuilder {
                 .thenComparing(e -> e.run().runId())).orElseThrow();
         TitlePage title = new TitlePage(project, type, comparison.baseline().label(), comparison.candidate().label(),
                 latest.run().startedAt(), latest.oneLine(), toolVersion);
-        List<CaseHistory> histories = histories(comparison.cases(), analyses.changePoints());
+        List<CaseHistory> histories = histories(comparison.cases(), analyses.changePoints(), analyses.drifts());
         List<RunEnvironment> environments = new ArrayList<>(baseline);
         environments.addAll(candidate);
         java.util.Map<String, String> tails = new java.util.TreeMap<>();
@@ -106,34 +113,47 @@ public final class ReportBuilder {
     }
 
     /**
-     * Cases whose history is charted: those with change points, the worst regressions of the
-     * comparison first, then by the size of their largest change point.
+     * Cases whose history is charted: those with change points or drifts that alert (past their case's
+     * threshold), the worst regressions of the comparison first, then by the size of their largest change.
      */
-    private List<CaseHistory> histories(List<CaseComparison> cases, List<ChangePoint> changePoints)
+    private List<CaseHistory> histories(List<CaseComparison> cases, List<ChangePoint> changePoints, List<Drift> drifts)
             throws SQLException {
         Map<String, List<ChangePoint>> byCase = new LinkedHashMap<>();
+        Map<String, List<Drift>> driftsByCase = new LinkedHashMap<>();
+        Map<String, String[]> names = new LinkedHashMap<>(); // case key, benchmark, metric
+        Map<String, Double> largest = new LinkedHashMap<>();
         for (ChangePoint cp : changePoints) {
-            byCase.computeIfAbsent(cp.caseKey() + "\u0000" + cp.metric(), k -> new ArrayList<>()).add(cp);
+            String k = cp.caseKey() + "\u0000" + cp.metric();
+            byCase.computeIfAbsent(k, x -> new ArrayList<>()).add(cp);
+            names.putIfAbsent(k, new String[] {cp.caseKey(), cp.benchmark(), cp.metric()});
+            largest.merge(k, Math.abs(cp.change()), Math::max);
         }
-        if (byCase.isEmpty()) {
+        for (Drift d : drifts) {
+            String k = d.caseKey() + "\u0000" + d.metric();
+            if (d.alert() || byCase.containsKey(k)) {
+                driftsByCase.computeIfAbsent(k, x -> new ArrayList<>()).add(d);
+                names.putIfAbsent(k, new String[] {d.caseKey(), d.benchmark(), d.metric()});
+                largest.merge(k, Math.abs(d.change()), Math::max);
+            }
+        }
+        if (names.isEmpty()) {
             return List.of();
         }
         Map<String, CaseComparison> compared = new LinkedHashMap<>();
         for (CaseComparison c : cases) {
             compared.put(c.caseKey() + "\u0000" + c.metric(), c);
         }
-        List<String> order = new ArrayList<>(byCase.keySet());
+        List<String> order = new ArrayList<>(names.keySet());
         order.sort(Comparator.comparingDouble((String k) -> compared.containsKey(k)
                         ? -Summary.badness(compared.get(k)) : Double.MAX_VALUE)
-                .thenComparingDouble(k -> -byCase.get(k).stream().mapToDouble(cp -> Math.abs(cp.change())).max()
-                        .orElse(0))
+                .thenComparingDouble(k -> -largest.get(k))
                 .thenComparing(k -> k));
         List<CaseHistory> out = new ArrayList<>();
         for (String k : order.subList(0, Math.min(HISTORIES, order.size()))) {
-            List<ChangePoint> cps = byCase.get(k);
-            ChangePoint first = cps.get(0);
+            String[] n = names.get(k);
             CaseComparison c = compared.get(k);
-            out.add(history(first.caseKey(), first.benchmark(), first.metric(), c == null ? "" : c.unit(), cps));
+            out.add(history(n[0], n[1], n[2], c == null ? "" : c.unit(), byCase.getOrDefault(k, List.of()),
+                    driftsByCase.getOrDefault(k, List.of())));
         }
         return out;
     }

@@ -5,7 +5,10 @@ import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.archive.analysis.compare.Verdict;
+import io.benchledger.archive.analysis.changepoint.Drift;
 import io.benchledger.report.model.CaseHistory;
+import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import io.benchledger.report.model.Formats;
 import io.benchledger.report.model.HistoryPoint;
 import java.awt.BasicStroke;
@@ -134,7 +137,10 @@ final class Charts {
         return draw(chart, width, height);
     }
 
-    /** One case's values over runs, its interval as a band, and a dashed line at each change point. */
+    /**
+     * One case's values over runs, its interval as a band, a dashed line at each change point and a
+     * sloped segment over each drift.
+     */
     PDFormXObject history(CaseHistory h, float width, float height) throws IOException {
         YIntervalSeries values = new YIntervalSeries(ReportFonts.drawable(h.metric() + (h.unit().isEmpty() ? ""
                 : " (" + h.unit() + ")")));
@@ -166,6 +172,18 @@ final class Charts {
             m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             plot.addDomainMarker(m);
+        }
+        for (Drift d : h.drifts()) {
+            // a sloped segment from the drift's first run at its starting level to its last at its final level
+            Color c = ChangePoint.REGRESSION.equals(d.direction()) ? BAD : GOOD;
+            plot.addAnnotation(new XYLineAnnotation(d.startIndex(), d.before(), d.endIndex(), d.after(),
+                    new BasicStroke(2.5f), c));
+            XYTextAnnotation label = new XYTextAnnotation(ReportFonts.drawable("drift " + Formats.percent(d.change())
+                    + (d.alert() ? "" : " (below threshold)")), d.endIndex(), d.after());
+            label.setFont(ReportFonts.awtRegular(6.5f));
+            label.setPaint(c);
+            label.setTextAnchor(TextAnchor.BOTTOM_RIGHT);
+            plot.addAnnotation(label);
         }
         JFreeChart chart = new JFreeChart(null, null, plot, false);
         theme.apply(chart);

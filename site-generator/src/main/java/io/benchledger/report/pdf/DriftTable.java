@@ -27,18 +27,32 @@ final class DriftTable {
             flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "No drift was found in the history of these cases.");
             return;
         }
-        Table t = new Table(flow, List.of(Column.left("Case", 136), Column.left("Metric", 45),
-                Column.left("Start → end", 110), Column.right("Runs", 30), Column.right("Change", 40),
-                Column.right("Per day", 50), Column.right("p", 40), Column.left("Direction", 55)));
+        Table t = new Table(flow, List.of(Column.left("Case", 116), Column.left("Metric", 40),
+                Column.left("Start → end", 104), Column.right("Runs", 26), Column.right("Change", 36),
+                Column.right("Per day", 44), Column.right("p", 34), Column.left("Direction", 50),
+                Column.left("Alert", 56)));
         List<Row> rows = new ArrayList<>();
         for (Drift d : drifts) {
-            Color c = ChangePoint.REGRESSION.equals(d.direction()) ? Charts.BAD : Charts.GOOD;
+            // colour only for alerts: a drift below its case's threshold is information
+            Color c = !d.alert() ? null : ChangePoint.REGRESSION.equals(d.direction()) ? Charts.BAD : Charts.GOOD;
             rows.add(new Row(List.of(d.benchmark(), d.metric(),
                     Formats.date(d.startTime()) + " → " + Formats.date(d.endTime()), Integer.toString(d.runs()),
-                    Formats.percent(d.change()), perDay(d.changePerDay()), Formats.probability(d.pValue()), d.direction()),
-                    Arrays.asList(null, null, null, null, c, c, null, c)));
+                    Formats.percent(d.change()), perDay(d.changePerDay()), Formats.probability(d.pValue()), d.direction(),
+                    alert(d)),
+                    Arrays.asList(null, null, null, null, c, c, null, c, c)));
         }
         t.draw(rows);
+        flow.paragraph(flow.fonts.regular, 8, PageFlow.MUTED, "A drift is an alert when its total change passes its "
+                + "case's threshold (configured, or learned from its run-to-run noise); below it, information.");
+    }
+
+    /** "alert, 5.0%", "info, 5.0%" or "acknowledged": the verdict and the case's threshold. */
+    static String alert(Drift d) {
+        if (d.acknowledged() && !d.alert()) {
+            return "acknowledged";
+        }
+        String t = Double.isFinite(d.threshold()) ? String.format(Locale.ROOT, "%.1f%%", 100 * d.threshold()) : "n/a";
+        return d.alert() ? "alert, " + t : "info, " + t;
     }
 
     /** A drift per day is a small fraction: three significant digits, n/a when the ends are one instant. */

@@ -37,7 +37,9 @@ public final class DriftSegments {
             m.put("y0", d.before());
             m.put("y1", d.after());
             m.put("direction", d.direction());
-            m.put("label", String.format(java.util.Locale.ROOT, "drift %+.1f%% over %d runs", 100 * d.change(), d.runs()));
+            // a drift below its case's threshold is information, and says so
+            m.put("label", String.format(java.util.Locale.ROOT, "drift %+.1f%% over %d runs%s", 100 * d.change(), d.runs(),
+                    d.alert() ? "" : d.acknowledged() ? " (acknowledged)" : " (below the case's threshold)"));
             out.add(m);
         }
         return out;

@@ -79,5 +79,14 @@ class DriftTableTest {
                 .contains(DriftTable.perDay(first.changePerDay()));
         assertThat(section.split("\n")).filteredOn(l -> l.contains(" → ") && l.contains("%")).hasSize(drifts.size());
         assertThat(section).doesNotContain("NaN");
+        // 6–8 sd drifts pass the default 2 % threshold: alerts, with the threshold beside
+        assertThat(drifts).allMatch(Drift::alert);
+        assertThat(section).contains("alert, ");
+        // cases that only drift (no change point here) get a history chart with the drift drawn and labelled
+        assertThat(model.changePoints()).isEmpty();
+        assertThat(model.histories()).isNotEmpty()
+                .allSatisfy(h -> assertThat(h.drifts()).isNotEmpty());
+        assertThat(section).contains("History: " + model.histories().get(0).benchmark())
+                .contains("drift " + io.benchledger.report.model.Formats.percent(model.histories().get(0).drifts().get(0).change()));
     }
 }
