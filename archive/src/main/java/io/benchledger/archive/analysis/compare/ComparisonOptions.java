@@ -77,8 +77,10 @@ public record ComparisonOptions(
             throw new IllegalArgumentException("minForks must be at least 2, got " + minForks);
         }
         centre = centre == null ? CentreStatistic.TRIMMED_MEAN : centre;
-        gatedMetrics = gatedMetrics == null || gatedMetrics.isEmpty() ? DEFAULT_GATED_METRICS
-                : java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(gatedMetrics));
+        // sorted, also the defaults: Set.of's order changes from one JVM to the next, and the site keeps a
+        // comparison page only when these options print the same
+        gatedMetrics = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(
+                gatedMetrics == null || gatedMetrics.isEmpty() ? DEFAULT_GATED_METRICS : gatedMetrics));
         if (!(power > 0 && power < 1)) {
             throw new IllegalArgumentException("power must be between 0 and 1, got " + power);
         }
