@@ -58,7 +58,7 @@ final class ResourcesSection {
         return note.isEmpty() ? "" : "; " + note;
     }
 
-    /** A number in its unit's reading: bytes per second as KiB/s, MiB/s or GiB/s. */
+    /** A number in its unit's reading: bytes per second as kB/s, MB/s or GB/s. */
     static String value(double v, String unit) {
         return ByteRate.UNIT.equals(unit) && Double.isFinite(v) ? ByteRate.format(v) : Formats.number(v);
     }

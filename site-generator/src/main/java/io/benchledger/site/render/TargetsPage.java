@@ -64,7 +64,7 @@ public final class TargetsPage {
         return c.caseKey().startsWith(b) && cls >= 0 ? c.caseKey().substring(cls + 1) : c.caseKey();
     }
 
-    /** A budget's value as people read it: bytes per second as KiB/s, MiB/s or GiB/s; the raw number sorts. */
+    /** A budget's value as people read it: bytes per second as kB/s, MB/s or GB/s; the raw number sorts. */
     static Cell value(double v, String unit) {
         if (Double.isNaN(v)) {
             return Cell.of("n/a").raw("");

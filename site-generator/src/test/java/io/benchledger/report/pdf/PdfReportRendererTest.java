@@ -271,7 +271,7 @@ class PdfReportRendererTest {
         ReportModel model = base.withResources(rows, Map.of(key, "p99 regressed +35.2 % (regression: tail)"));
         try (PDDocument doc = Loader.loadPDF(render(model, "resources.pdf").toFile())) {
             String text = text(doc);
-            assertThat(text).contains("Resources").contains("39.1 MiB/s").contains("96 MiB").contains("80 MiB")
+            assertThat(text).contains("Resources").contains("41.0 MB/s").contains("96 MiB").contains("80 MiB")
                     .contains("1.25").contains("22.00 us").contains("31.00 us").contains("AesGcm.encrypt [size=1024] @thrpt");
             assertThat(text.replaceAll("\\s+", " ")).contains("(regression: tail)");
         }

@@ -364,10 +364,8 @@ public final class BudgetEvaluator {
 
     /** A value with its unit for a note: bytes per second scaled (25.5 MB/s), else the number and the unit. */
     private static String show(double v, String unit) {
-        if ("B/s".equals(unit) && Math.abs(v) >= 1000) {
-            // decimal prefixes, as budgets are usually written (100MB/s)
-            int e = (int) Math.min(3, Math.floor(Math.log10(Math.abs(v)) / 3));
-            return num(v / Math.pow(1000, e)) + " " + new String[] {"B/s", "kB/s", "MB/s", "GB/s"}[e];
+        if (io.benchledger.archive.format.ByteRate.UNIT.equals(unit)) {
+            return io.benchledger.archive.format.ByteRate.format(v);
         }
         return "%".equals(unit) ? num(v) + " %" : num(v) + (unit.isEmpty() ? "" : " " + unit);
     }

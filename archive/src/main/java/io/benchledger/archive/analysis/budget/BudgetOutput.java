@@ -1,5 +1,6 @@
 package io.benchledger.archive.analysis.budget;
 
+import io.benchledger.archive.format.ByteRate;
 import io.benchledger.archive.format.OutputFormat;
 import io.benchledger.archive.format.Table;
 import io.benchledger.archive.format.TableFormatter;
@@ -19,10 +20,10 @@ public final class BudgetOutput {
 
     public static String format(BudgetReport r, OutputFormat f) {
         return switch (f) {
-            case TABLE -> (notable(r).isEmpty() ? "" : TableFormatter.format(table(notable(r)), OutputFormat.TABLE))
+            case TABLE -> (notable(r).isEmpty() ? "" : TableFormatter.format(table(notable(r), true), OutputFormat.TABLE))
                     + summaryLine(r) + "\n";
-            case MARKDOWN -> TableFormatter.format(table(notable(r)), OutputFormat.MARKDOWN) + "\n" + summaryLine(r) + "\n";
-            case CSV -> TableFormatter.format(table(r.checks()), OutputFormat.CSV);
+            case MARKDOWN -> TableFormatter.format(table(notable(r), true), OutputFormat.MARKDOWN) + "\n" + summaryLine(r) + "\n";
+            case CSV -> TableFormatter.format(table(r.checks(), false), OutputFormat.CSV);
             case JSON -> TableFormatter.json(json(r));
         };
     }
@@ -43,19 +44,21 @@ public final class BudgetOutput {
                 + r.notChecked().size() + " not checked";
     }
 
-    static Table table(List<BudgetCheck> checks) {
+    /** @param readable bytes per second as people read them (MB/s), for the terminal and Markdown; CSV keeps the number */
+    static Table table(List<BudgetCheck> checks, boolean readable) {
         List<List<Object>> rows = new ArrayList<>();
         for (BudgetCheck c : checks) {
+            boolean rate = readable && ByteRate.UNIT.equals(c.unit());
             rows.add(Arrays.asList(c.status().words() + (c.close() ? " (close)" : ""), c.caseKey().isEmpty() ? "—" : c.caseKey(),
-                    c.criterion(), value(c.actual()), value(c.target()), value(c.critical()), c.unit(), c.neededText(),
+                    c.criterion(), value(c.actual(), rate), value(c.target(), rate), value(c.critical(), rate), c.unit(), c.neededText(),
                     c.budget(), c.note()));
         }
         return new Table(List.of("status", "case", "criterion", "current", "target", "critical", "unit", "needed",
                 "budget", "note"), rows);
     }
 
-    private static Object value(double v) {
-        return Double.isNaN(v) ? "n/a" : (Object) v;
+    private static Object value(double v, boolean byteRate) {
+        return Double.isNaN(v) ? "n/a" : byteRate ? ByteRate.format(v) : (Object) v;
     }
 
     public static Map<String, Object> json(BudgetReport r) {

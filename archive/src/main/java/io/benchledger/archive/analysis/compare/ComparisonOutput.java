@@ -301,7 +301,7 @@ public final class ComparisonOutput {
         return Double.isNaN(d) ? NA : TableFormatter.cell(d);
     }
 
-    /** A value with its unit; bytes per second scaled to KiB/s, MiB/s or GiB/s. */
+    /** A value with its unit; bytes per second scaled to kB/s, MB/s or GB/s. */
     private static String withUnit(double d, String unit) {
         if (Double.isNaN(d)) {
             return NA;
