@@ -7,12 +7,10 @@ import io.benchledger.archive.analysis.compare.Verdict;
 import io.benchledger.report.model.BudgetResult;
 import io.benchledger.report.model.CaseHistory;
 import io.benchledger.report.model.Formats;
-import io.benchledger.report.model.Recommendation;
 import io.benchledger.report.model.ReportModel;
 import io.benchledger.report.model.RunEnvironment;
 import io.benchledger.report.model.Summary;
 import io.benchledger.report.model.TitlePage;
-import io.benchledger.report.model.CaseTrend;
 import io.benchledger.report.pdf.Table.Column;
 import io.benchledger.report.pdf.Table.Row;
 import java.awt.Color;
@@ -95,8 +93,8 @@ public final class PdfReportRenderer {
                 WorkloadSection.render(flow, model);
                 budgets(flow, model);
                 changePoints(flow, charts, model);
-                trends(flow, model);
-                recommendations(flow, model);
+                TrendTable.draw(flow, model.trends());
+                RecommendationList.draw(flow, model.recommendations());
                 ResourcesSection.draw(flow, model.resources());
                 appendix(flow, model);
                 flow.footers(model.title().title() + " · " + model.title().subject());
@@ -372,41 +370,6 @@ public final class PdfReportRenderer {
             flow.form(form, PageFlow.LEFT, flow.y(), height);
             flow.moveDown(height + 6);
             shown++;
-        }
-    }
-
-    private static void trends(PageFlow flow, ReportModel model) throws IOException {
-        flow.heading("Trends", 40);
-        if (model.trends().isEmpty()) {
-            flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "No compared case has a significant trend over its last 30 days.");
-            return;
-        }
-        Table t = new Table(flow, List.of(Column.left("Case", 221), Column.left("Metric", 60),
-                Column.right("Runs", 35), Column.right("Slope / day", 60), Column.right("R²", 40),
-                Column.right("p", 40), Column.left("Direction", 55)));
-        List<Row> rows = new ArrayList<>();
-        for (CaseTrend tr : model.trends()) {
-            // the case key, not the benchmark: cases differing only in their parameters must read apart
-            rows.add(Row.of(tr.caseKey(), tr.metric(), Integer.toString(tr.points()),
-                    Formats.percent(tr.slopePerDay()), String.format(Locale.ROOT, "%.2f", tr.rSquared()),
-                    Formats.probability(tr.pValue()), tr.direction()));
-        }
-        t.draw(rows);
-    }
-
-    private static void recommendations(PageFlow flow, ReportModel model) throws IOException {
-        flow.heading("Recommendations", 40);
-        if (model.recommendations().isEmpty()) {
-            flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "No recommendation.");
-            return;
-        }
-        for (Recommendation r : model.recommendations()) {
-            flow.ensure(40);
-            flow.paragraph(flow.fonts.bold, 9, PageFlow.TEXT, r.rule() + ": " + r.subject());
-            flow.paragraph(PageFlow.LEFT + 10, flow.width() - 10, flow.fonts.regular, 9, PageFlow.TEXT, r.advice());
-            flow.paragraph(PageFlow.LEFT + 10, flow.width() - 10, flow.fonts.regular, 8, PageFlow.MUTED,
-                    "Evidence: " + r.evidence());
-            flow.moveDown(6);
         }
     }
 
