@@ -213,7 +213,9 @@ public final class GateSummary {
     }
 
     static String describe(ChangePoint c) {
-        return String.format(Locale.ROOT, "%s %s %s at run %s (version %s%s)", c.caseKey(), c.direction(),
+        // a case's other metrics (bytes per second, GC counts) step with it: the metric tells the lines apart
+        return String.format(Locale.ROOT, "%s %s%s %s at run %s (version %s%s)", c.caseKey(),
+                c.metric().equals("primary") ? "" : c.metric() + " ", c.direction(),
                 TableFormatter.percent(c.change()), c.runId(), c.version(), c.commit().isEmpty() ? "" : ", commit " + c.commit());
     }
 
@@ -223,8 +225,8 @@ public final class GateSummary {
      */
     static String describe(Drift d) {
         String perDay = Double.isFinite(d.changePerDay()) ? TableFormatter.percent(d.changePerDay()) + " per day" : "n/a per day";
-        return String.format(Locale.ROOT, "%s %s %s over %d runs, %s → %s (version %s → %s; %s, p=%s): %s", d.caseKey(),
-                d.direction(), TableFormatter.percent(d.change()), d.runs(), d.startRunId(), d.endRunId(),
+        return String.format(Locale.ROOT, "%s %s%s %s over %d runs, %s → %s (version %s → %s; %s, p=%s): %s", d.caseKey(),
+                d.metric().equals("primary") ? "" : d.metric() + " ", d.direction(), TableFormatter.percent(d.change()), d.runs(), d.startRunId(), d.endRunId(),
                 d.startVersion(), d.endVersion(), perDay,
                 Double.isFinite(d.pValue()) ? String.format(Locale.ROOT, "%.2g", d.pValue()) : "n/a",
                 io.benchledger.cli.command.DriftJson.verdict(d));
