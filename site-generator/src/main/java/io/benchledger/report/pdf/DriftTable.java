@@ -27,10 +27,10 @@ final class DriftTable {
             flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "No drift was found in the history of these cases.");
             return;
         }
-        Table t = new Table(flow, List.of(Column.left("Case", 110), Column.left("Metric", 38),
-                Column.left("Start → end", 100), Column.right("Runs", 24), Column.right("Change", 36),
-                Column.right("Per day", 42), Column.right("p", 30), Column.left("Direction", 60),
-                Column.left("Alert", 66)));
+        Table t = new Table(flow, List.of(Column.left("Case", 100), Column.left("Metric", 38),
+                Column.left("Start → end", 100), Column.right("Runs", 28), Column.right("Change", 36),
+                Column.right("Per day", 42), Column.right("p", 40), Column.left("Direction", 60),
+                Column.left("Alert", 62)));
         List<Row> rows = new ArrayList<>();
         for (Drift d : drifts) {
             // colour only for alerts: a drift below its case's threshold is information
