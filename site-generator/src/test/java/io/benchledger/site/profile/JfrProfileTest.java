@@ -35,15 +35,23 @@ class JfrProfileTest {
         }
     }
 
+    /**
+     * Records until the burner has been sampled often enough: JFR samples a thread only while it runs,
+     * and on a loaded machine 1.5 s of wall time can give it a handful of samples (at most 30 s).
+     */
     @BeforeAll
     static void record() throws Exception {
         recording = dir.resolve("profile.jfr");
+        long deadline = System.nanoTime() + 30_000_000_000L;
         try (Recording r = new Recording()) {
             r.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
             r.start();
-            Thread t = new Thread(() -> caller(System.nanoTime() + 1_500_000_000L), "burner");
-            t.start();
-            t.join();
+            do {
+                Thread t = new Thread(() -> caller(System.nanoTime() + 1_500_000_000L), "burner");
+                t.start();
+                t.join();
+                r.dump(recording);
+            } while (JfrProfile.read(recording, 10).samples() <= 40 && System.nanoTime() < deadline);
             r.stop();
             r.dump(recording);
         }
