@@ -168,7 +168,8 @@ class ProfileWithTest {
         String table = html.substring(html.indexOf("Methods with the most samples"));
         assertThat(table).contains("<td class=\"method\">sun.security.provider.SHA2.implCompress");
         String data = Files.readString(site.resolve("profiles").resolve(page.getFileName().toString().replace(".html", ".js")));
+        // implCompress0, or implCompress with C2's SHA-256 intrinsic stub above it: which one depends on the JIT
         assertThat(data).contains("\"io.benchledger.suites.crypto.HashBenchmark.sha256\"]")
-                .contains("\"sun.security.provider.SHA2.implCompress0\"]");
+                .containsPattern("\"sun\\.security\\.provider\\.SHA2\\.implCompress0?\"]");
     }
 }
