@@ -52,12 +52,6 @@ final class ResourcesSection {
         t.draw(rows);
     }
 
-    /** "; tail: p99 regressed +35.2 % … (regression: tail)" for a sample-mode case, else empty. */
-    static String tail(io.benchledger.report.model.ReportModel model, String caseKey) {
-        String note = model.tailNotes().getOrDefault(caseKey, "");
-        return note.isEmpty() ? "" : "; " + note;
-    }
-
     /** A number in its unit's reading: bytes per second as kB/s, MB/s or GB/s. */
     static String value(double v, String unit) {
         return ByteRate.UNIT.equals(unit) && Double.isFinite(v) ? ByteRate.format(v) : Formats.number(v);

@@ -2,7 +2,6 @@ package io.benchledger.report.pdf;
 
 import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.report.model.Formats;
-import io.benchledger.report.model.ReportModel;
 import io.benchledger.report.pdf.Table.Column;
 import io.benchledger.report.pdf.Table.Row;
 import java.io.IOException;
@@ -25,8 +24,8 @@ final class WorkloadSection {
     private WorkloadSection() {
     }
 
-    static void render(PageFlow flow, ReportModel model) throws IOException {
-        List<CaseComparison> cases = model.comparisons().stream()
+    static void draw(PageFlow flow, List<CaseComparison> comparisons) throws IOException {
+        List<CaseComparison> cases = comparisons.stream()
                 .filter(c -> c.benchmark().startsWith("workload.") && METRICS.contains(c.metric())).toList();
         if (cases.isEmpty()) {
             return;
@@ -44,7 +43,7 @@ final class WorkloadSection {
                 case "latency.p99" -> "p99 latency (ms)";
                 default -> "achieved (req/s)";
             };
-            rows.add(new Row(List.of(PdfReportRenderer.caseLabel(c), figure, Formats.number(c.baselineMean()),
+            rows.add(new Row(List.of(ComparisonTable.caseLabel(c), figure, Formats.number(c.baselineMean()),
                     Formats.number(c.candidateMean()), Formats.percent(c.change()), c.verdict().json()),
                     Arrays.asList(null, null, null, null, null, Charts.color(c.verdict()))));
         }

@@ -60,7 +60,7 @@ class PdfReportRendererTest {
 
     /** The text inside the comparison table's Case column, pages {@code from} to {@code to}. */
     private static String caseColumn(PDDocument doc, int from, int to) throws IOException {
-        float width = PdfReportRenderer.COMPARISON_COLUMNS.get(0).width();
+        float width = ComparisonTable.COLUMNS.get(0).width();
         StringBuilder column = new StringBuilder();
         for (int p = from; p <= to; p++) {
             PDFTextStripperByArea area = new PDFTextStripperByArea();
@@ -146,7 +146,7 @@ class PdfReportRendererTest {
             String flat = caseColumn(doc, tablePages.get(0), tablePages.get(tablePages.size() - 1))
                     .replaceAll("\\s+", "");
             for (var c : model.comparisons()) {
-                String name = PdfReportRenderer.caseLabel(c);
+                String name = ComparisonTable.caseLabel(c);
                 assertThat(name.length()).isGreaterThan(140);
                 assertThat(flat).contains(name.replaceAll("\\s+", ""));
             }
