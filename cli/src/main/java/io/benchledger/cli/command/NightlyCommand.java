@@ -126,7 +126,7 @@ public final class NightlyCommand implements Callable<Integer> {
         Side recentSide = Side.recent(recent, sameMachine);
         String nightRun = runId;
         // what the run calls changed is measured again before the gate trusts it (docs/statistics.md)
-        Side candidate = noCollect ? new Side(Side.Kind.RUN, runId)
+        Side candidate = noCollect ? null // as the run's own nightly judged it (FindingsBuilder.judged)
                 : Remeasurement.candidate(archive, runId, recentSide, options, include -> collectOptions(Run.TRIGGER_CONFIRM)
                         .include(include).labels(java.util.Map.of("confirms", nightRun)).build());
         // the findings are computed once, in one session, and every output below renders them
@@ -134,7 +134,7 @@ public final class NightlyCommand implements Callable<Integer> {
         Gate gate;
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             FindingsBuilder builder = new FindingsBuilder(db, options, budgets, true);
-            Findings findings = builder.nightly(runId, candidate, recentSide);
+            Findings findings = builder.nightly(runId, candidate == null ? builder.judged(runId) : candidate, recentSide);
             gate = Gate.of(findings, failOn, suite.suite().measures().gateOnTail());
             if (!noPublish) {
                 outputs.addAll(Publication.nightly(builder, findings, site, budgets));

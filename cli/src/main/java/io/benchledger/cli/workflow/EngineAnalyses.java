@@ -42,7 +42,7 @@ public final class EngineAnalyses implements SiteAnalyses {
         // one of the findings' own comparisons (its candidate may hold the night's re-measurement too)
         for (Findings.Compared c : findings.comparisons()) {
             if (c.report().isPresent() && c.report().get().baseline().runIds().equals(baseline.runIds())
-                    && candidate.runIds().equals(List.of(findings.candidateRun()))) {
+                    && c.report().get().candidate().runIds().equals(candidate.runIds())) {
                 return Optional.of(SiteComparison.of(c.report().get()));
             }
         }
@@ -52,6 +52,19 @@ public final class EngineAnalyses implements SiteAnalyses {
     @Override
     public String comparisonKey() {
         return "comparison engine|" + builder.options();
+    }
+
+    @Override
+    public RunSelection judged(RunSelection latest) {
+        if (!latest.runIds().equals(List.of(findings.candidateRun()))) {
+            return latest;
+        }
+        return findings.comparisons().stream().flatMap(c -> c.report().stream())
+                .map(r -> r.candidate().runIds())
+                .filter(ids -> ids.size() > 1 && ids.contains(findings.candidateRun()))
+                .findFirst()
+                .map(ids -> new RunSelection(latest.label() + " and its re-measurement", ids))
+                .orElse(latest);
     }
 
     @Override
@@ -68,7 +81,7 @@ public final class EngineAnalyses implements SiteAnalyses {
     /** The baseline of one of the findings' comparisons, when the site's candidate is the findings' run. */
     private Optional<RunSelection> baseline(String name, RunSelection candidate,
                                             java.util.function.Function<ComparisonReport, String> label) {
-        if (!candidate.runIds().equals(List.of(findings.candidateRun()))) {
+        if (!candidate.runIds().contains(findings.candidateRun())) {
             return Optional.empty();
         }
         return findings.comparison(name).map(r -> new RunSelection(label.apply(r), r.baseline().runIds()));

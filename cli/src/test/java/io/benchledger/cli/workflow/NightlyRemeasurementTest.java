@@ -91,5 +91,22 @@ class NightlyRemeasurementTest {
         }
         assertThat(nightly.out()).contains("candidate run:" + runId + "+" + again)
                 .contains(BENCHMARK + "[size=64]@thrpt -100.0%").contains("gate: FAILED");
+
+        // a site made afterwards judges the run as the gate did: with its re-measurement, both counted
+        Path site = dir.resolve("site");
+        CliRun published = CliRun.of("site", "--archive", archive.toString(), "--out", site.toString());
+        assertThat(published.exit()).as(published.out() + published.err()).isZero();
+        String page;
+        try (var pages = Files.list(site.resolve("compare"))) {
+            page = pages.filter(p -> p.toString().endsWith(".html")).map(p -> {
+                try {
+                    return Files.readString(p);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).filter(h -> h.contains("Latest run against the recent runs")).findFirst().orElseThrow();
+        }
+        String text = page.replaceAll("<[^>]+>", "").replaceAll("\\s+", " ");
+        assertThat(text).contains("and its re-measurement (2 runs)").contains("(6 runs)").contains("1 regressed");
     }
 }

@@ -28,6 +28,15 @@ public interface SiteAnalyses {
     }
 
     /**
+     * The latest run as the findings judged it: {@code latest} itself, or, when the nightly measured
+     * what it called changed again, the run and its re-measurement together (so the dashboard's
+     * comparisons name and count the runs the gate's verdicts come from).
+     */
+    default RunSelection judged(RunSelection latest) {
+        return latest;
+    }
+
+    /**
      * The runs the nightly gate judges {@code candidate} against (its recent history, {@code recent:N}),
      * or empty when there are none or no engine: the dashboard then compares with the previous run.
      */

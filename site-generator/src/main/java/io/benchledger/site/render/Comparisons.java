@@ -45,29 +45,30 @@ public record Comparisons(ComparisonView sincePrevious, ComparisonView sinceRele
         List<ComparisonView> listed = new ArrayList<>();
         ComparisonView sincePrevious = null;
         ComparisonView sinceRelease = null;
+        // the latest run, with its re-measurement when the nightly judged the two together
+        RunSelection judged = ctx.analyses().judged(runSelection(latest));
         if (history.size() >= 2) {
             RunInfo prev = history.get(history.size() - 2);
             // the gate's baseline when the engine has one, so the dashboard gives the nightly summary's verdicts
-            Optional<RunSelection> recent = ctx.analyses().recentBaseline(ctx.data().db(), ctx.options().project(),
-                    runSelection(latest));
+            Optional<RunSelection> recent = ctx.analyses().recentBaseline(ctx.data().db(), ctx.options().project(), judged);
             sincePrevious = recent.isPresent()
-                    ? compare(ctx, "Latest run against the recent runs", recent.get(), runSelection(latest), false)
-                    : compare(ctx, "Latest run against the previous run", runSelection(prev), runSelection(latest), false);
+                    ? compare(ctx, "Latest run against the recent runs", recent.get(), judged, false)
+                    : compare(ctx, "Latest run against the previous run", runSelection(prev), judged, false);
             listed.add(sincePrevious);
         }
         List<String> before = new ArrayList<>(rel.releases());
         before.remove(latest.run().version());
         // the findings' last release when they judged the latest run against one, so the dashboard gives the gate's verdicts
         Optional<RunSelection> release = history.size() >= 2 ? ctx.analyses().releaseBaseline(ctx.data().db(),
-                ctx.options().project(), runSelection(latest)) : Optional.empty();
+                ctx.options().project(), judged) : Optional.empty();
         if (release.isPresent()) {
             sinceRelease = compare(ctx, "Latest run against the " + release.get().label().replace("-", " "), release.get(),
-                    runSelection(latest), false);
+                    judged, false);
             listed.add(sinceRelease);
         } else if (!before.isEmpty() && !history.isEmpty()) {
             String last = before.get(before.size() - 1);
             sinceRelease = compare(ctx, "Latest run against the last release (" + last + ")", rel.release(last),
-                    runSelection(latest), false);
+                    judged, false);
             listed.add(sinceRelease);
         }
         List<String> all = rel.releases();

@@ -11,6 +11,7 @@ import io.benchledger.archive.analysis.changepoint.SeriesDetector;
 import io.benchledger.archive.analysis.compare.Comparison;
 import io.benchledger.archive.analysis.compare.ComparisonOptions;
 import io.benchledger.archive.analysis.compare.ComparisonReport;
+import io.benchledger.archive.analysis.compare.Confirmation;
 import io.benchledger.archive.analysis.compare.ResolvedSide;
 import io.benchledger.archive.analysis.compare.Side;
 import io.benchledger.archive.analysis.compare.SideResolver;
@@ -89,7 +90,16 @@ public final class FindingsBuilder {
      * and against the last release when the project has a release run.
      */
     public Findings nightly(String runId, Side recent) throws SQLException, IOException {
-        return nightly(runId, new Side(Side.Kind.RUN, runId), recent);
+        return nightly(runId, judged(runId), recent);
+    }
+
+    /**
+     * The run as its nightly's gate judged it: with the night's re-measurement when there was one
+     * ({@code run:RUN+AGAIN}), so a site or report made later gives the gate's verdicts.
+     */
+    public Side judged(String runId) throws SQLException {
+        List<String> again = db.query("run_remeasurements", runId).rows().stream().map(r -> (String) r.get(0)).toList();
+        return Confirmation.candidate(runId, again);
     }
 
     /** As above, judging {@code run}: the night's run, or the run and its re-measurement ({@code run:RUN+AGAIN}). */
