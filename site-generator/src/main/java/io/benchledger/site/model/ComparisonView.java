@@ -15,8 +15,13 @@ import java.util.SortedMap;
 public record ComparisonView(String name, String title, RunSelection baseline, RunSelection candidate,
                              boolean tested, List<Row> rows, int caseCount, boolean kept) {
 
+    /** The metric name of a case's primary score. */
+    public static final String PRIMARY = "primary";
+
     /**
-     * One case compared; NaN where the comparison gave no value, verdict empty when not tested.
+     * One case and metric compared ({@code metric} is {@value #PRIMARY} for the score, else the
+     * secondary metric's name, such as gc.alloc.rate.norm); NaN where the comparison gave no value,
+     * verdict empty when not tested.
      * The centres are what {@code change} is computed from (change = candidate ÷ baseline − 1): the
      * comparison's centre statistic (the 10 % trimmed mean by default), the means when not tested.
      * {@code regressionType} (mean, tail, both, none; empty when not tested) and the p99's change and
@@ -24,13 +29,18 @@ public record ComparisonView(String name, String title, RunSelection baseline, R
      * is the noise threshold the case was judged with, {@code thresholdSource} configured or learned (NaN and
      * empty when not tested).
      */
-    public record Row(String caseKey, String benchmark, SortedMap<String, String> params, String unit,
+    public record Row(String caseKey, String benchmark, SortedMap<String, String> params, String metric, String unit,
                       boolean higherIsBetter, double baselineCentre, double candidateCentre, double change,
                       double ciLow, double ciHigh, double pValue, double qValue, String verdict, String severity,
                       long baselineSamples, long candidateSamples, String regressionType, double tailChange,
                       String tailVerdict, double threshold, String thresholdSource) {
         public boolean hasTail() {
             return !tailVerdict.isEmpty();
+        }
+
+        /** Whether this row is of the case's primary score (else of a secondary metric such as gc.alloc.rate.norm). */
+        public boolean primary() {
+            return PRIMARY.equals(metric);
         }
     }
 
@@ -39,13 +49,14 @@ public record ComparisonView(String name, String title, RunSelection baseline, R
         List<Row> rows = new ArrayList<>();
         for (SiteComparison.Tested t : cases.cases()) {
             CaseComparison c = t.comparison();
-            rows.add(new Row(c.caseKey(), c.benchmark(), c.params(), c.unit(), c.higherIsBetter(), c.baselineCentre(),
+            rows.add(new Row(c.caseKey(), c.benchmark(), c.params(), c.metric(), c.unit(), c.higherIsBetter(), c.baselineCentre(),
                     c.candidateCentre(), c.change(), c.ciLow(), c.ciHigh(), c.pValue(), c.qValue(), c.verdict().json(),
                     c.severity().json(), c.baselineSamples(), c.candidateSamples(), t.type().json(),
                     t.p99().map(p -> p.change()).orElse(Double.NaN), t.p99().map(p -> p.verdict().json()).orElse(""),
                     c.threshold(), c.basis().thresholdSource()));
         }
-        rows.sort(java.util.Comparator.comparing(Row::benchmark).thenComparing(Row::caseKey));
+        rows.sort(java.util.Comparator.comparing(Row::benchmark).thenComparing(Row::caseKey)
+                .thenComparing((Row r) -> !r.primary()).thenComparing(Row::metric));
         return new ComparisonView(name, title, baseline, candidate, true, rows, rows.size(), false);
     }
 
@@ -53,7 +64,7 @@ public record ComparisonView(String name, String title, RunSelection baseline, R
                                           List<SiteData.MeanChange> means) {
         List<Row> rows = new ArrayList<>();
         for (SiteData.MeanChange m : means) {
-            rows.add(new Row(m.caseKey(), m.benchmark(), m.params(), m.unit(), m.higherIsBetter(), m.baselineMean(),
+            rows.add(new Row(m.caseKey(), m.benchmark(), m.params(), PRIMARY, m.unit(), m.higherIsBetter(), m.baselineMean(),
                     m.candidateMean(), m.change(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", "",
                     m.baselineSamples(), m.candidateSamples(), "", Double.NaN, "", Double.NaN, ""));
         }

@@ -51,11 +51,13 @@ public final class AtomFeed {
                 if (!"regressed".equals(r.verdict())) {
                     continue;
                 }
-                entries.add(new Entry(uuid("regression\u0000" + r.caseKey() + "\u0000" + cv.baseline().runIds()
+                // a secondary metric (gc.alloc.rate.norm) is its own entry, named; the score's id is as before
+                String subject = r.primary() ? r.caseKey() : r.caseKey() + " \u00b7 " + r.metric();
+                entries.add(new Entry(uuid("regression\u0000" + subject + "\u0000" + cv.baseline().runIds()
                                 + cv.candidate().runIds()),
-                        "Regression " + Fmt.pct(r.change()) + ": " + r.caseKey() + " (" + cv.title() + ")",
+                        "Regression " + Fmt.pct(r.change()) + ": " + subject + " (" + cv.title() + ")",
                         ctx.latest().run().finishedAt().toString(), base + "compare/" + cv.name() + ".html",
-                        r.caseKey() + ": " + Fmt.num(r.baselineCentre()) + " \u2192 " + Fmt.num(r.candidateCentre())
+                        subject + ": " + Fmt.num(r.baselineCentre()) + " \u2192 " + Fmt.num(r.candidateCentre())
                                 + " " + r.unit() + " (" + Fmt.pct(r.change()) + ", interval " + Fmt.interval(r.ciLow(), r.ciHigh())
                                 + ", q = " + Fmt.p(r.qValue()) + ", " + r.severity() + ")"));
             }

@@ -8,6 +8,7 @@ import io.benchledger.site.pages.DataTable.Cell;
 import io.benchledger.site.pages.DataTable.Col;
 import io.benchledger.site.pages.Fmt;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class ComparisonTables {
             List<Cell> row = new ArrayList<>(List.of(
                     Cell.link(r.benchmark(), root + BenchmarkPage.pageFile(r.benchmark())).raw(r.benchmark()),
                     Cell.of(paramsText(r.params())),
+                    Cell.of(r.metric()),
                     Cell.of(r.unit()),
                     Cell.num(r.baselineCentre(), Fmt.num(r.baselineCentre())),
                     Cell.num(r.candidateCentre(), Fmt.num(r.candidateCentre())),
@@ -60,7 +62,8 @@ public final class ComparisonTables {
                     Cell.num(r.candidateSamples(), Long.toString(r.candidateSamples()))));
             rows.add(row);
         }
-        List<Col> cols = new ArrayList<>(List.of(Col.text("Benchmark"), Col.text("Parameters"), Col.text("Unit"),
+        List<Col> cols = new ArrayList<>(List.of(Col.text("Benchmark"), Col.text("Parameters"), Col.text("Metric"),
+                Col.text("Unit"),
                 Col.num(centre(cv, "Baseline")), Col.num(centre(cv, "Candidate")), Col.num("Change"), Col.num("CI low"),
                 Col.num("CI high"), Col.num("p-value"), Col.num("q-value"), Col.text("Verdict")));
         if (tails) {
@@ -89,15 +92,27 @@ public final class ComparisonTables {
         return cls >= 0 ? benchmark.substring(cls + 1) : benchmark;
     }
 
-    /** The forest plot's data script: one item per case, its change and interval. */
+    /**
+     * The forest plot's data script: one item per case and metric, its change and interval. Each
+     * label tells its row apart from the others: Class.method with the parameters, the metric when it
+     * is not the primary score, and the whole benchmark name where two classes share a simple name.
+     */
     static String chart(ComparisonView cv) {
-        List<Object> items = new ArrayList<>();
+        List<String> shortLabels = new ArrayList<>();
+        Map<String, Integer> uses = new HashMap<>();
         for (ComparisonView.Row r : cv.rows()) {
+            String label = shortName(r.benchmark()) + paramsSuffix(r) + metricSuffix(r);
+            shortLabels.add(label);
+            uses.merge(label, 1, Integer::sum);
+        }
+        List<Object> items = new ArrayList<>();
+        for (int i = 0; i < cv.rows().size(); i++) {
+            ComparisonView.Row r = cv.rows().get(i);
             Map<String, Object> m = new LinkedHashMap<>();
-            String params = r.params().isEmpty() ? "" : " [" + paramsText(r.params()) + "]";
-            // the axis shows Class.method [params], the part that tells cases apart; the tooltip the whole name
-            m.put("label", shortName(r.benchmark()) + params);
-            m.put("full", r.benchmark() + params);
+            String full = r.benchmark() + paramsSuffix(r) + metricSuffix(r);
+            // the axis shows Class.method [params] · metric, the part that tells cases apart; the tooltip the whole name
+            m.put("label", uses.get(shortLabels.get(i)) > 1 ? full : shortLabels.get(i));
+            m.put("full", full);
             m.put("change", r.change());
             m.put("lo", r.ciLow());
             m.put("hi", r.ciHigh());
@@ -109,5 +124,13 @@ public final class ComparisonTables {
         doc.put("tested", cv.tested());
         doc.put("items", items);
         return "window.BL_DATA = " + Json.of(doc) + ";\n";
+    }
+
+    private static String paramsSuffix(ComparisonView.Row r) {
+        return r.params().isEmpty() ? "" : " [" + paramsText(r.params()) + "]";
+    }
+
+    private static String metricSuffix(ComparisonView.Row r) {
+        return r.primary() ? "" : " \u00b7 " + r.metric();
     }
 }

@@ -93,7 +93,7 @@ public final class Dashboard {
                 .filter(r -> cv.tested() ? changed.contains(r.verdict()) || "tail".equals(r.regressionType())
                         : Math.abs(r.change()) > 0.02)
                 .sorted(Comparator.comparingDouble((ComparisonView.Row r) -> -Math.abs(r.change()))
-                        .thenComparing(ComparisonView.Row::caseKey))
+                        .thenComparing(ComparisonView.Row::caseKey).thenComparing(ComparisonView.Row::metric))
                 .limit(ROWS).toList();
     }
 
