@@ -42,6 +42,12 @@ import java.util.regex.Pattern;
  * {@link BadInputException} names the file and the JSON path, e.g.
  * {@code results.json: [3].primaryMetric.score: expected a number, got "abc"}. Nothing is returned
  * unless the whole file was read.
+ *
+ * <p>Longer than 500 lines on purpose: JMH's JSON changed across versions (percentile metric names,
+ * raw data, histograms, parameters, JVM arguments), and each field's leniency and error message
+ * stay beside the code that reads it. About half the class is the typed readers
+ * ({@code requiredText}, {@code number}, {@code count}, …) that exist so every error names its
+ * JSON path; they are private to this format and would not read better elsewhere.
  */
 public final class JmhJsonReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
