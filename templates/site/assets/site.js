@@ -324,7 +324,14 @@
     var items = d.items.filter(function (it) { return it.change !== null; });
     items.sort(function (a, b) { return Math.abs(b.change) - Math.abs(a.change); });
     var top = items.slice(0, 50).reverse();
-    el.style.height = Math.max(260, top.length * 22 + 80) + 'px';
+    // labels wrap instead of being cut, so the metric and parameters at their end stay readable on a
+    // phone; a row is as tall as its longest label (about 6.5 px a character at 12 px)
+    var labelWidth = Math.min(320, Math.round(el.clientWidth * 0.45));
+    var lines = top.reduce(function (m, it) {
+      return Math.max(m, Math.min(4, Math.ceil(it.label.length * 6.5 / labelWidth)));
+    }, 1);
+    var row = Math.max(22, lines * 14 + 8);
+    el.style.height = Math.max(260, top.length * row + 80) + 'px';
     var chart = init(el);
     var colour = { regressed: '#d1242f', improved: '#1a7f37', inconclusive: '#bf8700', unchanged: '#8c959f' };
     var labels = top.map(function (it) { return it.label; });
@@ -338,10 +345,15 @@
         return t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
       } },
       grid: { left: 20, right: 40, top: 20, bottom: 40, containLabel: true },
+      // zero always in range with a margin, so a case that did not move is not drawn on the border
       xAxis: { type: 'value', name: 'change %', nameLocation: 'middle', nameGap: 26,
-        axisLabel: { formatter: '{value} %', hideOverlap: true } },
-      yAxis: { type: 'category', data: labels,
-        axisLabel: { width: Math.min(320, Math.round(el.clientWidth * 0.45)), overflow: 'truncate' } },
+        min: function (v) { return Math.min(v.min, 0) - Math.max(1, (Math.max(v.max, 0) - Math.min(v.min, 0)) * 0.05); },
+        max: function (v) { return Math.max(v.max, 0) + Math.max(1, (Math.max(v.max, 0) - Math.min(v.min, 0)) * 0.05); },
+        axisLabel: { formatter: function (v) { return Math.round(v * 10) / 10 + ' %'; }, hideOverlap: true,
+          showMinLabel: false, showMaxLabel: false } },
+      // the axis line on the left edge, not on the zero of the changes (the marked line is there)
+      yAxis: { type: 'category', data: labels, axisLine: { onZero: false },
+        axisLabel: { width: labelWidth, overflow: 'break', lineHeight: 14 } },
       series: [
         { name: 'interval', type: 'custom', silent: true,
           renderItem: function (params, api) {
