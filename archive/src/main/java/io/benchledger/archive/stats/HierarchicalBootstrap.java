@@ -120,14 +120,28 @@ public final class HierarchicalBootstrap {
     }
 
     /** Reused arrays for the median replicates (one allocation per side, not per replicate). */
-    private static final class Scratch {
+    static final class Scratch {
         double[] values;
         double[] weights;
         final boolean unitWeights;
         final double[] small = new double[16];
         final double[] large = new double[16];
+        /**
+         * With unit weights and ordinary values (no NaN, no −0.0): where each fork's values start in
+         * the flat order, each flat value's rank in ascending order, the values in that order, and a
+         * replicate's count of draws per rank. Null otherwise.
+         */
+        final int[] offsets;
+        final int[] rank;
+        final double[] ascending;
+        final int[] counts;
 
         Scratch(ForkedSample s) {
+            this(s, true);
+        }
+
+        /** {@code counting} false: the replicates sort or search the drawn values (for the test of equality). */
+        Scratch(ForkedSample s, boolean counting) {
             values = new double[s.size() * 2 + 1];
             weights = new double[s.size() * 2 + 1];
             boolean unit = true;
@@ -135,11 +149,43 @@ public final class HierarchicalBootstrap {
                 unit &= w == 1.0;
             }
             unitWeights = unit;
+            double[] flat = s.flat();
+            boolean ordinary = unit && counting;
+            for (double x : flat) {
+                ordinary &= !Double.isNaN(x) && Double.doubleToRawLongBits(x) != Double.doubleToRawLongBits(-0.0);
+            }
+            if (!ordinary) {
+                offsets = null;
+                rank = null;
+                ascending = null;
+                counts = null;
+                return;
+            }
+            int n = flat.length;
+            offsets = new int[s.forks()];
+            for (int f = 1; f < offsets.length; f++) {
+                offsets[f] = offsets[f - 1] + s.values()[f - 1].length;
+            }
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(flat[a], flat[b]));
+            rank = new int[n];
+            ascending = new double[n];
+            for (int r = 0; r < n; r++) {
+                rank[order[r]] = r;
+                ascending[r] = flat[order[r]];
+            }
+            counts = new int[n];
         }
     }
 
     /** Median or trimmed mean of the two-stage resample (forks, then iterations within them). */
     static double resampledSorted(ForkedSample s, UniformRandomProvider rng, Scratch scratch, CentreStatistic statistic) {
+        if (scratch.counts != null) {
+            return countedSorted(s, rng, scratch, statistic);
+        }
         double[][] v = s.values();
         double[][] w = s.weights();
         int k = v.length;
@@ -175,6 +221,130 @@ public final class HierarchicalBootstrap {
         }
         java.util.Arrays.sort(xs, 0, m);
         return m % 2 == 1 ? xs[m / 2] : (xs[m / 2 - 1] + xs[m / 2]) / 2;
+    }
+
+    /**
+     * The same replicate, the same draws and the same arithmetic, bit for bit, without sorting or
+     * searching the drawn values: a draw counts its value's rank among the side's values, so the
+     * smallest and largest drawn values (or the middle ones) are read off the counts in rank order.
+     * The sum is taken in the order of the draws, as {@link Centre#trimmedMeanUnitWeights} takes it;
+     * the cut values are the same values in the same order; where that method would sort instead,
+     * the counts give the sorted values to {@link Centre#trimmedMeanOfSorted}'s walk.
+     */
+    static double countedSorted(ForkedSample s, UniformRandomProvider rng, Scratch scratch, CentreStatistic statistic) {
+        double[][] v = s.values();
+        int k = v.length;
+        int[] offsets = scratch.offsets;
+        int[] rank = scratch.rank;
+        int[] counts = scratch.counts;
+        double[] asc = scratch.ascending;
+        int m = 0;
+        double sum = 0;
+        for (int f = 0; f < k; f++) {
+            int fork = rng.nextInt(k);
+            double[] fv = v[fork];
+            int base = offsets[fork];
+            int n = fv.length;
+            for (int i = 0; i < n; i++) {
+                int it = rng.nextInt(n);
+                sum += fv[it];
+                counts[rank[base + it]]++;
+            }
+            m += n;
+        }
+        double out;
+        if (statistic == CentreStatistic.TRIMMED_MEAN) {
+            out = countedTrimmedMean(scratch, m, sum);
+        } else {
+            // the median of the sorted draws: the value at position m / 2 (and the one before it)
+            double lower = Double.NaN;
+            double upper = Double.NaN;
+            int want = m / 2;
+            for (int r = 0, seen = 0; r < counts.length; r++) {
+                int c = counts[r];
+                if (c == 0) {
+                    continue;
+                }
+                if (seen <= want - 1 && want - 1 < seen + c) {
+                    lower = asc[r];
+                }
+                if (seen <= want && want < seen + c) {
+                    upper = asc[r];
+                    break;
+                }
+                seen += c;
+            }
+            out = m % 2 == 1 ? upper : (lower + upper) / 2;
+        }
+        Arrays.fill(counts, 0);
+        return out;
+    }
+
+    /** {@link Centre#trimmedMeanUnitWeights} of the counted draws (m of them, summing to sum in draw order). */
+    private static double countedTrimmedMean(Scratch scratch, int m, double sum) {
+        int[] counts = scratch.counts;
+        double[] asc = scratch.ascending;
+        double fraction = CentreStatistic.TRIM;
+        double g = fraction * m;
+        int k = (int) Math.ceil(g);
+        if (k == 0) {
+            return sum / m;
+        }
+        double[] small = scratch.small;
+        double[] large = scratch.large;
+        if (k > small.length || k > large.length || 2 * k + 1 > m) {
+            // trimmedMeanOfSorted's walk over the sorted draws, with unit weights
+            double total = 0;
+            for (int i = 0; i < m; i++) {
+                total += 1;
+            }
+            double cut = fraction * total;
+            double lowEdge = cut;
+            double highEdge = total - cut;
+            double kept = 0;
+            double cum = 0;
+            double trimmed = 0;
+            for (int r = 0; r < counts.length; r++) {
+                for (int c = counts[r]; c > 0; c--) {
+                    double from = Math.max(cum, lowEdge);
+                    double to = Math.min(cum + 1, highEdge);
+                    if (to > from) {
+                        trimmed += (to - from) * asc[r];
+                        kept += to - from;
+                    }
+                    cum += 1;
+                }
+            }
+            if (kept == 0) {
+                double[] sorted = new double[m];
+                for (int r = 0, at = 0; r < counts.length; r++) {
+                    for (int c = counts[r]; c > 0; c--) {
+                        sorted[at++] = asc[r];
+                    }
+                }
+                return Centre.median(sorted);
+            }
+            return trimmed / kept;
+        }
+        for (int r = 0, j = 0; j < k; r++) {
+            for (int c = counts[r]; c > 0 && j < k; c--) {
+                small[j++] = asc[r];
+            }
+        }
+        for (int r = counts.length - 1, j = 0; j < k; r--) {
+            for (int c = counts[r]; c > 0 && j < k; c--) {
+                large[j++] = asc[r];
+            }
+        }
+        int whole = (int) Math.floor(g);
+        double part = g - whole;
+        for (int j = 0; j < whole; j++) {
+            sum -= small[j] + large[j];
+        }
+        if (part > 0) {
+            sum -= part * (small[whole] + large[whole]);
+        }
+        return sum / (m - 2 * g);
     }
 
     static double resampledMean(ForkedSample s, UniformRandomProvider rng) {
