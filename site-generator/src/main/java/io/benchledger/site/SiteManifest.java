@@ -20,8 +20,8 @@ import java.util.TreeMap;
 public final class SiteManifest {
     public static final String FILE = "site-manifest.json";
 
-    /** A comparison page: its inputs' fingerprint, whether it was tested, how many cases it has. */
-    public record Comparison(String fingerprint, boolean tested, int cases) {
+    /** A comparison page: its inputs' fingerprint and how many cases it has. */
+    public record Comparison(String fingerprint, int cases) {
     }
 
     private final Map<String, String> benchmarks = new TreeMap<>();
@@ -40,8 +40,7 @@ public final class SiteManifest {
             }
             node.path("benchmarks").fields().forEachRemaining(e -> m.benchmarks.put(e.getKey(), e.getValue().asText()));
             node.path("comparisons").fields().forEachRemaining(e -> m.comparisons.put(e.getKey(), new Comparison(
-                    e.getValue().path("fingerprint").asText(), e.getValue().path("tested").asBoolean(),
-                    e.getValue().path("cases").asInt())));
+                    e.getValue().path("fingerprint").asText(), e.getValue().path("cases").asInt())));
         } catch (IOException e) {
             return new SiteManifest(); // unreadable: regenerate everything
         }
@@ -69,7 +68,6 @@ public final class SiteManifest {
         comparisons.forEach((name, c) -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("fingerprint", c.fingerprint());
-            entry.put("tested", c.tested());
             entry.put("cases", c.cases());
             cs.put(name, entry);
         });

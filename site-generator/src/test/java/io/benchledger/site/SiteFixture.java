@@ -160,9 +160,30 @@ public final class SiteFixture {
     }
 
     /**
+     * Two selections compared by the comparison engine with the default options, as the command
+     * line's analyses compare a selection its findings do not hold.
+     */
+    public static io.benchledger.site.model.SiteComparison engineComparison(ArchiveDatabase db, String project,
+                                                                           RunSelection baseline,
+                                                                           RunSelection candidate) throws Exception {
+        return io.benchledger.site.model.SiteComparison.of(io.benchledger.archive.analysis.compare.Comparison.run(db,
+                side(baseline), side(candidate), io.benchledger.archive.analysis.compare.ComparisonOptions.defaults(project)));
+    }
+
+    private static io.benchledger.archive.analysis.compare.ResolvedSide side(RunSelection s) {
+        return new io.benchledger.archive.analysis.compare.ResolvedSide(new io.benchledger.archive.analysis.compare.Side(
+                io.benchledger.archive.analysis.compare.Side.Kind.VERSION_OR_RUN, s.label()), s.runIds(), List.of());
+    }
+
+    /** The comparison engine and nothing else: no change points, budgets or recommendations. */
+    public static SiteAnalyses engineOnly() {
+        return SiteFixture::engineComparison;
+    }
+
+    /**
      * Analyses with known records, standing in for the engines' output in rendering tests: the
-     * change point of the 20 % step at run 30, budgets, and a tested comparison whenever the
-     * candidate includes run 30 or later.
+     * change point of the 20 % step at run 30, budgets, known rows for the latest run against
+     * release 1.1.0, and the comparison engine's for every other comparison.
      */
     public static SiteAnalyses knownAnalyses() {
         return new SiteAnalyses() {
@@ -201,12 +222,13 @@ public final class SiteFixture {
             }
 
             @Override
-            public Optional<io.benchledger.site.model.SiteComparison> compare(ArchiveDatabase db, String project,
-                                                                             RunSelection baseline, RunSelection candidate) {
+            public io.benchledger.site.model.SiteComparison compare(ArchiveDatabase db, String project,
+                                                                    RunSelection baseline, RunSelection candidate)
+                    throws Exception {
                 if (!candidate.runIds().equals(List.of(runId(NIGHTLY - 1))) || !baseline.label().equals("1.1.0")) {
-                    return Optional.empty();
+                    return engineComparison(db, project, baseline, candidate);
                 }
-                return Optional.of(io.benchledger.site.model.SiteComparison.of(List.of(
+                return io.benchledger.site.model.SiteComparison.of(List.of(
                         new CaseComparison(cryptoKey("1024"), CRYPTO, new TreeMap<>(Map.of("size", "1024")), Result.PRIMARY,
                                 "ops/s", true, 1000, 800, 1000, 800, -0.2, -0.21, -0.19, 0.0001, 0.0001, 0.0002, -9.5,
                                 Verdict.REGRESSED, Severity.MINOR, 90, 6, 0, "thrpt", 0.0001, CaseComparison.TEST_WELCH,
@@ -218,7 +240,7 @@ public final class SiteFixture {
                                         io.benchledger.archive.analysis.compare.VerdictBasis.LEARNED, "", true, -200)),
                         new CaseComparison(cryptoKey("64"), CRYPTO, new TreeMap<>(Map.of("size", "64")), Result.PRIMARY,
                                 "ops/s", true, 5000, 5000, 5000, 5000, 0, -0.001, 0.001, 0.9, 0.9, 0.9, 0,
-                                Verdict.UNCHANGED, Severity.NONE, 90, 6, 0))));
+                                Verdict.UNCHANGED, Severity.NONE, 90, 6, 0)));
             }
         };
     }

@@ -149,7 +149,7 @@ class SiteGeneratorTest {
 
     @Test
     void comparisonsBudgetsAndDistributionsGiveTheKnownNumbers() throws Exception {
-        // 1.1.0 (15 runs at 1000 ops/s) against 1.2.0-SNAPSHOT (10 runs at 800): means only, −20 % exactly
+        // 1.1.0 (15 runs at 1000 ops/s) against 1.2.0-SNAPSHOT (10 runs at 800), by the comparison engine: −20 %
         Path csvDir = site.resolve("downloads");
         JsonNode cmp = null;
         try (Stream<Path> s = Files.list(csvDir)) {
@@ -162,15 +162,18 @@ class SiteGeneratorTest {
         Map<String, JsonNode> rows = new TreeMap<>();
         cmp.path("rows").forEach(r -> rows.put(r.path("Benchmark").asText() + " " + r.path("Parameters").asText(), r));
         JsonNode big = rows.get(SiteFixture.CRYPTO + " size=1024");
-        assertThat(big.path("Baseline mean").asDouble()).isEqualTo(1000.0);
-        assertThat(big.path("Candidate mean").asDouble()).isEqualTo(800.0);
-        assertThat(big.path("Change").asDouble()).isEqualTo(-0.2);
+        assertThat(big.path("Baseline centre").asDouble()).isEqualTo(1000.0);
+        assertThat(big.path("Candidate centre").asDouble()).isEqualTo(800.0);
+        assertThat(big.path("Change").asDouble()).isCloseTo(-0.2, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(big.path("CI low").asDouble()).isBetween(-0.21, -0.2);
+        assertThat(big.path("CI high").asDouble()).isBetween(-0.2, -0.19);
         assertThat(big.path("Baseline samples").asLong()).isEqualTo(90);
         assertThat(big.path("Candidate samples").asLong()).isEqualTo(60);
-        assertThat(big.path("Verdict").asText()).isEqualTo("not tested");
+        assertThat(big.path("Verdict").asText()).isEqualTo("regressed");
+        assertThat(rows.get(SiteFixture.CRYPTO + " size=64").path("Verdict").asText()).isEqualTo("unchanged");
         JsonNode latency = rows.get(SiteFixture.LATENCY + " ");
-        assertThat(latency.path("Baseline mean").asDouble()).isEqualTo(17.0); // (10·5 + 20·3 + 30·2) ÷ 10
-        assertThat(latency.path("Baseline samples").asLong()).isEqualTo(150);
+        assertThat(latency.path("Baseline centre").asDouble()).isEqualTo(17.0); // (10·5 + 20·3 + 30·2) ÷ 10
+        assertThat(latency.path("Metric").asText()).isEqualTo("primary");
 
         // budgets against the latest run: min throughput 900 (800 fails, 5000 passes), max p99 25 (30 fails)
         JsonNode budgets = JSON.readTree(site.resolve("downloads/budgets.json").toFile());
@@ -210,10 +213,11 @@ class SiteGeneratorTest {
         assertThat(series.path("Latest Q3").asDouble()).isEqualTo(20.0);
         assertThat(series.path("Runs").asInt()).isEqualTo(40);
 
-        // A/B: variant B (5500) against A (5000): +10 %
+        // A/B: variant B (5500) against A (5000), by the comparison engine: +10 %, improved
         JsonNode ab = JSON.readTree(site.resolve("downloads/ab-" + io.benchledger.site.pages.SafeNames.of(
                 "experiment gc: G1 vs ZGC") + "-0.json").toFile());
-        assertThat(ab.path("rows").get(0).path("Change").asDouble()).isEqualTo(0.1);
+        assertThat(ab.path("rows").get(0).path("Change").asDouble()).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(ab.path("rows").get(0).path("Verdict").asText()).isEqualTo("improved");
     }
 
     @Test
@@ -295,7 +299,7 @@ class SiteGeneratorTest {
     @Test
     void aBadComparisonIsBadInput() throws Exception {
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
-            assertThatThrownBy(() -> SiteGenerator.generate(db, SiteAnalyses.none(), new SiteOptions(tmp.resolve("bad"),
+            assertThatThrownBy(() -> SiteGenerator.generate(db, SiteFixture.engineOnly(), new SiteOptions(tmp.resolve("bad"),
                     Optional.empty(), "default", "", "", List.of("1.0.0..9.9.9"), false, "")))
                     .isInstanceOf(BadInputException.class)
                     .hasMessage("--compare 1.0.0..9.9.9: '9.9.9' is neither a version nor a run id of project 'default'");
@@ -311,7 +315,7 @@ class SiteGeneratorTest {
         Files.createDirectories(out.resolve("reports"));
         Files.write(out.resolve("reports/nightly.pdf"), new byte[2048]); // as the nightly workflow leaves it
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
-            SiteGenerator.generate(db, SiteAnalyses.none(), new SiteOptions(out, Optional.of(mine), "default", "Mine",
+            SiteGenerator.generate(db, SiteFixture.engineOnly(), new SiteOptions(out, Optional.of(mine), "default", "Mine",
                     "", List.of(), false, ""));
         }
         assertThat(Files.readString(out.resolve("assets/style.css"))).isEqualTo("body { color: rebeccapurple; }\n");

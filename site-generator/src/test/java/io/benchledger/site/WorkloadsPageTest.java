@@ -11,7 +11,6 @@ import io.benchledger.archive.model.Sample;
 import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.archive.store.Archive;
 import io.benchledger.archive.store.RunIds;
-import io.benchledger.site.model.SiteAnalyses;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,7 +46,7 @@ class WorkloadsPageTest {
         a.commit(new RunRecord(run, results, samples));
         Path out = tmp.resolve("site");
         try (ArchiveDatabase db = ArchiveDatabase.open(a)) {
-            SiteGenerator.generate(db, SiteAnalyses.none(), SiteOptions.of(out, "default"));
+            SiteGenerator.generate(db, SiteFixture.engineOnly(), SiteOptions.of(out, "default"));
         }
         String html = Files.readString(out.resolve("workloads.html"));
         assertThat(html).contains("<h2>shop</h2>")

@@ -37,16 +37,16 @@ public final class EngineAnalyses implements SiteAnalyses {
     }
 
     @Override
-    public Optional<SiteComparison> compare(ArchiveDatabase db, String project, RunSelection baseline,
-                                            RunSelection candidate) throws Exception {
+    public SiteComparison compare(ArchiveDatabase db, String project, RunSelection baseline,
+                                  RunSelection candidate) throws Exception {
         // one of the findings' own comparisons (its candidate may hold the night's re-measurement too)
         for (Findings.Compared c : findings.comparisons()) {
             if (c.report().isPresent() && c.report().get().baseline().runIds().equals(baseline.runIds())
                     && c.report().get().candidate().runIds().equals(candidate.runIds())) {
-                return Optional.of(SiteComparison.of(c.report().get()));
+                return SiteComparison.of(c.report().get());
             }
         }
-        return Optional.of(SiteComparison.of(builder.compare(resolved(baseline), resolved(candidate))));
+        return SiteComparison.of(builder.compare(resolved(baseline), resolved(candidate)));
     }
 
     @Override

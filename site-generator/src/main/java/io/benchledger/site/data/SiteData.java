@@ -6,7 +6,6 @@ import io.benchledger.archive.query.SqlFile;
 import io.benchledger.site.model.CaseInfo;
 import io.benchledger.site.model.CaseSeries;
 import io.benchledger.site.model.RunInfo;
-import io.benchledger.site.model.RunSelection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -143,50 +142,6 @@ public final class SiteData {
             out.put(k, new double[][] {v, w});
         });
         return out;
-    }
-
-    /** Per case, the weighted sample means of both sides (measurements only, no test). */
-    public List<MeanChange> means(RunSelection baseline, RunSelection candidate) throws SQLException {
-        try (Statement st = c().createStatement()) {
-            st.execute(SqlFile.load("site_selection_create"));
-        }
-        try (PreparedStatement ins = c().prepareStatement(SqlFile.load("site_selection_insert"))) {
-            for (String id : baseline.runIds()) {
-                ins.setString(1, "baseline");
-                ins.setString(2, id);
-                ins.addBatch();
-            }
-            for (String id : candidate.runIds()) {
-                ins.setString(1, "candidate");
-                ins.setString(2, id);
-                ins.addBatch();
-            }
-            ins.executeBatch();
-        }
-        List<MeanChange> out = new ArrayList<>();
-        try (PreparedStatement ps = c().prepareStatement(SqlFile.load("site_selection_means"))) {
-            ps.setString(1, project);
-            ps.setString(2, project);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new MeanChange(rs.getString("case_key"), rs.getString("benchmark"),
-                            map(rs.getObject("params")), text(rs, "unit"), rs.getBoolean("higher_is_better"),
-                            number(rs, 6), number(rs, 7), rs.getLong("baseline_samples"),
-                            rs.getLong("candidate_samples")));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** One case's sample means on both sides of a comparison. */
-    public record MeanChange(String caseKey, String benchmark, SortedMap<String, String> params, String unit,
-                             boolean higherIsBetter, double baselineMean, double candidateMean,
-                             long baselineSamples, long candidateSamples) {
-        /** (candidate − baseline) ÷ baseline, as a fraction. */
-        public double change() {
-            return baselineMean == 0 ? Double.NaN : (candidateMean - baselineMean) / Math.abs(baselineMean);
-        }
     }
 
     private static final class Builder {

@@ -1,33 +1,29 @@
 package io.benchledger.site.model;
 
 import io.benchledger.archive.analysis.compare.CaseComparison;
-import io.benchledger.site.data.SiteData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 
 /**
- * A comparison as a page shows it. {@code tested} tells whether the rows come from the comparison
- * engine (tests, intervals, verdicts) or are the measured sample means only. A {@code kept}
+ * A comparison as a page shows it: the comparison engine's rows (tests, intervals, verdicts). A {@code kept}
  * comparison is one whose page an earlier generation wrote from the same runs: it has no rows here,
  * only their number ({@code caseCount}), and its page is left as it is.
  */
 public record ComparisonView(String name, String title, RunSelection baseline, RunSelection candidate,
-                             boolean tested, List<Row> rows, int caseCount, boolean kept) {
+                             List<Row> rows, int caseCount, boolean kept) {
 
     /** The metric name of a case's primary score. */
     public static final String PRIMARY = "primary";
 
     /**
      * One case and metric compared ({@code metric} is {@value #PRIMARY} for the score, else the
-     * secondary metric's name, such as gc.alloc.rate.norm); NaN where the comparison gave no value,
-     * verdict empty when not tested.
+     * secondary metric's name, such as gc.alloc.rate.norm); NaN where the comparison gave no value.
      * The centres are what {@code change} is computed from (change = candidate ÷ baseline − 1): the
-     * comparison's centre statistic (the 10 % trimmed mean by default), the means when not tested.
-     * {@code regressionType} (mean, tail, both, none; empty when not tested) and the p99's change and
-     * verdict (NaN and empty but for a tested sample-mode case) say whether the tail moved. {@code threshold}
-     * is the noise threshold the case was judged with, {@code thresholdSource} configured or learned (NaN and
-     * empty when not tested).
+     * comparison's centre statistic (the 10 % trimmed mean by default).
+     * {@code regressionType} (mean, tail, both, none) and the p99's change and
+     * verdict (NaN and empty but for a sample-mode case) say whether the tail moved. {@code threshold}
+     * is the noise threshold the case was judged with, {@code thresholdSource} configured or learned.
      */
     public record Row(String caseKey, String benchmark, SortedMap<String, String> params, String metric, String unit,
                       boolean higherIsBetter, double baselineCentre, double candidateCentre, double change,
@@ -44,7 +40,7 @@ public record ComparisonView(String name, String title, RunSelection baseline, R
         }
     }
 
-    public static ComparisonView tested(String name, String title, RunSelection baseline, RunSelection candidate,
+    public static ComparisonView of(String name, String title, RunSelection baseline, RunSelection candidate,
                                         SiteComparison cases) {
         List<Row> rows = new ArrayList<>();
         for (SiteComparison.Tested t : cases.cases()) {
@@ -57,27 +53,16 @@ public record ComparisonView(String name, String title, RunSelection baseline, R
         }
         rows.sort(java.util.Comparator.comparing(Row::benchmark).thenComparing(Row::caseKey)
                 .thenComparing((Row r) -> !r.primary()).thenComparing(Row::metric));
-        return new ComparisonView(name, title, baseline, candidate, true, rows, rows.size(), false);
-    }
-
-    public static ComparisonView measured(String name, String title, RunSelection baseline, RunSelection candidate,
-                                          List<SiteData.MeanChange> means) {
-        List<Row> rows = new ArrayList<>();
-        for (SiteData.MeanChange m : means) {
-            rows.add(new Row(m.caseKey(), m.benchmark(), m.params(), PRIMARY, m.unit(), m.higherIsBetter(), m.baselineMean(),
-                    m.candidateMean(), m.change(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", "",
-                    m.baselineSamples(), m.candidateSamples(), "", Double.NaN, "", Double.NaN, ""));
-        }
-        return new ComparisonView(name, title, baseline, candidate, false, rows, rows.size(), false);
+        return new ComparisonView(name, title, baseline, candidate, rows, rows.size(), false);
     }
 
     /** A comparison whose page is kept from an earlier generation. */
     public static ComparisonView kept(String name, String title, RunSelection baseline, RunSelection candidate,
-                                      boolean tested, int caseCount) {
-        return new ComparisonView(name, title, baseline, candidate, tested, List.of(), caseCount, true);
+                                      int caseCount) {
+        return new ComparisonView(name, title, baseline, candidate, List.of(), caseCount, true);
     }
 
-    /** Whether any case had its tail compared (a sample-mode case of a tested comparison). */
+    /** Whether any case had its tail compared (a sample-mode case). */
     public boolean hasTails() {
         return rows.stream().anyMatch(Row::hasTail);
     }

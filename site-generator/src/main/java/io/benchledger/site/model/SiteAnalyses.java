@@ -13,19 +13,14 @@ import java.util.Optional;
 /**
  * The analyses a site shows beside the raw history: comparisons of two run selections, change
  * points, drifts, trends, budgets and recommendations. The site renders whatever records these
- * give and computes none of them; the command line answers from a publication's findings. Where an analysis is not available the site says so and shows the measurements only
- * (for a comparison: the change of the sample means, without test or verdict).
+ * give and computes none of them; the command line answers from a publication's findings. Every
+ * comparison is tested: there is no site without a comparison engine.
  */
 public interface SiteAnalyses {
 
-    /**
-     * Compares two selections case by case (with what regressed and the p99 of sample-mode cases),
-     * or empty when no comparison engine is available.
-     */
-    default Optional<SiteComparison> compare(ArchiveDatabase db, String project, RunSelection baseline,
-                                                   RunSelection candidate) throws Exception {
-        return Optional.empty();
-    }
+    /** Compares two selections case by case (with what regressed and the p99 of sample-mode cases). */
+    SiteComparison compare(ArchiveDatabase db, String project, RunSelection baseline, RunSelection candidate)
+            throws Exception;
 
     /**
      * The latest run as the findings judged it: {@code latest} itself, or, when the nightly measured
@@ -90,11 +85,5 @@ public interface SiteAnalyses {
      */
     default String comparisonKey() {
         return "";
-    }
-
-    /** No engines: measurements only. */
-    static SiteAnalyses none() {
-        return new SiteAnalyses() {
-        };
     }
 }

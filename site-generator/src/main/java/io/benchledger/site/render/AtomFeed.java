@@ -44,9 +44,6 @@ public final class AtomFeed {
                             + (cp.commit().isEmpty() ? "" : ", commit " + cp.commit())));
         }
         for (ComparisonView cv : comparisons.dashboard()) {
-            if (!cv.tested()) {
-                continue;
-            }
             for (ComparisonView.Row r : cv.rows()) {
                 if (!"regressed".equals(r.verdict())) {
                     continue;

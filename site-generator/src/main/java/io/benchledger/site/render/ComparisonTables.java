@@ -16,7 +16,7 @@ import java.util.Map;
 /** How a comparison reads on any page: its table, its verdict counts, its forest-plot data. */
 public final class ComparisonTables {
 
-    /** How many cases of a tested comparison got each verdict (all zero when not tested). */
+    /** How many cases of a comparison got each verdict. */
     public record VerdictCounts(long regressed, long improved, long unchanged, long inconclusive) {
         static VerdictCounts of(ComparisonView cv) {
             return new VerdictCounts(cv.count("regressed"), cv.count("improved"), cv.count("unchanged"),
@@ -50,7 +50,7 @@ public final class ComparisonTables {
                     Cell.num(r.ciHigh(), Fmt.pct(r.ciHigh())),
                     Cell.num(r.pValue(), Fmt.p(r.pValue())),
                     Cell.num(r.qValue(), Fmt.p(r.qValue())),
-                    Cell.of(cv.tested() ? r.verdict() : "not tested").css(css)));
+                    Cell.of(r.verdict()).css(css)));
             if (tails) {
                 row.add(Cell.of(r.regressionType()).css(r.regressionType().equals("none") ? "" : "regressed"));
                 row.add(Cell.num(r.tailChange(), Fmt.pct(r.tailChange())).css(r.tailVerdict()));
@@ -64,7 +64,7 @@ public final class ComparisonTables {
         }
         List<Col> cols = new ArrayList<>(List.of(Col.text("Benchmark"), Col.text("Parameters"), Col.text("Metric"),
                 Col.text("Unit"),
-                Col.num(centre(cv, "Baseline")), Col.num(centre(cv, "Candidate")), Col.num("Change"), Col.num("CI low"),
+                Col.num("Baseline centre"), Col.num("Candidate centre"), Col.num("Change"), Col.num("CI low"),
                 Col.num("CI high"), Col.num("p-value"), Col.num("q-value"), Col.text("Verdict")));
         if (tails) {
             cols.add(Col.text("Type"));
@@ -72,11 +72,6 @@ public final class ComparisonTables {
         }
         cols.addAll(List.of(Col.text("Severity"), Col.num("Threshold"), Col.num("Baseline samples"), Col.num("Candidate samples")));
         return new DataTable(id, caption, cols, rows, "downloads/" + id);
-    }
-
-    /** The heading of a centre column: the tested comparison's centre statistic, or the mean. */
-    private static String centre(ComparisonView cv, String side) {
-        return side + (cv.tested() ? " centre" : " mean");
     }
 
     static String paramsText(Map<String, String> params) {
@@ -121,7 +116,6 @@ public final class ComparisonTables {
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("kind", "comparison");
-        doc.put("tested", cv.tested());
         doc.put("items", items);
         return "window.BL_DATA = " + Json.of(doc) + ";\n";
     }

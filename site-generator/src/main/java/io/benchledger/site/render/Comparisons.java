@@ -124,14 +124,12 @@ public record Comparisons(ComparisonView sincePrevious, ComparisonView sinceRele
         Optional<SiteManifest.Comparison> before = ctx.previous().comparison(name)
                 .filter(c -> reusable && c.fingerprint().equals(fingerprint));
         if (before.isPresent() && ComparisonPage.files(name).stream().allMatch(ctx.writer()::keep)) {
-            cv = ComparisonView.kept(name, title, baseline, candidate, before.get().tested(), before.get().cases());
+            cv = ComparisonView.kept(name, title, baseline, candidate, before.get().cases());
         } else {
-            Optional<SiteComparison> tested = ctx.analyses().compare(ctx.data().db(), ctx.options().project(),
-                    baseline, candidate);
-            cv = tested.isPresent() ? ComparisonView.tested(name, title, baseline, candidate, tested.get())
-                    : ComparisonView.measured(name, title, baseline, candidate, ctx.data().means(baseline, candidate));
+            cv = ComparisonView.of(name, title, baseline, candidate, ctx.analyses().compare(ctx.data().db(),
+                    ctx.options().project(), baseline, candidate));
         }
-        ctx.manifest().putComparison(name, new SiteManifest.Comparison(fingerprint, cv.tested(), cv.caseCount()));
+        ctx.manifest().putComparison(name, new SiteManifest.Comparison(fingerprint, cv.caseCount()));
         return cv;
     }
 }

@@ -59,7 +59,7 @@ public final class Dashboard {
         List<Section> sections = new ArrayList<>();
         for (ComparisonView cv : comparisons.dashboard()) {
             List<ComparisonView.Row> changed = changedRows(cv);
-            String what = cv.tested() ? "regressed, improved or failed" : "whose mean moved by more than 2 %";
+            String what = "regressed, improved or failed";
             DataTable t = ComparisonTables.table(cv, changed, cv.title() + ": the cases " + what,
                     "dashboard-" + (cv == comparisons.sincePrevious() ? "previous" : "release"), "");
             tables.add(t);
@@ -81,8 +81,8 @@ public final class Dashboard {
     }
 
     /**
-     * What the dashboard lists of a comparison: the cases that regressed, improved or failed
-     * (without tests: a change of the means beyond 2 %), largest change first, at most
+     * What the dashboard lists of a comparison: the cases that regressed, improved or failed,
+     * largest change first, at most
      * {@value #ROWS}; the whole table, unchanged and inconclusive cases included, is on the
      * comparison's own page.
      */
@@ -90,8 +90,7 @@ public final class Dashboard {
         Set<String> changed = Set.of("regressed", "improved", "failed");
         // a tail-only regression (p99 up, centre unchanged) is a change too: the gate fails on it
         return cv.rows().stream()
-                .filter(r -> cv.tested() ? changed.contains(r.verdict()) || "tail".equals(r.regressionType())
-                        : Math.abs(r.change()) > 0.02)
+                .filter(r -> changed.contains(r.verdict()) || "tail".equals(r.regressionType()))
                 .sorted(Comparator.comparingDouble((ComparisonView.Row r) -> -Math.abs(r.change()))
                         .thenComparing(ComparisonView.Row::caseKey).thenComparing(ComparisonView.Row::metric))
                 .limit(ROWS).toList();

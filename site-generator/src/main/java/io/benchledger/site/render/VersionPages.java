@@ -47,12 +47,10 @@ public final class VersionPages {
         for (ComparisonView cv : comparisons.listed()) {
             crow.add(List.of(Cell.link(cv.title(), "compare/" + cv.name() + ".html"),
                     Cell.of(cv.baseline().label()), Cell.of(cv.candidate().label()),
-                    Cell.num(cv.caseCount(), Integer.toString(cv.caseCount())),
-                    Cell.of(cv.tested() ? "tested" : "means only")));
+                    Cell.num(cv.caseCount(), Integer.toString(cv.caseCount()))));
         }
         DataTable ct = new DataTable("comparisons", "Comparisons",
-                List.of(Col.text("Comparison"), Col.text("Baseline"), Col.text("Candidate"), Col.num("Cases"),
-                        Col.text("Statistics")), crow, "downloads/comparisons");
+                List.of(Col.text("Comparison"), Col.text("Baseline"), Col.text("Candidate"), Col.num("Cases")), crow, "downloads/comparisons");
         ctx.page("versions.html", "versions.html", ctx.frame("", "Versions", "versions"), new IndexView(t, ct),
                 List.of(t, ct));
     }

@@ -27,7 +27,7 @@ class ComparisonTablesTest {
 
     /** A case compared on its score and on gc.alloc.rate.norm, and a second class with the same simple name. */
     private static ComparisonView view() {
-        return ComparisonView.tested("n", "t", new RunSelection("a", List.of("r1")), new RunSelection("b", List.of("r2")),
+        return ComparisonView.of("n", "t", new RunSelection("a", List.of("r1")), new RunSelection("b", List.of("r2")),
                 SiteComparison.of(List.of(
                         row("io.x.alloc.StringBuilding.concat", "10", "gc.alloc.rate.norm", "B/op", 0.5),
                         row("io.x.alloc.StringBuilding.concat", "10", "primary", "ns/op", 0.2),

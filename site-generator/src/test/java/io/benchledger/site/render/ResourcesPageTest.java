@@ -14,7 +14,7 @@ import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.archive.store.Archive;
 import io.benchledger.site.SiteGenerator;
 import io.benchledger.site.SiteOptions;
-import io.benchledger.site.model.SiteAnalyses;
+import io.benchledger.site.SiteFixture;
 import io.benchledger.site.pages.BenchmarkPage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +75,7 @@ class ResourcesPageTest {
         archive.commit(new RunRecord(run, rs, ss));
         Path out = tmp.resolve("site");
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
-            SiteGenerator.generate(db, SiteAnalyses.none(), new SiteOptions(out, Optional.empty(), "default", "", "",
+            SiteGenerator.generate(db, SiteFixture.engineOnly(), new SiteOptions(out, Optional.empty(), "default", "", "",
                     List.of(), false, ""));
         }
         return out;

@@ -1,1 +1,0 @@
-CREATE OR REPLACE TEMP TABLE site_selection (side VARCHAR, run_id VARCHAR)

@@ -1,1 +1,0 @@
-INSERT INTO site_selection VALUES (?, ?)
