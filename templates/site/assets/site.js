@@ -364,7 +364,11 @@
             return { type: 'line', shape: { x1: a[0], y1: a[1], x2: b[0], y2: b[1] },
               style: { stroke: colour[it.verdict] || '#57606a', lineWidth: 2 } };
           },
-          data: top.map(function (it, i) { return [it.lo === null ? 0 : it.lo * 100, i]; }) },
+          // both ends of each interval, so the axis's range holds the whole interval
+          encode: { x: [0, 1], y: 2 },
+          data: top.map(function (it, i) {
+            return it.lo === null || it.hi === null ? [it.change * 100, it.change * 100, i] : [it.lo * 100, it.hi * 100, i];
+          }) },
         { name: 'change', type: 'scatter', symbolSize: 9,
           data: top.map(function (it, i) {
             return { value: [it.change * 100, i], itemStyle: { color: colour[it.verdict] || '#0969da' } };

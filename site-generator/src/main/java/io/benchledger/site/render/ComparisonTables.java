@@ -35,11 +35,13 @@ public final class ComparisonTables {
         // what regressed (mean, tail, both) and the p99's change only where a tail was compared, so
         // that other comparisons keep their width
         boolean tails = cv.hasTails();
+        Map<String, String> names = displayNames(shown);
         List<List<Cell>> rows = new ArrayList<>();
         for (ComparisonView.Row r : shown) {
             String css = r.verdict();
+            // Class.method on the page (the link leads to the whole name), the whole name in the downloads
             List<Cell> row = new ArrayList<>(List.of(
-                    Cell.link(r.benchmark(), root + BenchmarkPage.pageFile(r.benchmark())).raw(r.benchmark()),
+                    Cell.link(names.get(r.benchmark()), root + BenchmarkPage.pageFile(r.benchmark())).raw(r.benchmark()),
                     Cell.of(paramsText(r.params())),
                     Cell.of(r.metric()),
                     Cell.of(r.unit()),
@@ -72,6 +74,20 @@ public final class ComparisonTables {
         }
         cols.addAll(List.of(Col.text("Severity"), Col.num("Threshold"), Col.num("Baseline samples"), Col.num("Candidate samples")));
         return new DataTable(id, caption, cols, rows, "downloads/" + id);
+    }
+
+    /** Each benchmark's name as a table shows it: Class.method, or the whole name where two share that. */
+    static Map<String, String> displayNames(List<ComparisonView.Row> rows) {
+        Map<String, java.util.Set<String>> byShort = new HashMap<>();
+        for (ComparisonView.Row r : rows) {
+            byShort.computeIfAbsent(shortName(r.benchmark()), k -> new java.util.HashSet<>()).add(r.benchmark());
+        }
+        Map<String, String> out = new HashMap<>();
+        for (ComparisonView.Row r : rows) {
+            String s = shortName(r.benchmark());
+            out.put(r.benchmark(), byShort.get(s).size() > 1 ? r.benchmark() : s);
+        }
+        return out;
     }
 
     static String paramsText(Map<String, String> params) {

@@ -11,6 +11,7 @@ import io.benchledger.site.model.ComparisonView;
 import io.benchledger.site.model.RunSelection;
 import io.benchledger.site.model.SiteComparison;
 import io.benchledger.site.pages.DataTable;
+import io.benchledger.site.pages.DataTable.Cell;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,5 +59,16 @@ class ComparisonTablesTest {
         assertThat(t.rows().get(1).get(2).text()).isEqualTo("gc.alloc.rate.norm");
         assertThat(t.rows().get(1).get(3).text()).isEqualTo("B/op");
         assertThat(t.rows().get(0).get(2).text()).isEqualTo("primary");
+        // Class.method shown where it is unique, the whole name where two classes share it; downloads keep it whole
+        assertThat(t.rows().stream().map(r -> r.get(0).text()).toList()).containsExactly(
+                "io.x.alloc.StringBuilding.concat", "io.x.alloc.StringBuilding.concat", "io.x.alloc.StringBuilding.concat",
+                "io.y.StringBuilding.concat");
+        assertThat(t.rows().get(0).get(0).raw()).isEqualTo("io.x.alloc.StringBuilding.concat");
+        ComparisonView one = ComparisonView.of("n", "t", new RunSelection("a", List.of("r1")),
+                new RunSelection("b", List.of("r2")), SiteComparison.of(List.of(
+                        row("io.x.alloc.StringBuilding.concat", "10", "primary", "ns/op", 0.2))));
+        Cell only = ComparisonTables.table(one, "id", "../").rows().get(0).get(0);
+        assertThat(only.text()).isEqualTo("StringBuilding.concat");
+        assertThat(only.raw()).isEqualTo("io.x.alloc.StringBuilding.concat");
     }
 }
