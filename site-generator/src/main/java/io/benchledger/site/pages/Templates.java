@@ -26,6 +26,7 @@ public final class Templates {
     private final Optional<Path> dir;
 
     public Templates(Optional<Path> dir) {
+        RecordAccessor.install();
         this.dir = dir.map(p -> p.toAbsolutePath().normalize());
         if (this.dir.isPresent() && !Files.isDirectory(this.dir.get())) {
             throw new BadInputException("--templates " + dir.get() + ": no such folder");
