@@ -3,9 +3,10 @@
 #   generate --benchmarks BENCHMARKS --runs RUNS --forks 1 --iterations 5
 # with a 1 GB heap (-Xmx1g). Prints what the aims are about: full generation (wall, CPU, resident
 # memory), the site's size, --incremental with nothing new, after a run of 50 benchmarks and after a
-# run of every benchmark (each from a copy of the full site), whether the incremental site equals a
-# full generation byte for byte, and how long the biggest benchmark page takes in headless Chromium
-# until its charts are drawn. Times are medians of REPEAT runs, each in a fresh JVM.
+# run of every benchmark (each from a copy of the full site and of the change-point cache the full
+# generation left in the archive, as a nightly finds them), whether the incremental site equals a
+# full generation (from an archive without that cache) byte for byte, and how long the biggest
+# benchmark page takes in headless Chromium until its charts are drawn. Times are medians of REPEAT runs, each in a fresh JVM.
 # Usage: bench/site-scale.sh [WORKDIR] [BENCHMARKS] [RUNS] [REPEAT]
 # The archive is generated once into WORKDIR/archive-pristine and copied for each measurement.
 set -euo pipefail
@@ -75,6 +76,9 @@ for d in "$work"/site/*/; do
   printf "  %-12s %6.1f MB\n" "$(basename "$d")/" "$(echo "$(du -sb "$d" | cut -f1) / 1000000" | bc -l)"
 done | sort -k2 -rn | head -6
 rm -rf "$work/site-full" && cp -r "$work/site" "$work/site-full"
+# the change-point cache that generation left in the archive (analysis/): a nightly's next site
+# starts from it, so the incremental runs below do too
+rm -rf "$work/analysis-full" && cp -r "$work/archive/analysis" "$work/analysis-full"
 
 for i in $(seq "$repeat"); do
   site "$work/archive" "$work/site" --incremental
@@ -83,14 +87,15 @@ report "--incremental, nothing new" "-"
 for n in 50 0; do
   for i in $(seq "$repeat"); do
     fresh_archive "$work/archive-next-$n"; rm -rf "$work/site" && cp -r "$work/site-full" "$work/site"
+    cp -r "$work/analysis-full" "$work/archive/analysis"
     site "$work/archive" "$work/site" --incremental
   done
   if [ "$n" = 50 ]; then report "--incremental after a run of 50 benchmarks" "<= 3 s"
   else report "--incremental after a run of every benchmark" "<= 5 s"; fi
 done
-# the last incremental site against a full generation of the same archive
-rm -rf "$work/site-check"
-site "$work/archive" "$work/site-check"; rm -f "$work/times"
+# the last incremental site against a full generation of the same archive, without any cache
+rm -rf "$work/site-check" "$work/archive-check" && cp -r "$work/archive-next-0" "$work/archive-check"
+site "$work/archive-check" "$work/site-check"; rm -f "$work/times"
 if diff -r -q "$work/site" "$work/site-check" >/dev/null; then
   echo "incremental site = full generation of the same archive: byte-identical"
 else
