@@ -12,6 +12,7 @@ import io.benchledger.report.model.BudgetResult;
 import io.benchledger.report.model.CaseTrend;
 import io.benchledger.report.model.Formats;
 import io.benchledger.report.model.Recommendation;
+import io.benchledger.archive.model.Run;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -20,7 +21,7 @@ import java.util.Set;
 
 /**
  * What a report shows of a publication's {@link Findings}: one of its comparisons (with the runs
- * each side resolved to), and the budgets, change points, drifts, trends and recommendations of
+ * each side resolved to, as the findings read them), and the budgets, change points, drifts, trends and recommendations of
  * the cases it compares, and notes on what was not analysed. Taken from the findings, never
  * computed here, so the PDF gives the verdicts the summaries and the site give.
  */
@@ -31,7 +32,9 @@ public record ReportAnalyses(
         List<CaseTrend> trends,
         List<Recommendation> recommendations,
         List<String> notes,
-        List<Drift> drifts) {
+        List<Drift> drifts,
+        List<Run> baselineRuns,
+        List<Run> candidateRuns) {
 
     public ReportAnalyses {
         budgets = List.copyOf(budgets);
@@ -40,6 +43,8 @@ public record ReportAnalyses(
         recommendations = List.copyOf(recommendations);
         notes = List.copyOf(notes);
         drifts = List.copyOf(drifts);
+        baselineRuns = List.copyOf(baselineRuns);
+        candidateRuns = List.copyOf(candidateRuns);
     }
 
     /** The report of {@code comparison}, one of the findings' comparisons. */
@@ -72,7 +77,8 @@ public record ReportAnalyses(
                 .map(r -> new Recommendation(r.rule(), r.caseKey(), r.message(), r.evidenceText(Formats::number)))
                 .toList();
         return new ReportAnalyses(comparison, budgetResults, points, trends(findings, compared), recommendations,
-                notes, drifts);
+                notes, drifts, findings.runs(comparison.baseline().runIds()),
+                findings.runs(comparison.candidate().runIds()));
     }
 
     /** The compared cases' significant trends (improving or degrading), the steepest first. */

@@ -1,14 +1,12 @@
 package io.benchledger.report;
 
-import io.benchledger.archive.BadInputException;
 import io.benchledger.archive.analysis.changepoint.ChangePoint;
 import io.benchledger.archive.analysis.changepoint.Drift;
 import io.benchledger.archive.analysis.compare.CaseComparison;
 import io.benchledger.archive.analysis.compare.ComparisonReport;
-import io.benchledger.archive.analysis.compare.ResolvedSide;
 import io.benchledger.archive.format.Table;
+import io.benchledger.archive.model.Run;
 import io.benchledger.archive.query.ArchiveDatabase;
-import io.benchledger.archive.query.RunRows;
 import io.benchledger.report.model.CaseHistory;
 import io.benchledger.report.model.HistoryPoint;
 import io.benchledger.report.model.ReportModel;
@@ -25,8 +23,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds a {@link ReportModel} from the archive (runs, environments, case histories, by SQL) and
- * from what the analyses found ({@link ReportAnalyses}).
+ * Builds a {@link ReportModel} from what the findings hold ({@link ReportAnalyses}: comparison,
+ * analyses, the runs of both sides) and the archive (case histories and resources, by SQL).
  */
 public final class ReportBuilder {
     /** History charts drawn at most: one per worst case that has change points. */
@@ -46,15 +44,11 @@ public final class ReportBuilder {
         return t.size() == 0 ? "" : text(t.rows().get(0).get(0));
     }
 
-    /** The runs a side resolved to, with their environments, oldest first. */
-    List<RunEnvironment> environments(ResolvedSide side, String role) throws SQLException {
+    /** The runs of a side (as the findings read them) with their role, oldest first. */
+    static List<RunEnvironment> environments(List<Run> runs, String role) {
         List<RunEnvironment> out = new ArrayList<>();
-        for (String runId : side.runIds()) {
-            Table t = db.query("report_run", project, runId);
-            if (t.size() == 0) {
-                throw new BadInputException("project '" + project + "' has no run '" + runId + "'");
-            }
-            out.add(new RunEnvironment(role, RunRows.run(t, 0)));
+        for (Run r : runs) {
+            out.add(new RunEnvironment(role, r));
         }
         out.sort(Comparator.comparing((RunEnvironment e) -> e.run().startedAt()).thenComparing(e -> e.run().runId()));
         return out;
@@ -90,8 +84,8 @@ public final class ReportBuilder {
      */
     public ReportModel build(ReportType type, ReportAnalyses analyses, String toolVersion) throws SQLException {
         ComparisonReport comparison = analyses.comparison();
-        List<RunEnvironment> baseline = environments(comparison.baseline(), RunEnvironment.BASELINE);
-        List<RunEnvironment> candidate = environments(comparison.candidate(), RunEnvironment.CANDIDATE);
+        List<RunEnvironment> baseline = environments(analyses.baselineRuns(), RunEnvironment.BASELINE);
+        List<RunEnvironment> candidate = environments(analyses.candidateRuns(), RunEnvironment.CANDIDATE);
         RunEnvironment latest = candidate.stream().max(Comparator.comparing((RunEnvironment e) -> e.run().startedAt())
                 .thenComparing(e -> e.run().runId())).orElseThrow();
         TitlePage title = new TitlePage(project, type, comparison.baseline().label(), comparison.candidate().label(),

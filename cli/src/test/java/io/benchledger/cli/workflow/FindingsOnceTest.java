@@ -193,6 +193,14 @@ class FindingsOnceTest {
         }
         // the answer is not trivial: one regression, one improvement, one unchanged case
         assertThat(verdicts).containsExactlyInAnyOrder("regressed", "improved", "unchanged");
+        // the PDF's appendix holds each run of both sides, as the findings read them: the recent
+        // baseline is the 8 earlier runs, the release runs 0 and 1 (0.9.0) among them
+        String text = pdf.replaceAll("\\s+", " ");
+        assertThat(text).contains("Run " + runId + " (candidate, 1.0.0)");
+        for (int i = 0; i < RUNS - 1; i++) {
+            assertThat(text).contains("Run " + String.format("01RUN%02d000000000000000000000", i) + " (baseline, "
+                    + (i < 2 ? "0.9.0" : "1.0.0") + ")");
+        }
     }
 
     /** A release is judged against its baseline only: no "vs recent runs: nothing to compare with yet" line. */

@@ -7,6 +7,7 @@ import io.benchledger.archive.analysis.changepoint.Drift;
 import io.benchledger.archive.analysis.compare.ComparisonReport;
 import io.benchledger.archive.analysis.recommend.Recommendation;
 import io.benchledger.archive.analysis.trend.Trend;
+import io.benchledger.archive.model.Run;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,8 @@ import java.util.Set;
  * @param budgets the budgets checked on the candidate; empty when none were given
  * @param recommendations the recommendation rules over the candidate's newest run
  * @param recentRuns the project's newest runs: change points and drifts that end in them are news
+ * @param runs the runs the comparisons rest on (both sides of each) and the candidate run, by run id:
+ *     what a report's title page and appendix show of them
  */
 public record Findings(
         String project,
@@ -37,7 +40,8 @@ public record Findings(
         Map<String, Trend> trends,
         Optional<BudgetReport> budgets,
         List<Recommendation> recommendations,
-        Set<String> recentRuns) {
+        Set<String> recentRuns,
+        Map<String, Run> runs) {
 
     /** Comparison names: against the recent history, against the last release, a release's own comparison. */
     public static final String RECENT = "recent";
@@ -49,6 +53,18 @@ public record Findings(
         trends = Map.copyOf(trends);
         recommendations = List.copyOf(recommendations);
         recentRuns = Set.copyOf(recentRuns);
+        runs = Map.copyOf(runs);
+    }
+
+    /** The runs of these ids, in that order; each must be one the findings rest on. */
+    public List<Run> runs(List<String> runIds) {
+        return runIds.stream().map(id -> {
+            Run r = runs.get(id);
+            if (r == null) {
+                throw new IllegalArgumentException("run " + id + " is not one the findings rest on");
+            }
+            return r;
+        }).toList();
     }
 
     /**

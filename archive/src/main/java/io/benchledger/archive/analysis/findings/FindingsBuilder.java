@@ -22,7 +22,9 @@ import io.benchledger.archive.analysis.recommend.RunMeasurements;
 import io.benchledger.archive.analysis.recommend.Thresholds;
 import io.benchledger.archive.analysis.trend.Trend;
 import io.benchledger.archive.analysis.trend.TrendAnalysis;
+import io.benchledger.archive.model.Run;
 import io.benchledger.archive.query.ArchiveDatabase;
+import io.benchledger.archive.query.RunRows;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -171,7 +173,23 @@ public final class FindingsBuilder {
         Set<String> recent = new HashSet<>();
         db.query("recent_runs", project, RECENT_RUNS).rows().forEach(r -> recent.add((String) r.get(0)));
         return new Findings(project, candidateRun, compared, changes, trends, budgetReport,
-                recommendations, recent);
+                recommendations, recent, runs(candidateRun, compared));
+    }
+
+    /** The candidate run and the runs of both sides of each comparison, by run id, in one query. */
+    private Map<String, Run> runs(String candidateRun, List<Findings.Compared> compared) throws SQLException {
+        Set<String> ids = new java.util.TreeSet<>(List.of(candidateRun));
+        for (Findings.Compared c : compared) {
+            c.report().ifPresent(r -> {
+                ids.addAll(r.baseline().runIds());
+                ids.addAll(r.candidate().runIds());
+            });
+        }
+        Map<String, Run> out = new HashMap<>();
+        for (Run r : RunRows.runs(db.query("findings_runs", options.project(), String.join("\n", ids)))) {
+            out.put(r.runId(), r);
+        }
+        return out;
     }
 
     /** Each series' trend since its last step (the history command's), by series key. */
