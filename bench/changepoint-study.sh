@@ -2,16 +2,21 @@
 # The step-and-drift study of docs/change-points.md: the default detector on generated families
 # (steps, drifts, both, noise changes and outliers, weekly cycles and pauses, flat) and on trends of
 # 0.05-1 noise sd per run over 50-500 runs with and without a step inside, scored against the
-# generator's ground truth. Usage: bench/changepoint-study.sh [SCALE]   (1 = the docs' tables)
-# With "steps" as the first argument it prints the older per-noise-level step study instead.
+# generator's ground truth. Usage: bench/changepoint-study.sh [SCALE] [SEED]   (1 and 20000 = the docs'
+# tables; another SEED draws other histories of the same families)
+# With "steps" as the first argument it prints the older per-noise-level step study instead; with
+# "seeds [COUNT] [FIRST] [LENGTHS]" the false steps of the step-free trend families over many seeds
+# (20 seeds from 60000, trends of 50 and 150 runs by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 read -r -a MVN <<< "${MVN:-./mvnw}"
 "${MVN[@]}" -q -pl archive -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench-classpath.txt >&2
 cp="archive/target/classes:archive/target/test-classes:$(cat archive/target/bench-classpath.txt)"
-if [ "${1:-}" = "steps" ]; then
+if [ "${1:-}" = "seeds" ]; then
+  java -cp "$cp" io.benchledger.archive.bench.FindingStudy "$@"
+elif [ "${1:-}" = "steps" ]; then
   java -cp "$cp" io.benchledger.archive.bench.ChangePointStudy "${2:-400}" "${3:-300}"
 else
-  java -cp "$cp" io.benchledger.archive.bench.FindingStudy "${1:-1}"
+  java -cp "$cp" io.benchledger.archive.bench.FindingStudy "${1:-1}" "${2:-20000}"
 fi

@@ -1,6 +1,8 @@
 package io.benchledger.archive.bench;
 
 import io.benchledger.archive.analysis.changepoint.DetectorSettings;
+import io.benchledger.archive.analysis.changepoint.EDivisive;
+import io.benchledger.archive.analysis.changepoint.SeriesDetector;
 import io.benchledger.archive.analysis.changepoint.FindingScore;
 import io.benchledger.archive.generate.GeneratorSettings;
 import io.benchledger.archive.generate.HistoryGenerator;
@@ -12,8 +14,11 @@ import java.util.Locale;
  * The step-and-drift study of docs/change-points.md: the default detector on generated histories of
  * several families (steps, drifts, both, noise changes and outliers, weekly cycles and gaps, flat),
  * and on trends of 0.05–1 noise sd per run over 50–500 runs with and without a step inside, scored
- * with {@link FindingScore}. Everything is seeded. Run with {@code bench/changepoint-study.sh [scale]}
- * (scale 1 is the table of the docs; smaller scales are quicker and noisier).
+ * with {@link FindingScore}. Everything is seeded. Run with {@code bench/changepoint-study.sh [scale] [seed]}
+ * (scale 1 and seed 20000 are the tables of the docs; smaller scales are quicker and noisier; another
+ * seed draws other histories of the same families: the families use seed … seed + 5, the trends
+ * seed + 10000 onwards). {@code bench/changepoint-study.sh seeds [count] [first] [lengths]} prints the
+ * false steps of the step-free trend families over many seeds (20 from 60000, lengths 50,150 by default).
  */
 public final class FindingStudy {
     private FindingStudy() {
@@ -66,16 +71,69 @@ public final class FindingStudy {
         return GeneratorSettings.of(series, runs, seed, steps).withSamples(1, 5);
     }
 
+    /**
+     * The step-free trend families over many seeds: false steps per family (trends of 0.05–1 noise sd per
+     * run over the given lengths, {@code series} each), and in how many of the seeds the family had any
+     * (there the trivial "no change point" answer beats the detector's step F1).
+     */
+    static void seeds(int count, long first, int series, int[] lengths) {
+        DetectorSettings settings = DetectorSettings.DEFAULTS;
+        System.out.printf(Locale.ROOT, "seeds %d–%d, %d series per family and seed%n%n", first, first + count - 1, series);
+        System.out.println("| step-free trend | series | false steps | seeds with a false step | largest false step (noise sd) |");
+        System.out.println("|---|---|---|---|---|");
+        int total = 0;
+        int families = 0;
+        int bad = 0;
+        for (int runs : lengths) {
+            for (double slope : new double[] {0.05, 0.1, 0.3, 0.6, 1.0}) {
+                int falseSteps = 0;
+                int seedsWith = 0;
+                double largest = 0;
+                for (long seed = first; seed < first + count; seed++) {
+                    Family f = trend(series, slope, runs, false, seed);
+                    HistoryGenerator gen = new HistoryGenerator(f.settings());
+                    int here = 0;
+                    for (int c = 0; c < gen.caseKeys().size(); c++) {
+                        SeriesDetector.Detection d = SeriesDetector.detect(gen.scores(c), settings);
+                        for (EDivisive.Split cp : d.changePoints()) {
+                            here++;
+                            largest = Math.max(largest, Math.abs(cp.meanAfter() - cp.meanBefore()) / d.noise());
+                        }
+                    }
+                    falseSteps += here;
+                    seedsWith += here > 0 ? 1 : 0;
+                }
+                System.out.printf(Locale.ROOT, "| %.2f sd/run × %d runs | %d × %d | %d | %d of %d | %s |%n", slope, runs,
+                        count, series, falseSteps, seedsWith, count, falseSteps == 0 ? "–" : String.format(Locale.ROOT, "%.2f", largest));
+                total += falseSteps;
+                families += count;
+                bad += seedsWith;
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nall: %d false steps; %d of %d families (family × seed) with a false step%n", total,
+                bad, families);
+    }
+
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("seeds")) {
+            int count = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+            long first = args.length > 2 ? Long.parseLong(args[2]) : 60_000;
+            int[] lengths = args.length > 3 ? java.util.Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray()
+                    : new int[] {50, 150};
+            seeds(count, first, 40, lengths);
+            return;
+        }
         double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
+        long base = args.length > 1 ? Long.parseLong(args[1]) : 20_000;
         int series = Math.max(10, (int) Math.round(400 * scale));
         DetectorSettings settings = DetectorSettings.DEFAULTS;
         long t0 = System.nanoTime();
+        System.out.printf(Locale.ROOT, "seed %d, scale %s%n%n", base, args.length > 0 ? args[0] : "1");
         System.out.println("| family | series × runs | steps | found | reported | false | precision | recall "
                 + "| drifts (≥ 3 sd) | reported as drift | found once | false drifts | false steps per drift "
                 + "| series with a false finding, per 100 |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-        for (Family f : families(series, 20_000)) {
+        for (Family f : families(series, base)) {
             FindingScore.Counts c = FindingScore.score(new HistoryGenerator(f.settings()), settings, f.margin(), 3.0);
             // shares of nothing are n/a: a family without injected steps has no step precision or recall
             System.out.printf(Locale.ROOT, "| %s | %d × %d | %d | %d | %d | %d | %s | %s | %d | %s | %d | %d | %s | %.2f |%n",
@@ -89,7 +147,7 @@ public final class FindingStudy {
         System.out.println("| trend | series | reported once as a drift | false drifts | steps | found | false steps "
                 + "| step F1 (margin 5) | F1 of \"no change point\" |");
         System.out.println("|---|---|---|---|---|---|---|---|---|");
-        long seed = 30_000;
+        long seed = base + 10_000;
         for (boolean withStep : new boolean[] {false, true}) {
             for (double slope : new double[] {0.05, 0.1, 0.3, 0.6, 1.0}) {
                 for (int runs : new int[] {50, 150, 500}) {

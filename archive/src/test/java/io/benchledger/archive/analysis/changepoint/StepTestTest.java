@@ -107,4 +107,24 @@ class StepTestTest {
         assertThat(EDivisive.indexes(d.changePoints())).containsExactly(120);
         assertThat(d.drifts()).isEqualTo(List.of());
     }
+
+    /**
+     * The scan's p-value against a simulation of the maximum of the split statistic: 20,000 stretches
+     * of 120 runs of white noise (known σ, every split with at least 5 runs each side; NumPy, seed 2)
+     * had their largest |z| above 3, 3.5, 4 and 4.5 in 5.14 %, 1.10 %, 0.205 % and 0.025 % of cases.
+     */
+    @Test
+    void theScanPValueIsTheTailOfTheBestSplitOfPureNoise() {
+        double[] z = {3, 3.5, 4, 4.5};
+        double[] simulated = {0.0514, 0.0110, 0.00205, 0.00025};
+        for (int i = 0; i < z.length; i++) {
+            double p = 2 * org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1).survivalProbability(z[i]);
+            double scanned = StepTest.scanP(p, 120, 5);
+            assertThat(scanned).as("z = " + z[i]).isBetween(simulated[i] * 0.8, simulated[i] * 1.25);
+            assertThat(scanned).isLessThan(p * 111); // Bonferroni over the 111 positions is an upper bound
+        }
+        assertThat(StepTest.scanP(0, 120, 5)).isZero();
+        assertThat(StepTest.scanP(Double.NaN, 120, 5)).isEqualTo(1.0);
+        assertThat(StepTest.scanP(0.5, 120, 5)).isEqualTo(1.0);
+    }
 }
