@@ -324,13 +324,18 @@
     var items = d.items.filter(function (it) { return it.change !== null; });
     items.sort(function (a, b) { return Math.abs(b.change) - Math.abs(a.change); });
     var top = items.slice(0, 50).reverse();
-    // labels wrap instead of being cut, so the metric and parameters at their end stay readable on a
-    // phone; a row is as tall as its longest label (about 6.5 px a character at 12 px)
-    var labelWidth = Math.min(320, Math.round(el.clientWidth * 0.45));
+    // labels wrap instead of being cut, so the metric and parameters at their end stay readable; a
+    // row is as tall as its longest label (about 6.5 px a character at 12 px). On a narrow screen
+    // each label is written above its interval across the whole width, which leaves the intervals
+    // the whole width too, instead of beside them.
+    var narrow = el.clientWidth < 600;
+    var labelWidth = narrow ? el.clientWidth - 70 : Math.min(320, Math.round(el.clientWidth * 0.45));
     var lines = top.reduce(function (m, it) {
-      return Math.max(m, Math.min(4, Math.ceil(it.label.length * 6.5 / labelWidth)));
+      return Math.max(m, Math.min(4, Math.ceil(it.label.length * (narrow ? 6 : 6.5) / labelWidth)));
     }, 1);
-    var row = Math.max(22, lines * 14 + 8);
+    var row = narrow ? lines * 13 + 22 : Math.max(22, lines * 14 + 8);
+    // on a narrow screen the interval and the point sit in the lower part of their row, under the label
+    var dy = narrow ? row / 2 - 9 : 0;
     el.style.height = Math.max(260, top.length * row + 80) + 'px';
     var chart = init(el);
     var colour = { regressed: '#d1242f', improved: '#1a7f37', inconclusive: '#bf8700', unchanged: '#8c959f' };
@@ -344,7 +349,7 @@
           (it.verdict ? ' · ' + it.verdict : '');
         return t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
       } },
-      grid: { left: 20, right: 40, top: 20, bottom: 40, containLabel: true },
+      grid: { left: narrow ? 12 : 20, right: narrow ? 24 : 40, top: 20, bottom: 40, containLabel: true },
       // zero always in range with a margin, so a case that did not move is not drawn on the border
       xAxis: { type: 'value', name: 'change %', nameLocation: 'middle', nameGap: 26,
         min: function (v) { return Math.min(v.min, 0) - Math.max(1, (Math.max(v.max, 0) - Math.min(v.min, 0)) * 0.05); },
@@ -352,24 +357,33 @@
         axisLabel: { formatter: function (v) { return Math.round(v * 10) / 10 + ' %'; }, hideOverlap: true,
           showMinLabel: false, showMaxLabel: false } },
       // the axis line on the left edge, not on the zero of the changes (the marked line is there)
-      yAxis: { type: 'category', data: labels, axisLine: { onZero: false },
-        axisLabel: { width: labelWidth, overflow: 'break', lineHeight: 14 } },
+      yAxis: { type: 'category', data: labels, axisLine: { onZero: false }, axisTick: { show: !narrow },
+        axisLabel: { show: !narrow, width: labelWidth, overflow: 'break', lineHeight: 14 } },
       series: [
         { name: 'interval', type: 'custom', silent: true,
           renderItem: function (params, api) {
             var it = top[params.dataIndex];
-            if (it.lo === null || it.hi === null) { return null; }
-            var a = api.coord([it.lo * 100, params.dataIndex]);
-            var b = api.coord([it.hi * 100, params.dataIndex]);
-            return { type: 'line', shape: { x1: a[0], y1: a[1], x2: b[0], y2: b[1] },
-              style: { stroke: colour[it.verdict] || '#57606a', lineWidth: 2 } };
+            var children = [];
+            if (narrow) {
+              var c = api.coord([0, params.dataIndex]);
+              children.push({ type: 'text', silent: true, style: { text: it.label, x: params.coordSys.x + 4,
+                y: c[1] - row / 2 + 2, width: params.coordSys.width - 8, overflow: 'break', lineHeight: 13,
+                fontSize: 11, fill: '#57606a', verticalAlign: 'top' } });
+            }
+            if (it.lo !== null && it.hi !== null) {
+              var a = api.coord([it.lo * 100, params.dataIndex]);
+              var b = api.coord([it.hi * 100, params.dataIndex]);
+              children.push({ type: 'line', shape: { x1: a[0], y1: a[1] + dy, x2: b[0], y2: b[1] + dy },
+                style: { stroke: colour[it.verdict] || '#57606a', lineWidth: 2 } });
+            }
+            return { type: 'group', children: children };
           },
           // both ends of each interval, so the axis's range holds the whole interval
           encode: { x: [0, 1], y: 2 },
           data: top.map(function (it, i) {
             return it.lo === null || it.hi === null ? [it.change * 100, it.change * 100, i] : [it.lo * 100, it.hi * 100, i];
           }) },
-        { name: 'change', type: 'scatter', symbolSize: 9,
+        { name: 'change', type: 'scatter', symbolSize: 9, symbolOffset: [0, dy],
           data: top.map(function (it, i) {
             return { value: [it.change * 100, i], itemStyle: { color: colour[it.verdict] || '#0969da' } };
           }),
