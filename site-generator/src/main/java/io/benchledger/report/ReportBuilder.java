@@ -54,15 +54,12 @@ public final class ReportBuilder {
         return out;
     }
 
-    /** One case's series over every run of the project, with its change points. */
-    public CaseHistory history(String caseKey, String benchmark, String metric, String unit,
-                               List<ChangePoint> changePoints) throws SQLException {
-        return history(caseKey, benchmark, metric, unit, changePoints, List.of());
-    }
-
-    /** One case's series over every run of the project, with its change points and drifts. */
-    public CaseHistory history(String caseKey, String benchmark, String metric, String unit,
-                               List<ChangePoint> changePoints, List<Drift> drifts) throws SQLException {
+    /**
+     * One case's series over the project's history (the runs and results the change points were
+     * found in, so a change point's index is a position in it), with its change points and drifts.
+     */
+    CaseHistory history(String caseKey, String benchmark, String metric, String unit,
+                        List<ChangePoint> changePoints, List<Drift> drifts) throws SQLException {
         Table t = db.query("report_case_history", project, caseKey, metric);
         List<HistoryPoint> points = new ArrayList<>(t.size());
         String shownUnit = unit;

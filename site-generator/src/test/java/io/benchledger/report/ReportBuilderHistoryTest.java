@@ -29,7 +29,8 @@ class ReportBuilderHistoryTest {
         Archive archive = SiteFixture.create(tmp.resolve("archive"));
         String key = SiteFixture.cryptoKey("64");
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
-            CaseHistory h = new ReportBuilder(db, "default").history(key, SiteFixture.CRYPTO, "primary", "", List.of());
+            CaseHistory h = new ReportBuilder(db, "default").history(key, SiteFixture.CRYPTO, "primary", "", List.of(),
+                    List.of());
             History history = History.loadCase(db, "default", key);
             CaseSeries series = history.series().stream().filter(s -> s.metric().equals("primary")).findFirst()
                     .orElseThrow();
