@@ -43,10 +43,12 @@ for n in 50 0; do
 done
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
+# the JIT setting the launchers give `site` (C1 only; SITE_JIT= measures with C2 as well)
+SITE_JIT="${SITE_JIT--XX:TieredStopAtLevel=1}"
 # site ARCHIVE OUT [options]: one `site` command, timed; appends "wall cpu rss_kb" to $work/times
 site() {
   local archive="$1" out="$2"; shift 2
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" java -Xmx1g -jar "$work/benchledger.jar" site \
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" java -Xmx1g $SITE_JIT -jar "$work/benchledger.jar" site \
     --archive "$archive" --out "$out" "$@" >/dev/null 2>>"$work/site.log"
   awk '{ printf "%s %.2f %d\n", $1, $2 + $3, $4 }' "$work/time.txt" >> "$work/times"
 }
@@ -61,7 +63,7 @@ report() {
 fresh_archive() { rm -rf "$work/archive" && cp -r "$1" "$work/archive"; }
 
 : > "$work/site.log"; rm -f "$work/times"
-echo "archive: generate --benchmarks $benchmarks --runs $runs --forks 1 --iterations 5 ($(du -sm "$work/archive-pristine" | cut -f1) MB); $(nproc) processor(s); heap -Xmx1g; median of $repeat"
+echo "archive: generate --benchmarks $benchmarks --runs $runs --forks 1 --iterations 5 ($(du -sm "$work/archive-pristine" | cut -f1) MB); $(nproc) processor(s); heap -Xmx1g ${SITE_JIT:-(C1 and C2)}; median of $repeat"
 echo "load average before: $(load)"
 
 for i in $(seq "$repeat"); do
