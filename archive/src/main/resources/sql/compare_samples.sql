@@ -5,17 +5,19 @@
 -- (a failed case) has empty lists. One row per case rather than per iteration: fetching a million
 -- rows of text through JDBC costs seconds, a list of doubles per case does not.
 -- The forks' samples come from the macro fork_samples (fork_samples.sql).
--- Parameter: the run ids, as a VARCHAR list.
+-- Parameters: $1 the run ids, as a VARCHAR list; $2 the version partitions that hold them, or NULL
+-- for all (ArchiveDatabase.versionsOf: only those partitions' files are read).
 WITH picked AS (
-    SELECT DISTINCT unnest(CAST(? AS VARCHAR[])) AS run_id
+    SELECT DISTINCT unnest(CAST($1 AS VARCHAR[])) AS run_id
 ), forks AS (
-    SELECT * FROM fork_samples((SELECT list(run_id) FROM picked))
+    SELECT * FROM fork_samples((SELECT list(run_id) FROM picked), CAST($2 AS VARCHAR[]))
 ), measured AS (
     SELECT r.case_key, r.metric, r.benchmark, r.params, r.mode, coalesce(r.unit, '') AS unit, r.higher_is_better,
            coalesce(r.failure, '') AS failure, r.run_id, f.fork, f.fork_values, f.fork_weights
     FROM results r
     JOIN picked USING (run_id)
     LEFT JOIN forks f ON f.run_id = r.run_id AND f.case_key = r.case_key AND f.metric = r.metric
+    WHERE CAST($2 AS VARCHAR[]) IS NULL OR list_contains(CAST($2 AS VARCHAR[]), r.version)
 )
 SELECT case_key, metric,
        arg_min(benchmark, run_id) AS benchmark,

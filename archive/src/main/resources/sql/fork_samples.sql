@@ -3,13 +3,16 @@
 -- read it). One row per (run, case, metric, fork): its iteration scores in iteration order (for JMH
 -- sample mode the weighted mean of the iteration's histogram buckets) and their weights. Samples that
 -- are not finite or carry no weight are left out.
-CREATE MACRO fork_samples(run_ids) AS TABLE
+-- versions: the version partitions that hold those runs (ArchiveDatabase.versionsOf), or NULL for all;
+-- given as a query parameter, DuckDB reads only those partitions' files instead of every sample.
+CREATE MACRO fork_samples(run_ids, versions) AS TABLE
 WITH iterations AS (
     SELECT s.run_id, s.case_key, s.metric, s.fork, s.iteration,
            sum(s.value * s.weight) / sum(s.weight) AS value,
            sum(s.weight) AS weight
     FROM samples s
-    WHERE list_contains(run_ids, s.run_id) AND isfinite(s.value) AND s.weight > 0
+    WHERE (versions IS NULL OR list_contains(versions, s.version))
+      AND list_contains(run_ids, s.run_id) AND isfinite(s.value) AND s.weight > 0
     GROUP BY s.run_id, s.case_key, s.metric, s.fork, s.iteration
 )
 SELECT run_id, case_key, metric, fork,

@@ -3,11 +3,12 @@
 -- the result: the history model needs each run on its own (the run is its top unit of evidence) and
 -- pools only runs measured with the candidate's settings.
 -- The forks' samples come from the macro fork_samples (fork_samples.sql).
--- Parameter: the run ids, as a VARCHAR list.
+-- Parameters: $1 the run ids, as a VARCHAR list; $2 the version partitions that hold them, or NULL
+-- for all (ArchiveDatabase.versionsOf: only those partitions' files are read).
 WITH picked AS (
-    SELECT DISTINCT unnest(CAST(? AS VARCHAR[])) AS run_id
+    SELECT DISTINCT unnest(CAST($1 AS VARCHAR[])) AS run_id
 ), forks AS (
-    SELECT * FROM fork_samples((SELECT list(run_id) FROM picked))
+    SELECT * FROM fork_samples((SELECT list(run_id) FROM picked), CAST($2 AS VARCHAR[]))
 )
 SELECT r.run_id, r.case_key, r.metric, r.benchmark, r.params, r.mode, coalesce(r.unit, '') AS unit,
        r.higher_is_better, coalesce(r.failure, '') AS failure,
@@ -21,6 +22,7 @@ FROM results r
 JOIN picked USING (run_id)
 JOIN runs ru ON ru.run_id = r.run_id
 LEFT JOIN forks f ON f.run_id = r.run_id AND f.case_key = r.case_key AND f.metric = r.metric
+WHERE CAST($2 AS VARCHAR[]) IS NULL OR list_contains(CAST($2 AS VARCHAR[]), r.version)
 GROUP BY r.run_id, r.case_key, r.metric, r.benchmark, r.params, r.mode, r.unit, r.higher_is_better, r.failure,
          r.forks, r.warmup_iterations, r.warmup_time, r.measurement_iterations, r.measurement_time, ru.started_at
 ORDER BY ru.started_at, r.run_id, r.case_key, r.metric

@@ -128,6 +128,48 @@ public final class ArchiveDatabase implements AutoCloseable {
         return snapshot;
     }
 
+    /** Characters a version may have for its partition to be named in a filter as it is in the path. */
+    private static final java.util.regex.Pattern PLAIN_VERSION = java.util.regex.Pattern.compile("[A-Za-z0-9._+-]+");
+
+    /**
+     * The version partitions whose results and samples hold these runs, sorted, for a query that reads
+     * only those partitions' files (a filter on the partition column lets DuckDB skip the others);
+     * null (read every file) when a run is in no file or a partition's name could read back otherwise
+     * than it is written (an empty version, characters beyond letters, digits and {@code ._+-}).
+     */
+    public String[] versionsOf(java.util.Collection<String> runIds) {
+        java.util.Set<String> wanted = new java.util.HashSet<>(runIds);
+        java.util.Set<String> found = new java.util.HashSet<>();
+        java.util.SortedSet<String> versions = new java.util.TreeSet<>();
+        for (String table : List.of("results", "samples")) {
+            for (DataFile f : snapshot.files(table)) {
+                for (String r : f.runIds()) {
+                    if (wanted.contains(r)) {
+                        if (!PLAIN_VERSION.matcher(f.version()).matches()) {
+                            return null;
+                        }
+                        versions.add(f.version());
+                        if (table.equals("results")) {
+                            found.add(r);
+                        }
+                    }
+                }
+            }
+        }
+        return found.containsAll(wanted) ? versions.toArray(new String[0]) : null;
+    }
+
+    /** Binds {@link #versionsOf} of these runs to parameter {@code index} (NULL: every partition). */
+    public void bindVersions(java.sql.PreparedStatement ps, int index, java.util.Collection<String> runIds)
+            throws SQLException {
+        String[] versions = versionsOf(runIds);
+        if (versions == null) {
+            ps.setNull(index, java.sql.Types.ARRAY);
+        } else {
+            ps.setArray(index, connection.createArrayOf("VARCHAR", versions));
+        }
+    }
+
     public Archive archive() {
         return archive;
     }

@@ -136,6 +136,7 @@ public final class Comparison {
         try (PreparedStatement ps = db.connection().prepareStatement(SqlFile.load("compare_samples"))) {
             Array ids = db.connection().createArrayOf("VARCHAR", runIds.toArray());
             ps.setArray(1, ids);
+            db.bindVersions(ps, 2, runIds);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (wanted(o, rs.getString(2), rs.getString(3))) {

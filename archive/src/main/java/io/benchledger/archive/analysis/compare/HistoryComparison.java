@@ -280,6 +280,7 @@ public final class HistoryComparison {
         try (PreparedStatement ps = db.connection().prepareStatement(SqlFile.load("run_case_samples"))) {
             Array ids = db.connection().createArrayOf("VARCHAR", runIds.toArray());
             ps.setArray(1, ids);
+            db.bindVersions(ps, 2, runIds);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (Comparison.wanted(o, rs.getString(3), rs.getString(4))) {

@@ -1,0 +1,79 @@
+package io.benchledger.archive.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.benchledger.archive.store.Archive;
+import io.benchledger.archive.store.RunIds;
+import io.benchledger.archive.testing.TestRuns;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The samples queries read only the version partitions that hold the runs asked for
+ * ({@link ArchiveDatabase#versionsOf}); what they return is what reading every partition returns,
+ * for plain versions and for versions whose partition names are not read as written (then every
+ * partition is read).
+ */
+class VersionPartitionsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void readingOnlyTheRunsPartitionsGivesWhatReadingEveryPartitionGives() throws Exception {
+        Archive archive = Archive.open(dir);
+        List<String> ids = new ArrayList<>();
+        String[] versions = {"1.0.0", "1.0.0", "2.0.0-rc+1", "3.0~beta@x", "ünï_1"};
+        for (int i = 0; i < versions.length; i++) {
+            String id = RunIds.next();
+            ids.add(id);
+            archive.commit(TestRuns.run(id, "p", versions[i], 3, 2, 4, 100.0 + 10 * i));
+        }
+        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
+            assertThat(db.versionsOf(List.of(ids.get(0), ids.get(2)))).containsExactly("1.0.0", "2.0.0-rc+1");
+            assertThat(db.versionsOf(List.of(ids.get(1)))).containsExactly("1.0.0");
+            assertThat(db.versionsOf(List.of(ids.get(3)))).isNull();
+            assertThat(db.versionsOf(List.of(ids.get(0), ids.get(4)))).isNull();
+            assertThat(db.versionsOf(List.of(ids.get(0), "no-such-run"))).isNull();
+            List<List<String>> selections = List.of(List.of(ids.get(0)), List.of(ids.get(0), ids.get(1), ids.get(2)),
+                    List.of(ids.get(3)), List.of(ids.get(4), ids.get(1)), ids);
+            for (String sql : List.of("compare_samples", "run_case_samples")) {
+                for (List<String> selection : selections) {
+                    List<String> pruned = rows(db, sql, selection, true);
+                    assertThat(pruned).as(sql + " " + selection).isNotEmpty().isEqualTo(rows(db, sql, selection, false));
+                }
+            }
+        }
+    }
+
+    private static List<String> rows(ArchiveDatabase db, String sql, List<String> runIds, boolean pruned)
+            throws Exception {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = db.connection().prepareStatement(SqlFile.load(sql))) {
+            ps.setArray(1, db.connection().createArrayOf("VARCHAR", runIds.toArray()));
+            if (pruned) {
+                db.bindVersions(ps, 2, runIds);
+            } else {
+                ps.setNull(2, Types.ARRAY);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    StringBuilder sb = new StringBuilder();
+                    for (int c = 1; c <= n; c++) {
+                        Object v = rs.getObject(c);
+                        sb.append(v instanceof java.sql.Array a ? java.util.Arrays.deepToString((Object[]) a.getArray()) : v)
+                                .append('|');
+                    }
+                    out.add(sb.toString());
+                }
+            }
+        }
+        return out;
+    }
+}
