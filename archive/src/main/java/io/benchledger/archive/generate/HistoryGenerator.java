@@ -358,7 +358,7 @@ public final class HistoryGenerator {
         for (CasePlan p : plans) {
             double[] v = samples(p.index(), r);
             double mean = Centre.mean(v);
-            double err = v.length > 1 ? 3.29 * sd(v, mean) / Math.sqrt(v.length) : Double.NaN;
+            double err = v.length > 1 ? 3.29 * Math.sqrt(Centre.variance(v)) / Math.sqrt(v.length) : Double.NaN;
             results.add(new Result(id, p.caseKey(), p.benchmark(), new TreeMap<>(p.params()), p.mode(), Result.PRIMARY,
                     p.unit(), p.higherIsBetter(), 1, settings.forks(), 5, "1 s", settings.iterations(), "1 s", mean,
                     err, mean - err, mean + err, v.length, Optional.empty(), ""));
@@ -406,14 +406,6 @@ public final class HistoryGenerator {
         return new ObjectMapper().readValue(file.toFile(), GroundTruth.class);
     }
 
-
-    static double sd(double[] v, double mean) {
-        double s = 0;
-        for (double x : v) {
-            s += (x - mean) * (x - mean);
-        }
-        return Math.sqrt(s / (v.length - 1));
-    }
 
     @Override
     public String toString() {

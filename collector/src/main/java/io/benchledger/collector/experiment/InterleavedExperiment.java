@@ -5,6 +5,7 @@ import io.benchledger.archive.analysis.experiment.ExperimentPlan;
 import io.benchledger.archive.analysis.experiment.ExperimentPlanner;
 import io.benchledger.archive.analysis.experiment.SequentialExperiment;
 import io.benchledger.archive.model.Result;
+import io.benchledger.archive.stats.Centre;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,7 +84,7 @@ public final class InterleavedExperiment {
                 df = h.df();
             } else {
                 double[] d = logRatios(st, key, 0, pilot);
-                sd = sd(d);
+                sd = Math.sqrt(Centre.variance(d)); // NaN below two differences
                 df = d.length - 1;
             }
             double planning = sd * ExperimentPlanner.noiseFactor(Math.max(1, df), s.alpha(), s.power());
@@ -184,22 +185,6 @@ public final class InterleavedExperiment {
             }
         }
         return d.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static double sd(double[] x) {
-        if (x.length < 2) {
-            return Double.NaN;
-        }
-        double m = 0;
-        for (double v : x) {
-            m += v;
-        }
-        m /= x.length;
-        double ss = 0;
-        for (double v : x) {
-            ss += (v - m) * (v - m);
-        }
-        return Math.sqrt(ss / (x.length - 1));
     }
 
     private static String planText(State st, ExperimentSettings s, boolean fromHistory, int pilot, int needed) {
