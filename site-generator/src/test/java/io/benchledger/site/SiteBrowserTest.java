@@ -130,7 +130,8 @@ class SiteBrowserTest {
 
     /**
      * The main pages at a desktop and a phone width: the page body never scrolls sideways (wide
-     * tables scroll inside their own box). The screenshots go to target/screenshots to be looked at.
+     * tables scroll inside their own box), and no table cell breaks a word (an identifier breaks
+     * only after '.', '[', '=' and the like). The screenshots go to target/screenshots to be looked at.
      */
     @Test
     void mainPagesFitDesktopAndPhoneWidths() throws Exception {
@@ -149,6 +150,7 @@ class SiteBrowserTest {
         pages.put("runs", "runs.html");
         pages.put("data", "data.html");
         List<String> overflowing = new ArrayList<>();
+        List<String> midWord = new ArrayList<>();
         try {
             for (int width : new int[] {1280, 390}) {
                 driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1600));
@@ -170,12 +172,28 @@ class SiteBrowserTest {
                     if (!"".equals(wide)) {
                         overflowing.add(p.getKey() + " at " + width + " px: " + wide);
                     }
+                    // a table cell's line may end only at a space or a break point, never between two letters or digits
+                    Object split = js("var out = []; var range = document.createRange();"
+                            + "document.querySelectorAll('table.data tbody td, table.data tbody th').forEach(function (cell) {"
+                            + "  var walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT), n, top = null, prev = '';"
+                            + "  while ((n = walk.nextNode())) { for (var i = 0; i < n.length; i++) {"
+                            + "    var ch = n.data[i]; if (/\\s/.test(ch)) { top = null; prev = ch; continue; }"
+                            + "    range.setStart(n, i); range.setEnd(n, i + 1); var rs = range.getClientRects();"
+                            + "    if (!rs.length) { continue; }"
+                            + "    if (top !== null && rs[0].top > top + 2 && /[A-Za-z0-9]/.test(prev) && /[A-Za-z0-9]/.test(ch)"
+                            + "        && out.indexOf(cell.textContent) < 0) { out.push(cell.textContent); }"
+                            + "    top = rs[0].top; prev = ch; } } });"
+                            + "return out.slice(0, 5).join(' | ');");
+                    if (!"".equals(split)) {
+                        midWord.add(p.getKey() + " at " + width + " px: " + split);
+                    }
                 }
             }
         } finally {
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
         }
         assertThat(overflowing).as("pages whose body scrolls sideways").isEmpty();
+        assertThat(midWord).as("table cells broken inside a word").isEmpty();
     }
 
     private void checkAll(String base, String tag) throws Exception {

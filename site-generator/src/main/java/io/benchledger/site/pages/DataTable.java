@@ -70,8 +70,42 @@ public record DataTable(String id, String caption, List<Col> columns, List<List<
     public record ColView(String label, String type, int index) {
     }
 
-    /** A cell as the template reads it; {@code cls} is null for none (no empty class attribute). */
-    public record CellView(String text, String raw, String href, boolean link, String cls) {
+    /**
+     * A cell as the template reads it; {@code cls} is null for none (no empty class attribute);
+     * {@code html} is the text, escaped, with the break points of {@link #breakable}.
+     */
+    public record CellView(String text, String raw, String href, boolean link, String cls, String html) {
+        public CellView(String text, String raw, String href, boolean link, String cls) {
+            this(text, raw, href, link, cls, breakable(text));
+        }
+    }
+
+    /**
+     * The text as HTML, escaped, with a {@code <wbr>} after each '.', '[', ',', '=', '/', '@' and '_'
+     * that joins two parts of an identifier: {@code io.x.Crypto.sha256[size=64]@avgt} may break
+     * after {@code io.}, {@code Crypto.}, {@code [} or {@code @}, never inside a word, and a copied
+     * name holds no break character. A full stop before a digit (0.25) is no break point.
+     */
+    public static String breakable(String text) {
+        StringBuilder sb = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> sb.append("&amp;");
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(c);
+            }
+            if (i + 1 < text.length() && ".[,=/@_".indexOf(c) >= 0 && i > 0) {
+                char next = text.charAt(i + 1);
+                if (!Character.isWhitespace(next) && !(c == '.' && Character.isDigit(next))) {
+                    sb.append("<wbr>");
+                }
+            }
+        }
+        return sb.toString();
     }
 
     /**
