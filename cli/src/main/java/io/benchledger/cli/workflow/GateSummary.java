@@ -67,8 +67,11 @@ public final class GateSummary {
                 continue;
             }
             ComparisonReport r = c.report().get();
-            sb.append("### ").append(heading(c)).append("\n\n").append(TableFormatter.md(ComparisonOutput.summaryLine(r)
-                    .replace('\n', ' '))).append("\n\n");
+            sb.append("### ").append(heading(c)).append("\n\n");
+            // the counts and what was compared with what: two paragraphs, as two lines in the terminal
+            for (String line : ComparisonOutput.summaryLine(r).split("\n")) {
+                sb.append(TableFormatter.md(line)).append("\n\n");
+            }
             notes(r).forEach(n -> sb.append("- ").append(TableFormatter.md(n)).append('\n'));
             sb.append(notes(r).isEmpty() ? "" : "\n");
             cases(sb, "Regressions", r, r.cases().stream()
@@ -168,24 +171,68 @@ public final class GateSummary {
      * changes of metrics that are shown but do not gate.
      */
     static List<String> notes(ComparisonReport r) {
-        java.util.Map<String, Integer> reasons = new java.util.TreeMap<>();
+        java.util.Map<String, Reason> reasons = new java.util.TreeMap<>();
         int shownOnly = 0;
         for (CaseComparison c : r.cases()) {
             if (c.verdict() == Verdict.INCONCLUSIVE && !c.basis().reason().isEmpty()) {
-                // "needs 12 forks/side, has 3" and the like differ by case: group by the words before the figures
-                reasons.merge(c.basis().reason().replaceAll(", has \\d+$", ""), 1, Integer::sum);
+                // "needs 12 forks/side, has 3" and the like differ by case in their figures only: one
+                // group per wording, its figures shown as ranges ("needs 79–1307 forks/side")
+                String reason = c.basis().reason().replaceAll(", has \\d+$", "");
+                reasons.computeIfAbsent(reason.replaceAll(Reason.FIGURE, "\u0000"), k -> new Reason()).add(reason);
             }
             if ((c.verdict() == Verdict.REGRESSED || c.verdict() == Verdict.IMPROVED) && !c.basis().gated()) {
                 shownOnly++;
             }
         }
         List<String> out = new java.util.ArrayList<>();
-        reasons.entrySet().stream().sorted(java.util.Map.Entry.<String, Integer>comparingByValue().reversed()).limit(3)
-                .forEach(e -> out.add("inconclusive (" + e.getValue() + "): " + e.getKey()));
+        reasons.entrySet().stream()
+                .sorted(java.util.Comparator.comparingInt((java.util.Map.Entry<String, Reason> e) -> e.getValue().cases).reversed())
+                .limit(3)
+                .forEach(e -> out.add("inconclusive (" + e.getValue().cases + "): " + e.getValue().text(e.getKey())));
         if (shownOnly > 0) {
             out.add(shownOnly + " change(s) of metrics that are shown, not gated (such as gc.alloc.rate, gc.count)");
         }
         return out;
+    }
+
+    /** The cases of one wording of a reason, and the least and greatest value of each of its figures. */
+    private static final class Reason {
+        static final String FIGURE = "\\d+(\\.\\d+)?";
+        int cases;
+        double[] min;
+        double[] max;
+
+        void add(String reason) {
+            double[] v = java.util.regex.Pattern.compile(FIGURE).matcher(reason).results()
+                    .mapToDouble(m -> Double.parseDouble(m.group())).toArray();
+            if (cases++ == 0) {
+                min = v.clone();
+                max = v.clone();
+            }
+            for (int i = 0; i < v.length; i++) {
+                min[i] = Math.min(min[i], v[i]);
+                max[i] = Math.max(max[i], v[i]);
+            }
+        }
+
+        /** The wording with each NUL (a figure's place) replaced by its figure, or by "least–greatest" where the cases differ. */
+        String text(String wording) {
+            StringBuilder sb = new StringBuilder();
+            int i = 0;
+            for (char ch : wording.toCharArray()) {
+                if (ch == '\u0000') {
+                    sb.append(figure(min[i])).append(min[i] == max[i] ? "" : "–" + figure(max[i]));
+                    i++;
+                } else {
+                    sb.append(ch);
+                }
+            }
+            return sb.toString();
+        }
+
+        private static String figure(double v) {
+            return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        }
     }
 
     private static void more(StringBuilder sb, int n) {
