@@ -5,14 +5,18 @@
 -- settings are the candidate's. `environment` is the run's named environment (suite configuration) and
 -- `machine` what it ran on (CPU model and count, OS, architecture, JVM), for recent:N:same-machine.
 -- Parameters: project, suite ('' for every suite), suite again.
-WITH settings AS (
+WITH run_settings AS (
+    -- each run's distinct settings first: a few per run, where the results are thousands
+    SELECT DISTINCT run_id, forks, warmup_iterations, warmup_time, measurement_iterations, measurement_time
+    FROM results
+    WHERE metric = 'primary' AND coalesce(failure, '') = '' -- a crashed case has no settings of its own
+), settings AS (
     SELECT run_id,
            array_to_string(list_sort(list_distinct(list(
                forks || ' fork' || CASE WHEN forks = 1 THEN '' ELSE 's' END
                || ' × (' || warmup_iterations || ' × ' || coalesce(warmup_time, '?') || ' warm-up, '
                || measurement_iterations || ' × ' || coalesce(measurement_time, '?') || ')'))), '; ') AS settings
-    FROM results
-    WHERE metric = 'primary' AND coalesce(failure, '') = '' -- a crashed case has no settings of its own
+    FROM run_settings
     GROUP BY run_id
 )
 SELECT r.run_id,
