@@ -166,13 +166,25 @@ public final class DriftDetector {
         return new double[] {sr, srr, sry};
     }
 
-    /** gain = S_rw²/S_rr of the ramp (s, e) on [lo, hi); −1 when undefined. */
+    /**
+     * gain = S_rw²/S_rr of the ramp (s, e) on [lo, hi); −1 when undefined. The sums are
+     * {@link #rampSums}' own arithmetic, written out here without its array: {@link #bestRamp} asks
+     * for thousands of ramps a series, and without C2's escape analysis (the launchers run short
+     * commands with C1 only) each array was an allocation.
+     */
     static double gain(StepTest.Sums x, int lo, int hi, int s, int e) {
         int m = hi - lo;
         double sy = x.y1[hi] - x.y1[lo];
-        double[] r = rampSums(x, lo, hi, s, e);
-        double crr = r[1] - r[0] * r[0] / m;
-        double cry = r[2] - r[0] * sy / m;
+        double len = e - 1 - s;
+        double cnt = e - s;
+        double st = x.t1[e] - x.t1[s];
+        double stt = x.t2[e] - x.t2[s];
+        double after = hi - e;
+        double sr = (st - s * cnt) / len + after;
+        double srr = (stt - 2 * s * st + (double) s * s * cnt) / (len * len) + after;
+        double sry = (x.ty[e] - x.ty[s] - s * (x.y1[e] - x.y1[s])) / len + (x.y1[hi] - x.y1[e]);
+        double crr = srr - sr * sr / m;
+        double cry = sry - sr * sy / m;
         return crr <= 1e-12 ? -1 : cry * cry / crr;
     }
 

@@ -60,6 +60,8 @@ public final class FindingsBuilder {
     private final boolean writeCache;
     private final Timing timing;
     private final Map<String, ComparisonReport> made = new HashMap<>();
+    /** The project's runs as sides can be made of, read once per session (one snapshot: they cannot change). */
+    private SideResolver resolver;
 
     /**
      * @param budgets the budgets to check on the candidate; empty when none were given
@@ -121,7 +123,7 @@ public final class FindingsBuilder {
 
     /** A release's findings: {@code candidate} (a version) against {@code baseline} (the last release by default). */
     public Findings release(Side baseline, Side candidate) throws SQLException, IOException {
-        ResolvedSide[] sides = SideResolver.of(db, options.project(), options.suite()).resolve(baseline, candidate);
+        ResolvedSide[] sides = resolver().resolve(baseline, candidate);
         ComparisonReport r = compare(sides[0], sides[1]);
         List<Findings.Compared> compared = List.of(
                 new Findings.Compared(Findings.RELEASE, "vs " + sides[0].label(), Optional.of(r), ""));
@@ -141,9 +143,16 @@ public final class FindingsBuilder {
         return r;
     }
 
+    private SideResolver resolver() throws SQLException {
+        if (resolver == null) {
+            resolver = SideResolver.of(db, options.project(), options.suite());
+        }
+        return resolver;
+    }
+
     private Findings.Compared compared(String name, String label, Side baseline, Side candidate) throws SQLException {
         try {
-            ResolvedSide[] sides = SideResolver.of(db, options.project(), options.suite()).resolve(baseline, candidate);
+            ResolvedSide[] sides = resolver().resolve(baseline, candidate);
             return new Findings.Compared(name, label, Optional.of(compare(sides[0], sides[1])), "");
         } catch (BadInputException noRunsYet) {
             // the first night, no release so far: nothing to compare with, which is no error
