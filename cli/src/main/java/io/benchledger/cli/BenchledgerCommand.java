@@ -88,8 +88,9 @@ public final class BenchledgerCommand implements Runnable {
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler.Usage());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        // descriptions are written in lines of up to 100 characters: at the default 80 they would wrap raggedly
+        // without a terminal (CI logs, pipes) help is 100 columns wide; in a terminal, as wide as it is
         cl.setUsageHelpWidth(100);
+        HelpParagraphs.install(cl);
         CommandList.install(cl);
         return cl;
     }

@@ -52,6 +52,44 @@ class HelpTest {
                 .contains("with a Markdown file (e.g. the summary of compare --format markdown).");
     }
 
+    /**
+     * At 80 columns (the width of a terminal that size) no line of any help is wider, so no terminal
+     * cuts one mid-word, and a description's prose is wrapped as paragraphs: no line of it is left
+     * with a word or two while the next one is long.
+     */
+    @Test
+    void everyHelpFitsEightyColumns() {
+        List<String[]> paths = new ArrayList<>();
+        collect(BenchledgerCommand.commandLine(), new ArrayList<>(), paths);
+        paths.add(new String[0]);
+        List<String> wide = new ArrayList<>();
+        List<String> ragged = new ArrayList<>();
+        for (String[] path : paths) {
+            CommandLine cl = BenchledgerCommand.commandLine();
+            cl.setUsageHelpWidth(80);
+            for (String p : path) {
+                cl = cl.getSubcommands().get(p);
+            }
+            java.io.StringWriter help = new java.io.StringWriter();
+            cl.usage(new java.io.PrintWriter(help), CommandLine.Help.Ansi.OFF);
+            List<String> lines = help.toString().lines().toList();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.length() > 80) {
+                    wide.add(String.join(" ", path) + ": " + line);
+                }
+                // a short unindented line followed by more prose: a hand-wrapped line wrapped again
+                if (i + 1 < lines.size() && !line.isBlank() && !line.startsWith(" ") && !line.startsWith("Usage:") && line.length() < 40
+                        && !line.endsWith(":") && !line.endsWith(".") && lines.get(i + 1).length() > 60
+                        && !lines.get(i + 1).startsWith(" ")) {
+                    ragged.add(String.join(" ", path) + ": " + line);
+                }
+            }
+        }
+        assertThat(wide).as("help lines wider than 80 columns").isEmpty();
+        assertThat(ragged).as("help lines wrapped raggedly").isEmpty();
+    }
+
     @Test
     void completionScriptsKnowTheCommands() throws Exception {
         CliRun bash = CliRun.of("completion", "bash");
