@@ -187,6 +187,15 @@ public final class TableFormatter {
         return sb.toString();
     }
 
+    /**
+     * A p- or q-value in the terminal, Markdown and text notes (every command's one format for
+     * both): three significant digits, so 0.0312 and 4.87e-29 both keep their size; "n/a" when
+     * undefined. CSV and JSON keep the full double; the site and the PDF write three decimals.
+     */
+    public static String probability(double p) {
+        return Double.isFinite(p) ? String.format(Locale.ROOT, "%.3g", p) : "n/a";
+    }
+
     public static String percent(double fraction) {
         if (!Double.isFinite(fraction)) {
             return "n/a";

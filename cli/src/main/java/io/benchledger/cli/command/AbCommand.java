@@ -306,11 +306,13 @@ public final class AbCommand implements Callable<Integer> {
             }
             String winner = winner(o, c.higherIsBetter(), a, b);
             boolean text = formatOption.format != OutputFormat.JSON;
+            boolean readable = formatOption.format == OutputFormat.TABLE || formatOption.format == OutputFormat.MARKDOWN;
             rows.add(Arrays.asList(c.caseKey(), c.unit(), o.meanA(), o.meanB(),
                     text ? TableFormatter.percent(o.effect()) : o.effect(),
                     text ? TableFormatter.percent(o.ciLow()) : o.ciLow(),
                     text ? TableFormatter.percent(o.ciHigh()) : o.ciHigh(),
-                    o.pValue(), o.achievedPower(), winner, o.pairs(), o.look() + "/" + o.plannedLooks(), o.stoppedEarly()));
+                    readable ? TableFormatter.probability(o.pValue()) : o.pValue(), o.achievedPower(), winner, o.pairs(),
+                    o.look() + "/" + o.plannedLooks(), o.stoppedEarly()));
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("case_key", c.caseKey());
             m.put("benchmark", c.benchmark());

@@ -165,9 +165,8 @@ public final class ChangesCommand implements Callable<Integer> {
         for (ChangePoint c : list) {
             Object change = format == OutputFormat.CSV ? (Object) c.change() : TableFormatter.percent(c.change());
             String commit = format == OutputFormat.CSV || c.commit().length() <= 12 ? c.commit() : c.commit().substring(0, 12);
-            // p-values reach 1e-100: the text formats show two significant digits, CSV the full double
-            Object p = format == OutputFormat.CSV ? (Object) c.pValue()
-                    : String.format(java.util.Locale.ROOT, "%.2g", c.pValue());
+            // p-values reach 1e-100: the text formats show three significant digits, CSV the full double
+            Object p = format == OutputFormat.CSV ? (Object) c.pValue() : TableFormatter.probability(c.pValue());
             rows.add(new ArrayList<>(List.of(c.caseKey(), c.metric(), c.direction(), change, c.before(), c.after(),
                     p, c.index(), c.version(), commit, c.time().toString(), c.runId())));
         }
@@ -189,7 +188,7 @@ public final class ChangesCommand implements Callable<Integer> {
                     !Double.isFinite(d.threshold()) ? "n/a" : csv ? (Object) d.threshold()
                             : TableFormatter.percent(d.threshold()).replace("+", "") + " " + d.thresholdSource(),
                     csv ? d.changePerRun() : TableFormatter.rate(d.changePerRun()), perDay, d.before(), d.after(),
-                    csv ? (Object) d.pValue() : String.format(java.util.Locale.ROOT, "%.2g", d.pValue()),
+                    csv ? (Object) d.pValue() : TableFormatter.probability(d.pValue()),
                     d.startIndex(), d.endIndex(), d.startVersion(), d.endVersion(), d.startTime().toString(),
                     d.endTime().toString())));
         }

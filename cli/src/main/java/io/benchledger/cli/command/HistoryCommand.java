@@ -194,19 +194,19 @@ public final class HistoryCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "  %s (%s) … %s (%s), latest %s%n", first.time(), first.version(),
                 last.time(), last.version(), TableFormatter.cell(v[v.length - 1])));
         for (ChangePoint cp : s.changePoints()) {
-            sb.append(String.format(Locale.ROOT, "  %s %s at run %d (%s, version %s, commit %s): %s → %s, p = %.2g%n",
+            sb.append(String.format(Locale.ROOT, "  %s %s at run %d (%s, version %s, commit %s): %s → %s, p = %s%n",
                     ChangePoint.REGRESSION.equals(cp.direction()) ? "▼" : "▲", TableFormatter.percent(cp.change()),
                     cp.index(), cp.time(), cp.version(), cp.commit().length() > 12 ? cp.commit().substring(0, 12) : cp.commit(),
-                    TableFormatter.cell(cp.before()), TableFormatter.cell(cp.after()), cp.pValue()));
+                    TableFormatter.cell(cp.before()), TableFormatter.cell(cp.after()), TableFormatter.probability(cp.pValue())));
         }
         for (Drift d : s.drifts()) {
             String perDay = Double.isFinite(d.changePerDay()) ? TableFormatter.rate(d.changePerDay()) : "n/a";
             sb.append(String.format(Locale.ROOT,
-                    "  %s drift %s over runs %d–%d (%s … %s, version %s … %s): %s → %s, %s per run, %s per day, p = %.2g; %s%n",
+                    "  %s drift %s over runs %d–%d (%s … %s, version %s … %s): %s → %s, %s per run, %s per day, p = %s; %s%n",
                     ChangePoint.REGRESSION.equals(d.direction()) ? "╲" : "╱", TableFormatter.percent(d.change()),
                     d.startIndex(), d.endIndex(), d.startTime(), d.endTime(), d.startVersion(), d.endVersion(),
                     TableFormatter.cell(d.before()), TableFormatter.cell(d.after()),
-                    TableFormatter.rate(d.changePerRun()), perDay, d.pValue(), DriftJson.verdict(d)));
+                    TableFormatter.rate(d.changePerRun()), perDay, TableFormatter.probability(d.pValue()), DriftJson.verdict(d)));
         }
         if (s.changePoints().isEmpty()) {
             sb.append("  no change point\n");
@@ -216,9 +216,9 @@ public final class HistoryCommand implements Callable<Integer> {
         }
         String since = s.segmentStart() > 0 ? " since the step at run " + s.segmentStart() : "";
         s.trend().ifPresentOrElse(t -> sb.append(String.format(Locale.ROOT,
-                        "  trend over the last %d runs%s (%s … %s): %s, %s per day, R² = %.2f, p = %.2g%n", t.points(),
+                        "  trend over the last %d runs%s (%s … %s): %s, %s per day, R² = %.2f, p = %s%n", t.points(),
                         since, t.from(), t.to(), t.direction(), TableFormatter.percent(t.relativeSlopePerDay()),
-                        t.rSquared(), t.pValue())),
+                        t.rSquared(), TableFormatter.probability(t.pValue()))),
                 () -> sb.append("  trend: fewer than ").append(TrendAnalysis.MIN_POINTS)
                         .append(" runs in the last 30 days").append(since).append('\n'));
         sb.append('\n');

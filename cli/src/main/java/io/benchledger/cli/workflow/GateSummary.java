@@ -251,7 +251,7 @@ public final class GateSummary {
                         + TableFormatter.percent(c.ciHigh()) + "]";
         return String.format(Locale.ROOT, "%s %s %s q=%s %s (threshold %s, %s)", c.caseKey(),
                 c.metric().equals("primary") ? "" : c.metric(), change,
-                Double.isFinite(c.qValue()) ? String.format(Locale.ROOT, "%.3g", c.qValue()) : "n/a", c.severity().json(),
+                TableFormatter.probability(c.qValue()), c.severity().json(),
                 TableFormatter.percent(c.threshold()).replace("+", ""), c.basis().thresholdSource()).replace("  ", " ");
     }
 
@@ -275,7 +275,7 @@ public final class GateSummary {
         return String.format(Locale.ROOT, "%s %s%s %s over %d runs, %s → %s (version %s → %s; %s, p=%s): %s", d.caseKey(),
                 d.metric().equals("primary") ? "" : d.metric() + " ", d.direction(), TableFormatter.percent(d.change()), d.runs(), d.startRunId(), d.endRunId(),
                 d.startVersion(), d.endVersion(), perDay,
-                Double.isFinite(d.pValue()) ? String.format(Locale.ROOT, "%.2g", d.pValue()) : "n/a",
+                TableFormatter.probability(d.pValue()),
                 io.benchledger.cli.command.DriftJson.verdict(d));
     }
 }

@@ -314,7 +314,8 @@ public final class BudgetEvaluator {
                             (close ? "close to its limit (within 10 %); " : "") + c.verdict().json() + " against " + bl.side().label()));
                 } else {
                     out.add(judge(b, l, c.caseKey(), c.benchmark(), c.metric(), t, k, worse, "%",
-                            String.format(Locale.ROOT, "regressed against %s (q = %.2g)", bl.side().label(), c.qValue())));
+                            String.format(Locale.ROOT, "regressed against %s (q = %s)", bl.side().label(),
+                                    io.benchledger.archive.format.TableFormatter.probability(c.qValue()))));
                 }
             }
         } else {

@@ -39,7 +39,7 @@ public final class ComparisonOutput {
                     ? (c.basis().difference() >= 0 ? "+" : "") + TableFormatter.cell(c.basis().difference()) + unitSuffix(c.unit())
                     : pct(c.change()));
             row.add(Double.isNaN(c.ciLow()) ? NA : "[" + pct(c.ciLow()) + ", " + pct(c.ciHigh()) + "]");
-            row.add(Double.isNaN(c.qValue()) ? NA : String.format(Locale.ROOT, "%.3g", c.qValue()));
+            row.add(Double.isNaN(c.qValue()) ? NA : TableFormatter.probability(c.qValue()));
             row.add(c.verdict() == Verdict.FAILED ? "" : c.band().json());
             row.add(c.baselineSamples() + "/" + c.candidateSamples());
             row.add(note(c));
