@@ -90,6 +90,22 @@ class HelpTest {
         assertThat(ragged).as("help lines wrapped raggedly").isEmpty();
     }
 
+    /** An option's description is one string that picocli wraps: its lines in the source would each start a line. */
+    @Test
+    void optionDescriptionsAreOneParagraph() {
+        List<String> split = new ArrayList<>();
+        List<CommandLine> all = new ArrayList<>(List.of(BenchledgerCommand.commandLine()));
+        for (int i = 0; i < all.size(); i++) {
+            all.addAll(all.get(i).getSubcommands().values());
+            for (CommandLine.Model.ArgSpec a : all.get(i).getCommandSpec().args()) {
+                if (a.description().length > 1) {
+                    split.add(all.get(i).getCommandName() + " " + a.paramLabel());
+                }
+            }
+        }
+        assertThat(split).as("options whose description is several lines").isEmpty();
+    }
+
     @Test
     void completionScriptsKnowTheCommands() throws Exception {
         CliRun bash = CliRun.of("completion", "bash");

@@ -51,8 +51,8 @@ public final class ChangesCommand implements Callable<Integer> {
     GlobalOptions global;
 
     @Parameters(paramLabel = "PATTERN", arity = "0..1",
-            description = {"Only cases this selects: a case key, or a benchmark name as you would type it, with or",
-                    "without its package and parameters (AesGcmBenchmark.encrypt), with * and ? as wildcards."})
+            description = "Only cases this selects: a case key, or a benchmark name as you would type it, with or "
+                    + "without its package and parameters (AesGcmBenchmark.encrypt), with * and ? as wildcards.")
     String pattern;
 
     @Option(names = "--since", paramLabel = "VERSION|DATE",

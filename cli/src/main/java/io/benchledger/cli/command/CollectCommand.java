@@ -96,9 +96,9 @@ public final class CollectCommand implements Callable<Integer> {
     String branch = "";
 
     @Option(names = "--profile-with", paramLabel = "PROFILER",
-            description = {"Record each case with a profiler, kept in the archive under logs/<run_id>/jfr/ (flame graphs on the site):",
-                    "jfr (JMH's JFR profiler) or async[:EVENT] (the bundled async-profiler; EVENT cpu (default), itimer or ctimer;",
-                    "Linux x64/arm64 and macOS). Recorded as the run's 'profiler' label."})
+            description = "Record each case with a profiler, kept in the archive under logs/<run_id>/jfr/ (flame graphs on the site): "
+                    + "jfr (JMH's JFR profiler) or async[:EVENT] (the bundled async-profiler; EVENT cpu (default), itimer or ctimer; "
+                    + "Linux x64/arm64 and macOS). Recorded as the run's 'profiler' label.")
     String profileWith;
 
     @Parameters(paramLabel = "JMH-OPTION", arity = "0..*",

@@ -39,8 +39,8 @@ public final class ExportCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--run", paramLabel = "SIDE", defaultValue = "latest",
-            description = {"The run: a run id, a version (its newest run), latest, previous, last-release, branch:NAME",
-                    "or variant:NAME (default: ${DEFAULT-VALUE})."})
+            description = "The run: a run id, a version (its newest run), latest, previous, last-release, branch:NAME "
+                    + "or variant:NAME (default: ${DEFAULT-VALUE}).")
     String run;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write to this file (replaced atomically) instead of stdout.")

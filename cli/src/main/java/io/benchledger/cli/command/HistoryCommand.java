@@ -55,8 +55,8 @@ public final class HistoryCommand implements Callable<Integer> {
     GlobalOptions global;
 
     @Parameters(paramLabel = "CASE|PATTERN",
-            description = {"A case key (as in 'changes'), or a benchmark name as you would type it, with or without its",
-                    "package and parameters (AesGcmBenchmark.encrypt), with * (any text) and ? (one character)."})
+            description = "A case key (as in 'changes'), or a benchmark name as you would type it, with or without its "
+                    + "package and parameters (AesGcmBenchmark.encrypt), with * (any text) and ? (one character).")
     String selector;
 
     @Option(names = "--metric", paramLabel = "NAME", description = "Only this metric (default: every metric of the case).")

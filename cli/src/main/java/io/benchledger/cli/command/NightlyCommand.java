@@ -88,9 +88,9 @@ public final class NightlyCommand implements Callable<Integer> {
     boolean noPublish;
 
     @Option(names = "--notify", paramLabel = "URL",
-            description = {"Post the findings to this webhook (repeatable): slack+https://… for Slack-compatible JSON,",
-                    "json+https://… for the plain alert document (docs/alerts.md). Also `notify:` in the configuration.",
-                    "A failed post is reported on stderr and does not change the exit code."})
+            description = "Post the findings to this webhook (repeatable): slack+https://… for Slack-compatible JSON, "
+                    + "json+https://… for the plain alert document (docs/alerts.md). Also `notify:` in the configuration. "
+                    + "A failed post is reported on stderr and does not change the exit code.")
     List<String> notify = new ArrayList<>();
 
     @Parameters(paramLabel = "JMH-OPTION", arity = "0..*", description = "JMH options after --.")
