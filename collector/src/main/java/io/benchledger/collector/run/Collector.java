@@ -375,8 +375,8 @@ public final class Collector {
             List<Integer> threads = user.threads() > 0 ? List.of(0) : s.threads().isEmpty() ? List.of(0) : s.threads();
             Map<String, List<String>> params = new TreeMap<>(s.params());
             params.putAll(userParams(user));
-            int modes = "all".equals(s.mode()) ? 4 : 1;
-            int cases = selected.stream().mapToInt(b -> catalogue.cases(b, params)).sum() * modes;
+            String mode = user.mode().isEmpty() ? s.mode() : user.mode();
+            int cases = selected.stream().mapToInt(b -> catalogue.cases(b, params) * catalogue.modes(b, mode)).sum();
             for (int t : threads) {
                 plan.add(new Invocation(g.name(), t, selected, user.over(s.toJmhOptions(t)), cases));
             }

@@ -99,6 +99,12 @@ public final class JmhOptions {
         return out;
     }
 
+    /** The benchmark mode(s) the user forces with {@code -bm} (such as {@code avgt,sample}), or empty. */
+    public String mode() {
+        List<String> m = options.get("-bm");
+        return m == null || m.isEmpty() ? "" : m.get(m.size() - 1);
+    }
+
     /** The thread count the user forces with {@code -t}, or 0. */
     public int threads() {
         List<String> t = options.get("-t");
