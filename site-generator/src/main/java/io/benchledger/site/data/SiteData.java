@@ -97,6 +97,7 @@ public final class SiteData {
         try (PreparedStatement ps = c().prepareStatement(sql)) {
             ps.setString(1, project);
             ps.setString(2, project);
+            ps.setString(3, project);
             try (ResultSet rs = ps.executeQuery()) {
                 String current = null;
                 Builder b = null;
