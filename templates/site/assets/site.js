@@ -318,6 +318,29 @@
     window.BL_DRAWN_MS = performance.now();
   }
 
+  /** A label in lines of at most n characters, broken only at a space or after . [ , = / @ _ (a longer part gets a line of its own). */
+  function wrapLabel(text, n) {
+    // after a '[' only where no space comes before it: "concatenation [parts=10]" breaks before the bracket
+    var parts = text.split(/(?<=[ .,=\/@_]|[^ ]\[)/);
+    var out = [];
+    var line = '';
+    parts.forEach(function (p) {
+      if (line && (line + p).trimEnd().length > n) {
+        // a space a few characters back makes the better break: "[parts=10]" stays whole
+        var space = line.trimEnd().lastIndexOf(' ');
+        var keep = space > 0 && line.trimEnd().length - space <= 12 ? space : line.length;
+        out.push(line.slice(0, keep).trimEnd());
+        line = (line.slice(keep) + p).trimStart();
+      } else {
+        line += p;
+      }
+    });
+    if (line.trim()) {
+      out.push(line.trimEnd());
+    }
+    return out.join('\n');
+  }
+
   function comparison(d) {
     var el = document.getElementById('comparison-chart');
     var note = document.getElementById('comparison-note');
@@ -330,16 +353,19 @@
     // the whole width too, instead of beside them.
     var narrow = el.clientWidth < 600;
     var labelWidth = narrow ? el.clientWidth - 70 : Math.min(320, Math.round(el.clientWidth * 0.45));
-    var lines = top.reduce(function (m, it) {
-      return Math.max(m, Math.min(4, Math.ceil(it.label.length * (narrow ? 6 : 6.5) / labelWidth)));
-    }, 1);
+    // each label wrapped here at its natural breaks (a space, or after '.', '[', ',', '=', '/', '@',
+    // '_'), about 6.5 px a character at 11 px and 7 at 12 px: ECharts' own wrapping breaks before any
+    // such character, leaving "[parts=10" on one line and "]" on the next
+    var perLine = Math.max(12, Math.floor(labelWidth / (narrow ? 6.5 : 7)));
+    var wrapped = top.map(function (it) { return wrapLabel(it.label, perLine); });
+    var lines = wrapped.reduce(function (m, w) { return Math.max(m, w.split('\n').length); }, 1);
     var row = narrow ? lines * 13 + 22 : Math.max(22, lines * 14 + 8);
     // on a narrow screen the interval and the point sit in the lower part of their row, under the label
     var dy = narrow ? row / 2 - 9 : 0;
     el.style.height = Math.max(260, top.length * row + 80) + 'px';
     var chart = init(el);
     var colour = { regressed: '#d1242f', improved: '#1a7f37', inconclusive: '#bf8700', unchanged: '#8c959f' };
-    var labels = top.map(function (it) { return it.label; });
+    var labels = wrapped;
     chart.setOption({
       aria: { enabled: true },
       animation: false,
@@ -366,7 +392,9 @@
             var children = [];
             if (narrow) {
               var c = api.coord([0, params.dataIndex]);
-              children.push({ type: 'text', silent: true, style: { text: it.label, x: params.coordSys.x + 4,
+              // wrapped for the width the chart has now (it may have been drawn first at another)
+              var text = wrapLabel(it.label, Math.max(12, Math.floor((params.coordSys.width - 8) / 6.5)));
+              children.push({ type: 'text', silent: true, style: { text: text, x: params.coordSys.x + 4,
                 y: c[1] - row / 2 + 2, width: params.coordSys.width - 8, overflow: 'break', lineHeight: 13,
                 fontSize: 11, fill: '#57606a', verticalAlign: 'top' } });
             }
