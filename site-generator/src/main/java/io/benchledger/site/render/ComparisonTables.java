@@ -105,14 +105,15 @@ public final class ComparisonTables {
 
     /**
      * The forest plot's data script: one item per case and metric, its change and interval. Each
-     * label tells its row apart from the others: Class.method with the parameters, the metric when it
-     * is not the primary score, and the whole benchmark name where two classes share a simple name.
+     * label tells its row apart from the others: Class.method with the parameters, the mode and threads
+     * of the case key ({@code @sample}, {@code @thrpt/t8}: one benchmark may run in several), the metric
+     * when it is not the primary score, and the whole benchmark name where two classes share a simple name.
      */
     static String chart(ComparisonView cv) {
         List<String> shortLabels = new ArrayList<>();
         Map<String, Integer> uses = new HashMap<>();
         for (ComparisonView.Row r : cv.rows()) {
-            String label = shortName(r.benchmark()) + paramsSuffix(r) + metricSuffix(r);
+            String label = shortName(r.benchmark()) + paramsSuffix(r) + modeSuffix(r) + metricSuffix(r);
             shortLabels.add(label);
             uses.merge(label, 1, Integer::sum);
         }
@@ -120,7 +121,7 @@ public final class ComparisonTables {
         for (int i = 0; i < cv.rows().size(); i++) {
             ComparisonView.Row r = cv.rows().get(i);
             Map<String, Object> m = new LinkedHashMap<>();
-            String full = r.benchmark() + paramsSuffix(r) + metricSuffix(r);
+            String full = r.benchmark() + paramsSuffix(r) + modeSuffix(r) + metricSuffix(r);
             // the axis shows Class.method [params] · metric, the part that tells cases apart; the tooltip the whole name
             m.put("label", uses.get(shortLabels.get(i)) > 1 ? full : shortLabels.get(i));
             m.put("full", full);
@@ -138,6 +139,12 @@ public final class ComparisonTables {
 
     private static String paramsSuffix(ComparisonView.Row r) {
         return r.params().isEmpty() ? "" : " [" + paramsText(r.params()) + "]";
+    }
+
+    /** The case key's mode and threads after its '@' ({@code @thrpt/t8}), or nothing for a key without one. */
+    private static String modeSuffix(ComparisonView.Row r) {
+        int at = r.caseKey().lastIndexOf('@');
+        return at < 0 ? "" : " " + r.caseKey().substring(at);
     }
 
     private static String metricSuffix(ComparisonView.Row r) {

@@ -52,6 +52,25 @@ class ComparisonTablesTest {
                 .isEqualTo("io.x.alloc.StringBuilding.concat [size=10] \u00b7 gc.alloc.rate.norm");
     }
 
+    /** One benchmark in two modes and at two thread counts: the case key's suffix tells them apart. */
+    @Test
+    void forestPlotLabelsNameTheModeAndThreadsOfTheCase() throws Exception {
+        String b = "io.x.crypto.SignatureBenchmark.ecdsaSign";
+        List<CaseComparison> rows = new ArrayList<>();
+        for (String suffix : List.of("@avgt", "@sample", "@thrpt/t1", "@thrpt/t8")) {
+            rows.add(new CaseComparison(b + suffix, b, new TreeMap<>(), "primary", "us/op", false, 100, 110, 100, 110, 0.1,
+                    0.09, 0.11, 0.001, 0.001, 0.002, 3, Verdict.REGRESSED, Severity.MINOR, 30, 30, 0));
+        }
+        ComparisonView cv = ComparisonView.of("n", "t", new RunSelection("a", List.of("r1")),
+                new RunSelection("b", List.of("r2")), SiteComparison.of(rows));
+        String script = ComparisonTables.chart(cv);
+        JsonNode doc = new ObjectMapper().readTree(script.substring(script.indexOf('{'), script.lastIndexOf('}') + 1));
+        List<String> labels = new ArrayList<>();
+        doc.path("items").forEach(i -> labels.add(i.path("label").asText()));
+        assertThat(labels).containsExactlyInAnyOrder("SignatureBenchmark.ecdsaSign @avgt", "SignatureBenchmark.ecdsaSign @sample",
+                "SignatureBenchmark.ecdsaSign @thrpt/t1", "SignatureBenchmark.ecdsaSign @thrpt/t8");
+    }
+
     @Test
     void theTableHasAMetricColumn() {
         DataTable t = ComparisonTables.table(view(), "id", "../");
