@@ -35,10 +35,17 @@ public record Recommendation(String rule, String caseKey, Priority priority, dou
         evidence = Collections.unmodifiableMap(new LinkedHashMap<>(evidence));
     }
 
-    /** The evidence as one line, "name = value, …", numbers written by {@code number}. */
+    /**
+     * The evidence as one line, "name = value, …", numbers written by {@code number}; an empty text
+     * (a budget without a unit) is left out rather than shown as "unit = ,".
+     */
     public String evidenceText(DoubleFunction<String> number) {
         StringJoiner out = new StringJoiner(", ");
-        evidence.forEach((k, v) -> out.add(k + " = " + (v instanceof Double d ? number.apply(d) : String.valueOf(v))));
+        evidence.forEach((k, v) -> {
+            if (!"".equals(v)) {
+                out.add(k + " = " + (v instanceof Double d ? number.apply(d) : String.valueOf(v)));
+            }
+        });
         return out.toString();
     }
 

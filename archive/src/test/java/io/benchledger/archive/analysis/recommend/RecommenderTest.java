@@ -158,4 +158,18 @@ class RecommenderTest {
     private static BudgetCheck check(String key, BudgetStatus s, boolean close, double v) {
         return new BudgetCheck("b", "x", "f:1:1", key, "x", "primary", "max_mean", 100, 200, v, "us/op", s, close, "");
     }
+
+    /** A budget without a unit gives no "unit = ," in the evidence line; its other fields stay. */
+    @Test
+    void evidenceTextLeavesOutEmptyTexts() {
+        java.util.Map<String, Object> ev = new java.util.LinkedHashMap<>();
+        ev.put("criterion", "max_p99");
+        ev.put("current", Double.NaN);
+        ev.put("unit", "");
+        ev.put("pattern", "Allocation");
+        Recommendation r = new Recommendation("budget", "Allocation", Priority.HIGH, Double.NaN, "", "m", ev);
+        assertThat(r.evidenceText(d -> Double.isNaN(d) ? "–" : Double.toString(d)))
+                .isEqualTo("criterion = max_p99, current = –, pattern = Allocation");
+        assertThat(r.evidence()).containsKey("unit"); // the JSON keeps every field
+    }
 }
