@@ -29,14 +29,16 @@ final class ChangePointSection {
         if (points.isEmpty()) {
             flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "No change point was found in the history of these cases.");
         } else {
-            Table t = new Table(flow, List.of(Column.left("Case", 136), Column.left("Metric", 45),
-                    Column.left("Version", 45), Column.left("Run time", 80), Column.right("Before", 40),
-                    Column.right("After", 40), Column.right("Change", 40), Column.right("p", 30),
+            // the case key, parameters and mode included: two cases of one benchmark are two rows
+            // apart; p as wide as "<0.001"
+            Table t = new Table(flow, List.of(Column.left("Case", 136), Column.left("Metric", 42),
+                    Column.left("Version", 42), Column.left("Run time", 76), Column.right("Before", 40),
+                    Column.right("After", 40), Column.right("Change", 38), Column.right("p", 40),
                     Column.left("Direction", 55)));
             List<Row> rows = new ArrayList<>();
             for (ChangePoint cp : points) {
                 Color c = ChangePoint.REGRESSION.equals(cp.direction()) ? Charts.BAD : Charts.GOOD;
-                rows.add(new Row(List.of(cp.benchmark(), cp.metric(), cp.version(), Formats.dateTime(cp.time()),
+                rows.add(new Row(List.of(cp.caseKey(), cp.metric(), cp.version(), Formats.dateTime(cp.time()),
                         Formats.number(cp.before()), Formats.number(cp.after()), Formats.percent(cp.change()),
                         Formats.probability(cp.pValue()), cp.direction()),
                         Arrays.asList(null, null, null, null, null, null, c, null, c)));

@@ -29,13 +29,13 @@ final class DriftTable {
         }
         Table t = new Table(flow, List.of(Column.left("Case", 100), Column.left("Metric", 38),
                 Column.left("Start → end", 100), Column.right("Runs", 28), Column.right("Change", 36),
-                Column.right("Per day", 42), Column.right("p", 40), Column.left("Direction", 60),
+                Column.right("Per day", 46), Column.right("p", 40), Column.left("Direction", 56),
                 Column.left("Alert", 62)));
         List<Row> rows = new ArrayList<>();
         for (Drift d : drifts) {
             // colour only for alerts: a drift below its case's threshold is information
             Color c = !d.alert() ? null : ChangePoint.REGRESSION.equals(d.direction()) ? Charts.BAD : Charts.GOOD;
-            rows.add(new Row(List.of(d.benchmark(), d.metric(),
+            rows.add(new Row(List.of(d.caseKey(), d.metric(),
                     Formats.date(d.startTime()) + " → " + Formats.date(d.endTime()), Integer.toString(d.runs()),
                     Formats.percent(d.change()), perDay(d.changePerDay()), Formats.probability(d.pValue()), d.direction(),
                     alert(d)),

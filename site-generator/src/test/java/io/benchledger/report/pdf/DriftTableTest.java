@@ -78,6 +78,12 @@ class DriftTableTest {
                 .contains(io.benchledger.report.model.Formats.percent(first.change()))
                 .contains(DriftTable.perDay(first.changePerDay()));
         assertThat(section.split("\n")).filteredOn(l -> l.contains(" → ") && l.contains("%")).hasSize(drifts.size());
+        // each row names its case with parameters and mode (its package on the row's first line, the
+        // rest on the next), and no figure is broken across lines
+        String joined = section.replaceAll("\\s+", "");
+        assertThat(drifts).allSatisfy(d -> assertThat(joined)
+                .contains(d.caseKey().substring(d.benchmark().lastIndexOf('.', d.benchmark().lastIndexOf('.') - 1) + 1))
+                .contains(DriftTable.perDay(d.changePerDay())));
         assertThat(section).doesNotContain("NaN");
         // 6–8 sd drifts pass the default 2 % threshold: alerts, with the threshold beside
         assertThat(drifts).allMatch(Drift::alert);
