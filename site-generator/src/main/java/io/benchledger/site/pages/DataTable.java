@@ -80,6 +80,8 @@ public record DataTable(String id, String caption, List<Col> columns, List<List<
         }
     }
 
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     /**
      * The text as HTML, escaped, with a {@code <wbr>} after each '.', '[', ',', '=', '/', '@' and '_'
      * that joins two parts of an identifier: {@code io.x.Crypto.sha256[size=64]@avgt} may break
@@ -88,6 +90,12 @@ public record DataTable(String id, String caption, List<Col> columns, List<List<
      */
     public static String breakable(String text) {
         StringBuilder sb = new StringBuilder(text.length() + 16);
+        // a date (2026-02-10) stays whole: the browser would break it after a hyphen
+        java.util.regex.Matcher date = text.indexOf('-') > 0 ? DATE.matcher(text) : null;
+        if (date != null && date.find()) {
+            return breakable(text.substring(0, date.start())) + "<span class=\"nowrap\">" + date.group()
+                    + "</span>" + breakable(text.substring(date.end()));
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             switch (c) {

@@ -15,6 +15,10 @@ class DataTableTest {
         // a decimal point, a separator before a space and a trailing one are no break points
         assertThat(DataTable.breakable("cv = 0.1269, forks = 3.")).isEqualTo("cv = 0.1269, forks = 3.");
         assertThat(DataTable.breakable("unstable")).isEqualTo("unstable");
+        // a date stays on one line; the time after it may go to the next
+        assertThat(DataTable.breakable("2026-02-10 08:00 UTC")).isEqualTo("<span class=\"nowrap\">2026-02-10</span> 08:00 UTC");
+        assertThat(DataTable.breakable("2024-01-05 → 2024-02-26")).isEqualTo(
+                "<span class=\"nowrap\">2024-01-05</span> → <span class=\"nowrap\">2024-02-26</span>");
     }
 
     @Test
