@@ -470,18 +470,10 @@ public final class StepTest {
                     }
                     // sharper than a drift? A jump that no drift-long ramp through it fits clearly worse
                     // is a change the data cannot tell from a drift: not reported as a step
-                    double effect = rule.noise() > 0 ? Math.abs(r.jump()) / rule.noise() : Double.POSITIVE_INFINITY;
-                    if (effect < Math.max(SHARP_EFFECT, GRADUAL_EFFECT) && r.hi() - r.lo() >= DriftDetector.MIN_RUNS) {
-                        double[] slow = bestRamp(sums, r.lo(), r.index(), r.hi(), r.index() + 1, DriftDetector.MIN_RUNS);
-                        double pSharp = fTestP(slow[0], r.rss(), df);
-                        // a gradual change: the best ramp through it is well longer than the shortest allowed
-                        // (the data prefer a slow change to the sharpest ramp) and fits about as well as the jump
-                        boolean gradual = effect < GRADUAL_EFFECT && slow[1] >= GRADUAL_RUNS && pSharp >= GRADUAL_P;
-                        boolean small = effect < SHARP_EFFECT && pSharp >= SHARP_P;
-                        if (Double.isFinite(slow[0]) && (small || gradual) && pSharp > worst) {
-                            worst = pSharp;
-                            weakest = i;
-                        }
+                    double pSharp = notSharp(sums, r, rule);
+                    if (pSharp >= 0 && pSharp > worst) {
+                        worst = pSharp;
+                        weakest = i;
                     }
                 }
                 // two neighbouring steps of one direction: a staircase of two, or one ramp?
@@ -516,6 +508,29 @@ public final class StepTest {
             }
         }
         return cps;
+    }
+
+    /**
+     * The p of the jump's advantage over the best drift-long ramp through it when the jump is too small
+     * for that advantage ({@link #SHARP_EFFECT}, {@link #SHARP_P}) or gradual ({@link #GRADUAL_RUNS},
+     * {@link #GRADUAL_P}): a change the data cannot tell from a drift; −1 when it is a step.
+     */
+    static double notSharp(Sums sums, Result r, MergeRule rule) {
+        double effect = rule.noise() > 0 ? Math.abs(r.jump()) / rule.noise() : Double.POSITIVE_INFINITY;
+        int df = r.hi() - r.lo() - 4;
+        if (df < 1 || !(effect < Math.max(SHARP_EFFECT, GRADUAL_EFFECT)) || r.hi() - r.lo() < DriftDetector.MIN_RUNS) {
+            return -1;
+        }
+        double[] slow = bestRamp(sums, r.lo(), r.index(), r.hi(), r.index() + 1, DriftDetector.MIN_RUNS);
+        if (!Double.isFinite(slow[0])) {
+            return -1;
+        }
+        double pSharp = fTestP(slow[0], r.rss(), df);
+        // a gradual change: the best ramp through it is well longer than the shortest allowed (the data
+        // prefer a slow change to the sharpest ramp) and fits about as well as the jump
+        boolean gradual = effect < GRADUAL_EFFECT && slow[1] >= GRADUAL_RUNS && pSharp >= GRADUAL_P;
+        boolean small = effect < SHARP_EFFECT && pSharp >= SHARP_P;
+        return small || gradual ? pSharp : -1;
     }
 
     /** The test with its p-value corrected for the scan over the stretch's positions ({@link #scanP}). */

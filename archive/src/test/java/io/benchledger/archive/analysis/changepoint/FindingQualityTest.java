@@ -3,6 +3,7 @@ package io.benchledger.archive.analysis.changepoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.benchledger.archive.bench.FindingStudy;
+import io.benchledger.archive.generate.GroundTruth;
 import io.benchledger.archive.generate.HistoryGenerator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -100,6 +101,29 @@ class FindingQualityTest {
             falseSteps += c.falseSteps();
         }
         assertThat(falseSteps).as("false steps in 0.05 sd/run × 50 runs: " + where).isZero();
+    }
+
+    /**
+     * Steps of 3–6 noise sd in the steps family (seed 20000) that the merge took for a ramp and the drift
+     * detector then reported as a drift of 20 runs, the shortest a drift may be: such a drift is a step
+     * ({@link SeriesDetector}, "Drifts of the shortest length are steps"). Without that rule these five
+     * series report no step at their injected one and a 20-run drift around it.
+     */
+    @Test
+    void aDriftOfTheShortestLengthAroundAStepIsTheStep() {
+        HistoryGenerator gen = new HistoryGenerator(FindingStudy.families(400, 20_000).get(0).settings());
+        GroundTruth truth = gen.groundTruth();
+        for (int c : new int[] {101, 115, 212, 219, 275}) {
+            String key = gen.caseKeys().get(c);
+            SeriesDetector.Detection d = SeriesDetector.detect(gen.scores(c), D);
+            List<Integer> found = d.changePoints().stream().map(EDivisive.Split::index).toList();
+            for (GroundTruth.Step s : truth.changePoints()) {
+                if (s.caseKey().equals(key)) {
+                    assertThat(found).as("case " + c).anySatisfy(i -> assertThat(Math.abs(i - s.index())).isLessThanOrEqualTo(2));
+                }
+            }
+            assertThat(d.drifts()).as("case " + c).isEmpty();
+        }
     }
 
     @Test
