@@ -116,6 +116,22 @@ final class CaseAnalysis {
             return cc.withDecision(q, Verdict.INCONCLUSIVE, Severity.NONE, Math.max(needed, 2))
                     .withBasis(cc.basis().withReason(why));
         }
+        return unchangedOrOpen(cc, q);
+    }
+
+    /**
+     * Unchanged, when the change itself lies within the threshold. A change beyond the threshold
+     * whose interval is not wholly beyond it (or that is not significant) is neither shown nor ruled
+     * out, so it is inconclusive: "+12.3 % [+6.2 %, +18.3 %], threshold ±6.7 %" is not "unchanged".
+     */
+    static CaseComparison unchangedOrOpen(CaseComparison cc, double q) {
+        double t = cc.threshold();
+        if (!Double.isNaN(cc.change()) && Math.abs(cc.change()) > t) {
+            return cc.withDecision(q, Verdict.INCONCLUSIVE, Severity.NONE, 0).withBasis(cc.basis().withReason(
+                    String.format(java.util.Locale.ROOT, "change %+.1f%% is beyond the threshold ±%.1f%% but its interval"
+                                    + " [%+.1f%%, %+.1f%%] is not wholly beyond it or not significant",
+                            100 * cc.change(), 100 * t, 100 * cc.ciLow(), 100 * cc.ciHigh())));
+        }
         return cc.withDecision(q, Verdict.UNCHANGED, Severity.NONE, 0);
     }
 

@@ -225,7 +225,7 @@ public final class HistoryComparison {
                     Locale.ROOT, "too noisy: run-to-run variation ±%.1f%% hides changes below %.0f%%",
                     100 * cc.basis().runToRun(), 100 * smallestSeen)));
         }
-        return cc.withDecision(q, Verdict.UNCHANGED, Severity.NONE, 0);
+        return CaseAnalysis.unchangedOrOpen(cc, q);
     }
 
     /**
