@@ -188,12 +188,15 @@ public final class TableFormatter {
     }
 
     /**
-     * A p- or q-value in the terminal, Markdown and text notes (every command's one format for
-     * both): three significant digits, so 0.0312 and 4.87e-29 both keep their size; "n/a" when
-     * undefined. CSV and JSON keep the full double; the site and the PDF write three decimals.
+     * A p- or q-value, as every output writes it for a reader (the terminal, Markdown, the site and
+     * the PDF): three decimals, {@code <0.001} below that, "n/a" when undefined. CSV and JSON keep
+     * the full double, for whoever needs 4.87e-29 rather than "below 0.001".
      */
     public static String probability(double p) {
-        return Double.isFinite(p) ? String.format(Locale.ROOT, "%.3g", p) : "n/a";
+        if (!Double.isFinite(p)) {
+            return "n/a";
+        }
+        return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 
     public static String percent(double fraction) {

@@ -8,10 +8,11 @@ class TableFormatterTest {
     /** One format for p- and q-values in every command's text: three significant digits. */
     @Test
     void probabilitiesKeepThreeSignificantDigits() {
-        assertThat(TableFormatter.probability(0.03124)).isEqualTo("0.0312");
-        assertThat(TableFormatter.probability(0.000999)).isEqualTo("0.000999");
-        assertThat(TableFormatter.probability(4.8712e-29)).isEqualTo("4.87e-29");
-        assertThat(TableFormatter.probability(1)).isEqualTo("1.00");
+        assertThat(TableFormatter.probability(0.03124)).isEqualTo("0.031");
+        assertThat(TableFormatter.probability(0.001)).isEqualTo("0.001");
+        assertThat(TableFormatter.probability(0.000999)).isEqualTo("<0.001");
+        assertThat(TableFormatter.probability(4.8712e-29)).isEqualTo("<0.001");
+        assertThat(TableFormatter.probability(1)).isEqualTo("1.000");
         assertThat(TableFormatter.probability(Double.NaN)).isEqualTo("n/a");
     }
 }

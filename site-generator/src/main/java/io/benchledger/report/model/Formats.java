@@ -67,15 +67,9 @@ public final class Formats {
         return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
-    /** A p- or q-value: three significant digits, {@code <0.001} below that. */
+    /** A p- or q-value in the one format of every output ({@code TableFormatter.probability}); "–" when undefined, as the PDF marks unknowns. */
     public static String probability(double p) {
-        if (!Double.isFinite(p)) {
-            return "–";
-        }
-        if (p < 0.001) {
-            return "<0.001";
-        }
-        return String.format(Locale.ROOT, "%.3f", p);
+        return Double.isFinite(p) ? io.benchledger.archive.format.TableFormatter.probability(p) : "\u2013";
     }
 
     public static String dateTime(Instant t) {
