@@ -283,6 +283,15 @@ public final class Centre {
                 large[j] = x;
             }
         }
+        return trimmedFromExtremes(sum, small, large, g, m);
+    }
+
+    /**
+     * The trimmed mean from the sum of all m values and their smallest and largest ⌈g⌉ in order:
+     * (sum − Σ_{j<⌊g⌋}(small_j + large_j) − (g − ⌊g⌋)(small_⌊g⌋ + large_⌊g⌋)) / (m − 2g). One place for the
+     * arithmetic, so that the bootstrap's rank-counting replicates give the same double bit for bit.
+     */
+    static double trimmedFromExtremes(double sum, double[] small, double[] large, double g, int m) {
         int whole = (int) Math.floor(g);
         double part = g - whole;
         for (int j = 0; j < whole; j++) {

@@ -336,15 +336,7 @@ public final class HierarchicalBootstrap {
                 large[j++] = asc[r];
             }
         }
-        int whole = (int) Math.floor(g);
-        double part = g - whole;
-        for (int j = 0; j < whole; j++) {
-            sum -= small[j] + large[j];
-        }
-        if (part > 0) {
-            sum -= part * (small[whole] + large[whole]);
-        }
-        return sum / (m - 2 * g);
+        return Centre.trimmedFromExtremes(sum, small, large, g, m);
     }
 
     static double resampledMean(ForkedSample s, UniformRandomProvider rng) {
