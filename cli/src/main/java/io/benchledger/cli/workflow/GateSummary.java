@@ -195,33 +195,46 @@ public final class GateSummary {
         return out;
     }
 
-    /** The cases of one wording of a reason, and the least and greatest value of each of its figures. */
-    private static final class Reason {
-        static final String FIGURE = "\\d+(\\.\\d+)?";
+    /**
+     * The cases of one wording of a reason, and the least and greatest value of each of its figures.
+     * A figure written with its sign (a change, an interval's end) keeps it, and its range reads
+     * "-10.2 to -9.2": "-9.2–10.2" would hide the second sign.
+     */
+    static final class Reason {
+        static final String FIGURE = "[-+]?\\d+(\\.\\d+)?";
         int cases;
         double[] min;
         double[] max;
+        boolean[] signed;
 
         void add(String reason) {
-            double[] v = java.util.regex.Pattern.compile(FIGURE).matcher(reason).results()
-                    .mapToDouble(m -> Double.parseDouble(m.group())).toArray();
+            List<String> figures = java.util.regex.Pattern.compile(FIGURE).matcher(reason).results()
+                    .map(java.util.regex.MatchResult::group).toList();
             if (cases++ == 0) {
-                min = v.clone();
-                max = v.clone();
+                min = new double[figures.size()];
+                max = new double[figures.size()];
+                signed = new boolean[figures.size()];
+                java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+                java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
             }
-            for (int i = 0; i < v.length; i++) {
-                min[i] = Math.min(min[i], v[i]);
-                max[i] = Math.max(max[i], v[i]);
+            for (int i = 0; i < figures.size(); i++) {
+                double v = Double.parseDouble(figures.get(i));
+                min[i] = Math.min(min[i], v);
+                max[i] = Math.max(max[i], v);
+                signed[i] |= figures.get(i).startsWith("+") || figures.get(i).startsWith("-");
             }
         }
 
-        /** The wording with each NUL (a figure's place) replaced by its figure, or by "least–greatest" where the cases differ. */
+        /** The wording with each NUL (a figure's place) replaced by its figure, or by its range where the cases differ. */
         String text(String wording) {
             StringBuilder sb = new StringBuilder();
             int i = 0;
             for (char ch : wording.toCharArray()) {
                 if (ch == '\u0000') {
-                    sb.append(figure(min[i])).append(min[i] == max[i] ? "" : "–" + figure(max[i]));
+                    sb.append(figure(min[i], signed[i]));
+                    if (min[i] != max[i]) {
+                        sb.append(signed[i] ? " to " : "\u2013").append(figure(max[i], signed[i]));
+                    }
                     i++;
                 } else {
                     sb.append(ch);
@@ -230,8 +243,9 @@ public final class GateSummary {
             return sb.toString();
         }
 
-        private static String figure(double v) {
-            return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        private static String figure(double v, boolean signed) {
+            String digits = v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+            return signed && v >= 0 ? "+" + digits : digits;
         }
     }
 

@@ -31,4 +31,18 @@ class GateSummaryTest {
         // the counts and the sides compared are two paragraphs, not one run-on line
         assertThat(summary).containsPattern("better-is-positive\\)\n\nbaseline last-release = 1\\.0\\.0");
     }
+
+    /** Signed figures keep their sign in a range: "-9.2–10.2%" read as one end negative, the other not. */
+    @Test
+    void signedFiguresKeepTheirSignsInARange() {
+        GateSummary.Reason r = new GateSummary.Reason();
+        String a = "change +7.8% is beyond the threshold ±5% but its interval [-9.2%, +25.7%] is not wholly beyond it";
+        String b = "change -8% is beyond the threshold ±7.5% but its interval [-10.2%, +2.1%] is not wholly beyond it";
+        r.add(a);
+        r.add(b);
+        assertThat(a.replaceAll(GateSummary.Reason.FIGURE, "\u0000")).isEqualTo(b.replaceAll(GateSummary.Reason.FIGURE, "\u0000"));
+        assertThat(r.text(a.replaceAll(GateSummary.Reason.FIGURE, "\u0000"))).isEqualTo(
+                "change -8 to +7.8% is beyond the threshold ±5\u20137.5% but its interval [-10.2 to -9.2%, +2.1 to +25.7%]"
+                        + " is not wholly beyond it");
+    }
 }
