@@ -34,7 +34,8 @@ final class ChangeChart {
             return;
         }
         flow.paragraph(flow.fonts.regular, 9, PageFlow.TEXT, "The largest significant changes (" + nRegressed
-                + " regressions, " + nImproved + " improvements), in percent of the baseline, with their 95 %"
+                + (nRegressed == 1 ? " regression, " : " regressions, ") + nImproved
+                + (nImproved == 1 ? " improvement" : " improvements") + "), in percent of the baseline, with their 95 %"
                 + " bootstrap intervals. Colour is the verdict: green improved, red regressed.");
         flow.moveDown(6);
         flow.ensure(height);
