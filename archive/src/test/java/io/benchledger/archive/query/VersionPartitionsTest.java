@@ -42,7 +42,7 @@ class VersionPartitionsTest {
             assertThat(db.versionsOf(List.of(ids.get(0), "no-such-run"))).isNull();
             List<List<String>> selections = List.of(List.of(ids.get(0)), List.of(ids.get(0), ids.get(1), ids.get(2)),
                     List.of(ids.get(3)), List.of(ids.get(4), ids.get(1)), ids);
-            for (String sql : List.of("compare_samples", "run_case_samples")) {
+            for (String sql : List.of("compare_samples", "run_case_samples", "run_case_keys")) {
                 for (List<String> selection : selections) {
                     List<String> pruned = rows(db, sql, selection, true);
                     assertThat(pruned).as(sql + " " + selection).isNotEmpty().isEqualTo(rows(db, sql, selection, false));
@@ -51,8 +51,50 @@ class VersionPartitionsTest {
         }
     }
 
+    /**
+     * A nightly's history reads the samples of the candidate's cases only, and the keys of the others
+     * from the results: the scoped rows are the unscoped rows of those cases, and the keys are the
+     * unscoped rows' (case, metric) pairs in the order the rows first name them.
+     */
+    @Test
+    void historyScopedToSomeCasesReadsWhatEveryCaseWouldGiveOfThem() throws Exception {
+        Archive archive = Archive.open(dir);
+        List<String> ids = new ArrayList<>();
+        int[] cases = {2, 5, 3, 4};
+        for (int i = 0; i < cases.length; i++) {
+            String id = RunIds.next();
+            ids.add(id);
+            archive.commit(TestRuns.run(id, "p", i < 2 ? "1.0.0" : "1.1.0", cases[i], 2, 3, 100.0 + 10 * i));
+        }
+        String awkward = RunIds.next();
+        archive.commit(TestRuns.awkward(awkward));
+        ids.add(awkward);
+        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
+            List<String> every = rows(db, "run_case_samples", ids, true);
+            // run id | case key | metric | ...
+            List<String> keys = every.stream().map(r -> r.split("\\|", 4)).map(f -> f[1] + "|" + f[2]).distinct().toList();
+            assertThat(keys).hasSize(5 + 4);
+            List<String> firstMet = rows(db, "run_case_keys", ids, true).stream()
+                    .map(r -> r.split("\\|", 3)).map(f -> f[0] + "|" + f[1]).toList();
+            assertThat(firstMet).isEqualTo(keys);
+            List<String> caseKeys = every.stream().map(r -> r.split("\\|", 3)[1]).distinct().toList();
+            for (List<String> some : List.of(caseKeys.subList(0, 1), caseKeys.subList(1, 4), List.of(caseKeys.get(7),
+                    caseKeys.get(5)), List.of("no-such-case"), List.<String>of(), caseKeys)) {
+                List<String> scoped = rows(db, "run_case_samples", ids, true, some);
+                assertThat(scoped).as(some.toString())
+                        .isEqualTo(every.stream().filter(r -> some.contains(r.split("\\|", 3)[1])).toList());
+            }
+        }
+    }
+
     private static List<String> rows(ArchiveDatabase db, String sql, List<String> runIds, boolean pruned)
             throws Exception {
+        return rows(db, sql, runIds, pruned, null);
+    }
+
+    /** The rows of a query, each as one string; {@code caseKeys} binds run_case_samples' third parameter. */
+    private static List<String> rows(ArchiveDatabase db, String sql, List<String> runIds, boolean pruned,
+                                     List<String> caseKeys) throws Exception {
         List<String> out = new ArrayList<>();
         try (PreparedStatement ps = db.connection().prepareStatement(SqlFile.load(sql))) {
             ps.setArray(1, db.connection().createArrayOf("VARCHAR", runIds.toArray()));
@@ -60,6 +102,13 @@ class VersionPartitionsTest {
                 db.bindVersions(ps, 2, runIds);
             } else {
                 ps.setNull(2, Types.ARRAY);
+            }
+            if (sql.equals("run_case_samples")) {
+                if (caseKeys == null) {
+                    ps.setNull(3, Types.ARRAY);
+                } else {
+                    ps.setArray(3, db.connection().createArrayOf("VARCHAR", caseKeys.toArray()));
+                }
             }
             try (ResultSet rs = ps.executeQuery()) {
                 int n = rs.getMetaData().getColumnCount();

@@ -59,8 +59,12 @@ public final class HistoryComparison {
 
     static ComparisonReport run(ArchiveDatabase db, ResolvedSide baseline, ResolvedSide candidate,
                                 ComparisonOptions o) throws SQLException {
-        Map<String, List<RunCase>> hist = load(db, baseline.runIds(), o);
-        Map<String, List<RunCase>> cand = load(db, candidate.runIds(), o);
+        Map<String, List<RunCase>> cand = load(db, candidate.runIds(), o, null);
+        // the history's samples of the candidate's cases only: a night that measured 200 of 2,000
+        // cases reads 20 runs × 200 cases, not 20 runs × 2,000
+        java.util.Set<String> caseKeys = new java.util.TreeSet<>();
+        cand.values().forEach(runs -> caseKeys.add(runs.get(0).data().caseKey()));
+        Map<String, List<RunCase>> hist = load(db, baseline.runIds(), o, caseKeys);
         List<CaseHistory> inputs = new ArrayList<>();
         List<String> onlyBase = new ArrayList<>();
         List<String> onlyCand = new ArrayList<>();
@@ -76,7 +80,11 @@ public final class HistoryComparison {
             inputs.add(new CaseHistory(h.stream().map(RunCase::data).toList(), h.stream().map(RunCase::runId).toList(),
                     pool(c.stream().map(RunCase::data).toList())));
         }
-        hist.keySet().stream().filter(k -> !cand.containsKey(k)).forEach(onlyBase::add);
+        for (String k : keys(db, baseline.runIds(), o)) {
+            if (!cand.containsKey(k)) {
+                onlyBase.add(k);
+            }
+        }
         List<CaseComparison> cases = compare(inputs, o);
         return new ComparisonReport(baseline, candidate, o, cases, Comparison.summarise(cases, onlyBase, onlyCand),
                 TailAnalysis.compare(db, baseline.runIds(), candidate.runIds(), cases, o));
@@ -270,17 +278,46 @@ public final class HistoryComparison {
                 first.higherIsBetter(), failure, new ForkedSample(v.toArray(new double[0][]), w.toArray(new double[0][])));
     }
 
+    /**
+     * The "case_key|metric" keys these runs measured that pass the options' filters, in the order
+     * {@link #load} of every case would first meet them (the runs oldest first), from the results
+     * alone.
+     */
+    private static List<String> keys(ArchiveDatabase db, List<String> runIds, ComparisonOptions o) throws SQLException {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        try (PreparedStatement ps = db.connection().prepareStatement(SqlFile.load("run_case_keys"))) {
+            ps.setArray(1, db.connection().createArrayOf("VARCHAR", runIds.toArray()));
+            db.bindVersions(ps, 2, runIds);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (Comparison.wanted(o, rs.getString(2), rs.getString(3))) {
+                        out.add(rs.getString(1) + "|" + rs.getString(2));
+                    }
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
     private record RunCase(String runId, CaseData data, String settings) {
     }
 
-    /** Each run's cases, keyed "case_key|metric", oldest run first. */
-    private static Map<String, List<RunCase>> load(ArchiveDatabase db, List<String> runIds, ComparisonOptions o)
-            throws SQLException {
+    /**
+     * Each run's cases, keyed "case_key|metric", oldest run first; of the cases {@code caseKeys} only
+     * (null: every case).
+     */
+    private static Map<String, List<RunCase>> load(ArchiveDatabase db, List<String> runIds, ComparisonOptions o,
+                                                   java.util.Collection<String> caseKeys) throws SQLException {
         Map<String, List<RunCase>> out = new LinkedHashMap<>();
         try (PreparedStatement ps = db.connection().prepareStatement(SqlFile.load("run_case_samples"))) {
             Array ids = db.connection().createArrayOf("VARCHAR", runIds.toArray());
             ps.setArray(1, ids);
             db.bindVersions(ps, 2, runIds);
+            if (caseKeys == null) {
+                ps.setNull(3, java.sql.Types.ARRAY);
+            } else {
+                ps.setArray(3, db.connection().createArrayOf("VARCHAR", caseKeys.toArray()));
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (Comparison.wanted(o, rs.getString(3), rs.getString(4))) {
