@@ -193,6 +193,25 @@ public final class ArchiveDatabase implements AutoCloseable {
         return e;
     }
 
+    /**
+     * Runs the named {@code .sql} resource over the runs {@code runIds}: {@code params} are bound first,
+     * then, as the last parameter, their version partitions ({@link #versionsOf}; NULL: every one), so
+     * that DuckDB reads only those partitions' files.
+     */
+    public Table queryOfRuns(String sqlName, java.util.Collection<String> runIds, Object... params) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(SqlFile.load(sqlName))) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            bindVersions(ps, params.length + 1, runIds);
+            try (ResultSet rs = ps.executeQuery()) {
+                return read(rs);
+            }
+        } catch (SQLException e) {
+            throw damagedFile(e);
+        }
+    }
+
     /** Runs a statement the user typed (the {@code sql} command); errors become bad input. */
     public Table userQuery(String sql) {
         try {

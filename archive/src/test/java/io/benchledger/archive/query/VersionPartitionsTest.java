@@ -51,6 +51,37 @@ class VersionPartitionsTest {
         }
     }
 
+    /** The recommendations' queries of one run read only its partitions, and return what reading all returns. */
+    @Test
+    void oneRunsQueriesReadOnlyItsPartitions() throws Exception {
+        Archive archive = Archive.open(dir);
+        List<String> ids = new ArrayList<>();
+        String[] versions = {"1.0.0", "1.1.0", "3.0~beta@x"};
+        for (int i = 0; i < versions.length; i++) {
+            String id = RunIds.next();
+            ids.add(id);
+            archive.commit(TestRuns.run(id, "p", versions[i], 3, 2, 4, 100.0 + 10 * i));
+        }
+        String awkward = RunIds.next();
+        archive.commit(TestRuns.awkward(awkward));
+        ids.add(awkward);
+        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
+            for (String sql : List.of("run_case_results", "run_fork_scores")) {
+                for (String id : ids) {
+                    List<List<Object>> every;
+                    try (PreparedStatement ps = db.connection().prepareStatement(SqlFile.load(sql))) {
+                        ps.setString(1, id);
+                        ps.setNull(2, Types.ARRAY);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            every = ArchiveDatabase.read(rs).rows();
+                        }
+                    }
+                    assertThat(db.queryOfRuns(sql, List.of(id), id).rows()).as(sql + " " + id).isNotEmpty().isEqualTo(every);
+                }
+            }
+        }
+    }
+
     /**
      * A nightly's history reads the samples of the candidate's cases only, and the keys of the others
      * from the results: the scoped rows are the unscoped rows of those cases, and the keys are the

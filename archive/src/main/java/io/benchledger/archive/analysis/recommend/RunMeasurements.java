@@ -113,7 +113,7 @@ public final class RunMeasurements {
 
     public static List<ScalePoint> scalePoints(ArchiveDatabase db, String runId) throws SQLException {
         List<ScalePoint> out = new ArrayList<>();
-        for (List<Object> r : db.query("run_case_results", runId).rows()) {
+        for (List<Object> r : db.queryOfRuns("run_case_results", List.of(runId), runId).rows()) {
             if (!"primary".equals(r.get(3))) {
                 continue;
             }
@@ -127,7 +127,7 @@ public final class RunMeasurements {
     public static List<CaseMeasurements> cases(ArchiveDatabase db, String runId, String baselineRunId) throws SQLException {
         Map<String, List<Object>> primary = new TreeMap<>();
         Map<String, Double> alloc = new TreeMap<>();
-        for (List<Object> r : db.query("run_case_results", runId).rows()) {
+        for (List<Object> r : db.queryOfRuns("run_case_results", List.of(runId), runId).rows()) {
             if ("primary".equals(r.get(3))) {
                 primary.put((String) r.get(0), r);
             } else if (ALLOC.equals(r.get(3))) {
@@ -137,7 +137,7 @@ public final class RunMeasurements {
         Map<String, Double> baseAlloc = new TreeMap<>();
         Map<String, Double> baseScore = new TreeMap<>();
         if (baselineRunId != null) {
-            for (List<Object> r : db.query("run_case_results", baselineRunId).rows()) {
+            for (List<Object> r : db.queryOfRuns("run_case_results", List.of(baselineRunId), baselineRunId).rows()) {
                 if ("primary".equals(r.get(3))) {
                     baseScore.put((String) r.get(0), ((Number) r.get(7)).doubleValue());
                 } else if (ALLOC.equals(r.get(3))) {
@@ -146,7 +146,7 @@ public final class RunMeasurements {
             }
         }
         Map<String, Map<Integer, List<Double>>> iterations = new LinkedHashMap<>();
-        for (List<Object> r : db.query("run_fork_scores", runId).rows()) {
+        for (List<Object> r : db.queryOfRuns("run_fork_scores", List.of(runId), runId).rows()) {
             iterations.computeIfAbsent((String) r.get(0), k -> new TreeMap<>())
                     .computeIfAbsent(((Number) r.get(1)).intValue(), k -> new ArrayList<>())
                     .add(((Number) r.get(3)).doubleValue());
