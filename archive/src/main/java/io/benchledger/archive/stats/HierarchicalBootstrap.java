@@ -1,8 +1,6 @@
 package io.benchledger.archive.stats;
 
 import java.util.Arrays;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Percentile bootstrap interval of the relative change of the centre, resampling the way the data
@@ -47,7 +45,7 @@ public final class HierarchicalBootstrap {
         if (baseline.size() == 0 || candidate.size() == 0 || replicates < 2) {
             return new Interval(Double.NaN, Double.NaN);
         }
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        BootstrapRandom rng = BootstrapRandom.seeded(seed);
         double[] changes = new double[replicates];
         Resampler base = resampler(baseline, statistic);
         Resampler cand = resampler(candidate, statistic);
@@ -62,7 +60,7 @@ public final class HierarchicalBootstrap {
 
     /** One side's replicate centres. */
     private interface Resampler {
-        double next(UniformRandomProvider rng);
+        double next(BootstrapRandom rng);
     }
 
     private static Resampler resampler(ForkedSample s, CentreStatistic statistic) {
@@ -182,7 +180,7 @@ public final class HierarchicalBootstrap {
     }
 
     /** Median or trimmed mean of the two-stage resample (forks, then iterations within them). */
-    static double resampledSorted(ForkedSample s, UniformRandomProvider rng, Scratch scratch, CentreStatistic statistic) {
+    static double resampledSorted(ForkedSample s, BootstrapRandom rng, Scratch scratch, CentreStatistic statistic) {
         if (scratch.counts != null) {
             return countedSorted(s, rng, scratch, statistic);
         }
@@ -231,7 +229,7 @@ public final class HierarchicalBootstrap {
      * the cut values are the same values in the same order; where that method would sort instead,
      * the counts give the sorted values to {@link Centre#trimmedMeanOfSorted}'s walk.
      */
-    static double countedSorted(ForkedSample s, UniformRandomProvider rng, Scratch scratch, CentreStatistic statistic) {
+    static double countedSorted(ForkedSample s, BootstrapRandom rng, Scratch scratch, CentreStatistic statistic) {
         double[][] v = s.values();
         int k = v.length;
         int[] offsets = scratch.offsets;
@@ -339,7 +337,7 @@ public final class HierarchicalBootstrap {
         return Centre.trimmedFromExtremes(sum, small, large, g, m);
     }
 
-    static double resampledMean(ForkedSample s, UniformRandomProvider rng) {
+    static double resampledMean(ForkedSample s, BootstrapRandom rng) {
         double[][] v = s.values();
         double[][] w = s.weights();
         int k = v.length;

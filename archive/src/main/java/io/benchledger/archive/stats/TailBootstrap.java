@@ -1,8 +1,6 @@
 package io.benchledger.archive.stats;
 
 import java.util.Arrays;
-import org.apache.commons.rng.UniformRandomProvider;
-import org.apache.commons.rng.simple.RandomSource;
 
 /**
  * Percentile bootstrap interval of the relative change of a high quantile (p99, p99.9) of single
@@ -89,7 +87,7 @@ public final class TailBootstrap {
         if (baseline.operations() == 0 || candidate.operations() == 0 || replicates < 2) {
             return new HierarchicalBootstrap.Interval(Double.NaN, Double.NaN);
         }
-        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        BootstrapRandom rng = BootstrapRandom.seeded(seed);
         Binned b = new Binned(baseline);
         Binned c = new Binned(candidate);
         double[] changes = new double[replicates];
@@ -163,7 +161,7 @@ public final class TailBootstrap {
             scratch = new double[binValues.length];
         }
 
-        double replicate(UniformRandomProvider rng, double rank) {
+        double replicate(BootstrapRandom rng, double rank) {
             Arrays.fill(scratch, 0);
             int k = bins.length;
             for (int d = 0; d < k; d++) {

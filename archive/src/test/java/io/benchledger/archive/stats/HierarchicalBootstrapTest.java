@@ -173,8 +173,8 @@ class HierarchicalBootstrapTest {
                 for (CentreStatistic statistic : new CentreStatistic[] {CentreStatistic.TRIMMED_MEAN, CentreStatistic.MEDIAN}) {
                     HierarchicalBootstrap.Scratch counting = new HierarchicalBootstrap.Scratch(s, true);
                     HierarchicalBootstrap.Scratch sorting = new HierarchicalBootstrap.Scratch(s, false);
-                    UniformRandomProvider r1 = RandomSource.XO_RO_SHI_RO_128_PP.create(9L);
-                    UniformRandomProvider r2 = RandomSource.XO_RO_SHI_RO_128_PP.create(9L);
+                    BootstrapRandom r1 = BootstrapRandom.seeded(9L);
+                    BootstrapRandom r2 = BootstrapRandom.seeded(9L);
                     for (int b = 0; b < 500; b++) {
                         double a = HierarchicalBootstrap.resampledSorted(s, r1, counting, statistic);
                         double e = HierarchicalBootstrap.resampledSorted(s, r2, sorting, statistic);
