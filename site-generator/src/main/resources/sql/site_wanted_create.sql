@@ -1,0 +1,1 @@
+CREATE OR REPLACE TEMP TABLE site_wanted (case_key VARCHAR)
