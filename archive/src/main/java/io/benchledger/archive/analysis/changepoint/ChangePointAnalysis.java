@@ -33,12 +33,16 @@ public final class ChangePointAnalysis {
      * @param drifts drifts of every series, largest |change| first, acknowledged ones marked; not yet
      *        judged against thresholds (see {@link #drifts(io.benchledger.archive.analysis.compare.ComparisonOptions)})
      * @param detections per series key ({@link CaseSeries#key()})
-     * @param incrementalSeries series whose split restarted from the cache
+     * @param incrementalSeries series whose split restarted from the cache, or whose findings were
+     *        taken from it
      * @param windowsExamined split windows computed in total (the work done)
+     * @param cacheWritten whether the cache in the archive holds this analysis (written now, or already
+     *        holding it when nothing changed)
+     * @param reusedSeries series the new runs did not measure, whose findings were taken from the cache
      */
     public record Outcome(History history, List<ChangePoint> changePoints, List<ChangePoint> acknowledged,
                           List<Drift> drifts, Map<String, SeriesDetector.Detection> detections, int incrementalSeries,
-                          int windowsExamined, boolean cacheWritten) {
+                          int windowsExamined, boolean cacheWritten, int reusedSeries) {
 
         /** The drifts judged against each case's comparison threshold ({@link DriftAlerts}). */
         public List<Drift> drifts(io.benchledger.archive.analysis.compare.ComparisonOptions options) {
@@ -48,7 +52,7 @@ public final class ChangePointAnalysis {
         /** This outcome with its drifts judged against each case's comparison threshold. */
         public Outcome judged(io.benchledger.archive.analysis.compare.ComparisonOptions options) {
             return new Outcome(history, changePoints, acknowledged, drifts(options), detections, incrementalSeries,
-                    windowsExamined, cacheWritten);
+                    windowsExamined, cacheWritten, reusedSeries);
         }
     }
 
@@ -118,7 +122,11 @@ public final class ChangePointAnalysis {
         List<SeriesDetector.Detection> results = history.series().parallelStream()
                 .map(s -> {
                     AnalysisCache.Entry prev = cached.get(s.key());
-                    return prev == null ? SeriesDetector.detect(s.values(), settings)
+                    if (prev == null) {
+                        return SeriesDetector.detect(s.values(), settings);
+                    }
+                    // a series no new run measured: the same values, so the same findings
+                    return unchanged(prev, s) ? prev.detection()
                             : SeriesDetector.detect(s.values(), settings, prev.state(), prev.filtered());
                 })
                 .toList();
@@ -131,11 +139,14 @@ public final class ChangePointAnalysis {
         List<AnalysisCache.Entry> entries = new ArrayList<>();
         int incremental = 0;
         int windows = 0;
+        int reused = 0;
         for (int i = 0; i < results.size(); i++) {
             CaseSeries s = history.series().get(i);
             SeriesDetector.Detection d = results.get(i);
             detections.put(s.key(), d);
-            entries.add(new AnalysisCache.Entry(s, d.filtered(), d.state()));
+            entries.add(new AnalysisCache.Entry(s, d));
+            AnalysisCache.Entry prev = cached.get(s.key());
+            reused += prev != null && prev.detection() == d ? 1 : 0;
             incremental += d.incremental() ? 1 : 0;
             windows += d.windowsExamined();
             for (EDivisive.Split split : d.changePoints()) {
@@ -151,9 +162,19 @@ public final class ChangePointAnalysis {
         open.sort(LARGEST_FIRST);
         acked.sort(LARGEST_FIRST);
         drifts.sort(LARGEST_DRIFT_FIRST);
-        boolean written = writeCache && AnalysisCache.write(archive, history.project(), settings,
-                history.runs().stream().map(RunPoint::runId).toList(), entries);
-        return new Outcome(history, open, acked, drifts, detections, incremental, windows, written);
+        // the same runs and every series found again from the cache: the file already holds this analysis
+        boolean current = cache.isPresent() && cache.get().runIds().size() == history.runs().size()
+                && cached.size() == results.size() && reused == results.size();
+        boolean written = writeCache && (current || AnalysisCache.write(archive, history.project(), settings,
+                history.runs().stream().map(RunPoint::runId).toList(), entries));
+        return new Outcome(history, open, acked, drifts, detections, incremental, windows, written, reused);
+    }
+
+    /** Whether a series has exactly the values its cached analysis saw (no new run measured it). */
+    private static boolean unchanged(AnalysisCache.Entry prev, CaseSeries s) {
+        SeriesDetector.SplitState state = prev.state();
+        return state.length() == s.size() && prev.series().size() == s.size()
+                && state.fingerprint() == SeriesDetector.fingerprint(s.values(), s.size());
     }
 
     /** Largest relative change first; ties by case, metric and position, so the order is stable. */

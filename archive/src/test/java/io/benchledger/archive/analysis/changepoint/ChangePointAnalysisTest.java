@@ -75,6 +75,7 @@ class ChangePointAnalysisTest {
         assertThat(incremental.incrementalSeries()).isEqualTo(16);
         assertThat(incremental.windowsExamined()).isLessThan(full.windowsExamined() / 3);
         assertThat(incremental.changePoints()).isEqualTo(full.changePoints());
+        assertSameFindings(incremental, full);
 
         // other settings never reuse the cache
         var other = ChangePointAnalysis.run(archive, "default", new DetectorSettings(DetectorSettings.DEFAULTS.window(), 0.01,
@@ -82,6 +83,86 @@ class ChangePointAnalysisTest {
                 DetectorSettings.DEFAULTS.outlierHalfWidth(), DetectorSettings.DEFAULTS.outlierThreshold(),
                 DetectorSettings.DEFAULTS.minSegment()), true);
         assertThat(other.incrementalSeries()).isZero();
+    }
+
+    /**
+     * A night that measured some of the cases: the others' findings come from the cache unchanged (their
+     * values are the same), the measured ones are detected again, and everything equals a full analysis;
+     * a night with nothing new reads every series' findings from the cache and leaves the file as it was.
+     */
+    @Test
+    void seriesNoNewRunMeasuredKeepTheirCachedFindings() throws Exception {
+        HistoryGenerator gen = generator();
+        Archive archive = Archive.open(tmp.resolve("a"));
+        commit(archive, gen, 0, RUNS - 1);
+        ChangePointAnalysis.run(archive, "default", DetectorSettings.DEFAULTS, true);
+
+        RunRecord night = gen.run(RUNS - 1);
+        java.util.Set<String> measured = night.results().stream().map(r -> r.caseKey()).distinct().limit(5)
+                .collect(java.util.stream.Collectors.toSet());
+        archive.commit(List.of(new RunRecord(night.run(),
+                night.results().stream().filter(r -> measured.contains(r.caseKey())).toList(),
+                night.samples().stream().filter(x -> measured.contains(x.caseKey())).toList())));
+        var incremental = ChangePointAnalysis.run(archive, "default", DetectorSettings.DEFAULTS, true);
+        var full = ChangePointAnalysis.run(archive, "default", DetectorSettings.DEFAULTS, false);
+        int series = full.history().series().size();
+        long measuredSeries = full.history().series().stream().filter(x -> measured.contains(x.caseKey())).count();
+        assertThat(measuredSeries).isPositive();
+        assertThat(incremental.reusedSeries()).isEqualTo(series - (int) measuredSeries);
+        assertThat(incremental.incrementalSeries()).isEqualTo(series);
+        assertThat(incremental.cacheWritten()).isTrue();
+        assertSameFindings(incremental, full);
+
+        // nothing new: every series from the cache, the file not written again
+        Path file = archive.root().resolve("analysis/changepoints-default.bin");
+        byte[] before = Files.readAllBytes(file);
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(file);
+        var again = ChangePointAnalysis.run(archive, "default", DetectorSettings.DEFAULTS, true);
+        assertThat(again.reusedSeries()).isEqualTo(series);
+        assertThat(again.windowsExamined()).isZero();
+        assertThat(again.cacheWritten()).isTrue();
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(written);
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertSameFindings(again, full);
+    }
+
+    /** Findings cached by a benchledger with other detection code are not reused. */
+    @Test
+    void aCacheOfOtherDetectionCodeIsNotReused() throws Exception {
+        HistoryGenerator gen = generator();
+        Archive archive = Archive.open(tmp.resolve("a"));
+        commit(archive, gen, 0, RUNS);
+        int series = ChangePointAnalysis.run(archive, "default", DetectorSettings.DEFAULTS, true).history().series().size();
+        assertThat(ChangePointAnalysis.run(archive, "default", DetectorSettings.DEFAULTS, true).reusedSeries()).isEqualTo(series);
+        Path file = archive.root().resolve("analysis/changepoints-default.bin");
+        byte[] bytes = Files.readAllBytes(file);
+        // MAGIC, VERSION, the settings' key (modified UTF-8 with its length), then the code's fingerprint
+        int at = 8 + 2 + DetectorSettings.DEFAULTS.key().length();
+        assertThat(java.nio.ByteBuffer.wrap(bytes, at, 8).getLong()).isEqualTo(AnalysisCache.codeFingerprint());
+        bytes[at + 7] ^= 1;
+        Files.write(file, bytes);
+        var other = ChangePointAnalysis.run(archive, "default", DetectorSettings.DEFAULTS, true);
+        assertThat(other.reusedSeries()).isZero();
+        assertThat(other.incrementalSeries()).isZero();
+        assertSameFindings(other, ChangePointAnalysis.run(archive, "default", DetectorSettings.DEFAULTS, false));
+    }
+
+    /** Everything an analysis reports, and every series' detection, is the same in both. */
+    private static void assertSameFindings(ChangePointAnalysis.Outcome a, ChangePointAnalysis.Outcome b) {
+        assertThat(a.changePoints()).isEqualTo(b.changePoints());
+        assertThat(a.acknowledged()).isEqualTo(b.acknowledged());
+        assertThat(a.drifts()).isEqualTo(b.drifts());
+        assertThat(a.history().series()).hasSameSizeAs(b.history().series());
+        assertThat(a.detections().keySet()).isEqualTo(b.detections().keySet());
+        for (String key : a.detections().keySet()) {
+            SeriesDetector.Detection x = a.detections().get(key);
+            SeriesDetector.Detection y = b.detections().get(key);
+            assertThat(x.changePoints()).as(key).isEqualTo(y.changePoints());
+            assertThat(x.drifts()).as(key).isEqualTo(y.drifts());
+            assertThat(x.filtered()).as(key).isEqualTo(y.filtered());
+            assertThat(Double.doubleToLongBits(x.noise())).as(key).isEqualTo(Double.doubleToLongBits(y.noise()));
+            assertThat(x.state().fingerprint()).as(key).isEqualTo(y.state().fingerprint());
+        }
     }
 
     @Test
