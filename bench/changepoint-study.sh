@@ -5,7 +5,8 @@
 # generator's ground truth. Usage: bench/changepoint-study.sh [SCALE] [SEED]   (1 and 20000 = the docs'
 # tables; another SEED draws other histories of the same families)
 # With "steps" as the first argument it prints the older per-noise-level step study instead; with
-# "seeds [COUNT] [FIRST] [LENGTHS]" the false steps of the step-free trend families over many seeds
+# "seeds [COUNT] [FIRST] [LENGTHS] [step]" the false steps of the step-free trend families (with "step":
+# of the trend families with a step inside, and the steps found) over many seeds
 # (20 seeds from 60000, trends of 50 and 150 runs by default).
 set -euo pipefail
 cd "$(dirname "$0")/.."

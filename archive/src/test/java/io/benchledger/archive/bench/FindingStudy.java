@@ -17,8 +17,9 @@ import java.util.Locale;
  * with {@link FindingScore}. Everything is seeded. Run with {@code bench/changepoint-study.sh [scale] [seed]}
  * (scale 1 and seed 20000 are the tables of the docs; smaller scales are quicker and noisier; another
  * seed draws other histories of the same families: the families use seed … seed + 5, the trends
- * seed + 10000 onwards). {@code bench/changepoint-study.sh seeds [count] [first] [lengths]} prints the
- * false steps of the step-free trend families over many seeds (20 from 60000, lengths 50,150 by default).
+ * seed + 10000 onwards). {@code bench/changepoint-study.sh seeds [count] [first] [lengths] [step]} prints the
+ * false steps of the step-free trend families over many seeds (20 from 60000, lengths 50,150 by default),
+ * or with {@code step} those of the trend families with a step inside, and the steps found.
  */
 public final class FindingStudy {
     private FindingStudy() {
@@ -72,46 +73,69 @@ public final class FindingStudy {
     }
 
     /**
-     * The step-free trend families over many seeds: false steps per family (trends of 0.05–1 noise sd per
-     * run over the given lengths, {@code series} each), and in how many of the seeds the family had any
-     * (there the trivial "no change point" answer beats the detector's step F1).
+     * The trend families over many seeds: false steps per family (trends of 0.05–1 noise sd per run over
+     * the given lengths, {@code series} each), and in how many of the seeds the family had any (without a
+     * step inside, there the trivial "no change point" answer beats the detector's step F1); with
+     * {@code withStep} the families with a step of 8–15 sd inside the trend, scored as in the main study
+     * (margin 5), with the steps found.
      */
-    static void seeds(int count, long first, int series, int[] lengths) {
+    static void seeds(int count, long first, int series, int[] lengths, boolean withStep) {
         DetectorSettings settings = DetectorSettings.DEFAULTS;
-        System.out.printf(Locale.ROOT, "seeds %d–%d, %d series per family and seed%n%n", first, first + count - 1, series);
-        System.out.println("| step-free trend | series | false steps | seeds with a false step | largest false step (noise sd) |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.printf(Locale.ROOT, "seeds %d–%d, %d series per family and seed%s%n%n", first, first + count - 1, series,
+                withStep ? ", a step of 8–15 sd inside each trend" : "");
+        System.out.println(withStep ? "| trend + step | series | steps | found | false steps | seeds with a false step |"
+                : "| step-free trend | series | false steps | seeds with a false step | largest false step (noise sd) |");
+        System.out.println(withStep ? "|---|---|---|---|---|---|" : "|---|---|---|---|---|");
         int total = 0;
         int families = 0;
         int bad = 0;
+        int allSteps = 0;
+        int allFound = 0;
         for (int runs : lengths) {
             for (double slope : new double[] {0.05, 0.1, 0.3, 0.6, 1.0}) {
                 int falseSteps = 0;
                 int seedsWith = 0;
+                int steps = 0;
+                int found = 0;
                 double largest = 0;
                 for (long seed = first; seed < first + count; seed++) {
-                    Family f = trend(series, slope, runs, false, seed);
+                    Family f = trend(series, slope, runs, withStep, seed);
                     HistoryGenerator gen = new HistoryGenerator(f.settings());
                     int here = 0;
-                    for (int c = 0; c < gen.caseKeys().size(); c++) {
-                        SeriesDetector.Detection d = SeriesDetector.detect(gen.scores(c), settings);
-                        for (EDivisive.Split cp : d.changePoints()) {
-                            here++;
-                            largest = Math.max(largest, Math.abs(cp.meanAfter() - cp.meanBefore()) / d.noise());
+                    if (withStep) {
+                        FindingScore.Counts c = FindingScore.score(gen, settings, f.margin(), 0);
+                        here = c.falseSteps();
+                        steps += c.steps();
+                        found += c.stepsFound();
+                    } else {
+                        for (int c = 0; c < gen.caseKeys().size(); c++) {
+                            SeriesDetector.Detection d = SeriesDetector.detect(gen.scores(c), settings);
+                            for (EDivisive.Split cp : d.changePoints()) {
+                                here++;
+                                largest = Math.max(largest, Math.abs(cp.meanAfter() - cp.meanBefore()) / d.noise());
+                            }
                         }
                     }
                     falseSteps += here;
                     seedsWith += here > 0 ? 1 : 0;
                 }
-                System.out.printf(Locale.ROOT, "| %.2f sd/run × %d runs | %d × %d | %d | %d of %d | %s |%n", slope, runs,
-                        count, series, falseSteps, seedsWith, count, falseSteps == 0 ? "–" : String.format(Locale.ROOT, "%.2f", largest));
+                if (withStep) {
+                    System.out.printf(Locale.ROOT, "| %.2f sd/run × %d runs + step | %d × %d | %d | %d | %d | %d of %d |%n", slope,
+                            runs, count, series, steps, found, falseSteps, seedsWith, count);
+                } else {
+                    System.out.printf(Locale.ROOT, "| %.2f sd/run × %d runs | %d × %d | %d | %d of %d | %s |%n", slope, runs,
+                            count, series, falseSteps, seedsWith, count,
+                            falseSteps == 0 ? "–" : String.format(Locale.ROOT, "%.2f", largest));
+                }
                 total += falseSteps;
                 families += count;
                 bad += seedsWith;
+                allSteps += steps;
+                allFound += found;
             }
         }
-        System.out.printf(Locale.ROOT, "%nall: %d false steps; %d of %d families (family × seed) with a false step%n", total,
-                bad, families);
+        System.out.printf(Locale.ROOT, "%nall: %d false steps; %d of %d families (family × seed) with a false step%s%n", total,
+                bad, families, withStep ? String.format(Locale.ROOT, "; %d of %d steps found", allFound, allSteps) : "");
     }
 
     public static void main(String[] args) {
@@ -120,7 +144,7 @@ public final class FindingStudy {
             long first = args.length > 2 ? Long.parseLong(args[2]) : 60_000;
             int[] lengths = args.length > 3 ? java.util.Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray()
                     : new int[] {50, 150};
-            seeds(count, first, 40, lengths);
+            seeds(count, first, 40, lengths, args.length > 4 && args[4].equals("step"));
             return;
         }
         double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;

@@ -229,6 +229,110 @@ public final class DriftDetector {
         return new int[] {bs, be};
     }
 
+    /**
+     * The best fit of "levels and one ramp" on [lo, hi): y = a_k on each segment k between the given
+     * bounds (steps, ascending, inside (lo, hi)) plus D·r(t) with r the ramp (s, e) of at least
+     * {@link #MIN_RUNS} runs, both ends refitted. With the levels free, the ramp is fitted to y and r
+     * centred within each segment:
+     * <pre>
+     *   RSS(s, e) = Σ_k C_yy,k − (Σ_k C_ry,k)² / Σ_k C_rr,k,   D = Σ_k C_ry,k / Σ_k C_rr,k
+     * </pre>
+     * each segment's sums O(1) from prefix sums. (s, e) is searched on a grid of max(1, m/150) runs and
+     * refined run by run around the best, as {@link #bestRamp}.
+     *
+     * @return {RSS, s, e, D} of the best ramp, or null when no ramp fits
+     */
+    static double[] levelsAndRamp(StepTest.Sums x, int lo, int hi, int[] bounds) {
+        int m = hi - lo;
+        if (m < MIN_RUNS) {
+            return null;
+        }
+        int[] edges = new int[bounds.length + 2];
+        edges[0] = lo;
+        System.arraycopy(bounds, 0, edges, 1, bounds.length);
+        edges[edges.length - 1] = hi;
+        double cyy = 0;
+        for (int k = 0; k + 1 < edges.length; k++) {
+            int a = edges[k];
+            int b = edges[k + 1];
+            double sy = x.y1[b] - x.y1[a];
+            cyy += x.y2[b] - x.y2[a] - (b > a ? sy * sy / (b - a) : 0);
+        }
+        int g = Math.max(1, m / 150);
+        double[] best = {Double.POSITIVE_INFINITY, -1, -1, 0};
+        for (int s = lo; s + MIN_RUNS <= hi; s += g) {
+            for (int e = s + MIN_RUNS; ; e += g) {
+                int end = Math.min(e, hi);
+                levelsAndRampAt(x, edges, cyy, s, end, best);
+                if (end == hi) {
+                    break;
+                }
+            }
+        }
+        if (best[1] < 0) {
+            return null;
+        }
+        if (g > 1) {
+            int cs = (int) best[1];
+            int ce = (int) best[2];
+            for (int s = Math.max(lo, cs - g); s <= Math.min(hi - MIN_RUNS, cs + g); s++) {
+                for (int e = Math.max(s + MIN_RUNS, ce - g); e <= Math.min(hi, ce + g); e++) {
+                    levelsAndRampAt(x, edges, cyy, s, e, best);
+                }
+            }
+        }
+        best[0] = Math.max(0, best[0]);
+        return best;
+    }
+
+    /** One ramp (s, e) of {@link #levelsAndRamp}: updates {RSS, s, e, D} when it fits better. */
+    private static void levelsAndRampAt(StepTest.Sums x, int[] edges, double cyy, int s, int e, double[] best) {
+        double len = e - 1 - s;
+        double crr = 0;
+        double cry = 0;
+        for (int k = 0; k + 1 < edges.length; k++) {
+            int a = edges[k];
+            int b = edges[k + 1];
+            int cnt = b - a;
+            if (cnt <= 0) {
+                continue;
+            }
+            // the ramp's part inside [a, b): rising on [p, q), 1 on [max(a, e), b)
+            int p = Math.max(a, s);
+            int q = Math.min(b, e);
+            double sr = 0;
+            double srr = 0;
+            double sry = 0;
+            if (q > p) {
+                double c = q - p;
+                double st = x.t1[q] - x.t1[p];
+                double stt = x.t2[q] - x.t2[p];
+                sr += (st - s * c) / len;
+                srr += (stt - 2.0 * s * st + (double) s * s * c) / (len * len);
+                sry += (x.ty[q] - x.ty[p] - s * (x.y1[q] - x.y1[p])) / len;
+            }
+            int f = Math.max(a, e);
+            if (b > f) {
+                sr += b - f;
+                srr += b - f;
+                sry += x.y1[b] - x.y1[f];
+            }
+            double sy = x.y1[b] - x.y1[a];
+            crr += srr - sr * sr / cnt;
+            cry += sry - sr * sy / cnt;
+        }
+        if (!(crr > 1e-12)) {
+            return;
+        }
+        double rss = cyy - cry * cry / crr;
+        if (rss < best[0]) {
+            best[0] = rss;
+            best[1] = s;
+            best[2] = e;
+            best[3] = cry / crr;
+        }
+    }
+
     static Ramp fit(double[] w, StepTest.Sums x, int lo, int hi, int s, int e) {
         int m = hi - lo;
         double sy = x.y1[hi] - x.y1[lo];

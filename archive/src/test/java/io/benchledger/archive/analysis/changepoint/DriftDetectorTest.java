@@ -83,4 +83,59 @@ class DriftDetectorTest {
         List<DriftDetector.Drift> drifts = List.of(new DriftDetector.Drift(2, 6, 10, 8, 2, 0, 0));
         assertThat(DriftDetector.ramps(9, drifts)).containsExactly(0, 0, 0, 2, 4, 6, 8, 8, 8);
     }
+
+    /**
+     * "Levels and one ramp": the ends found are the injected ramp's, and the RSS is the least squares
+     * fit of a level per segment plus the ramp at those ends (normal equations solved directly).
+     */
+    @Test
+    void levelsAndRampFitsTheRampEndsAndTheLevels() {
+        SplittableRandom random = new SplittableRandom(7);
+        int n = 120;
+        double[] y = new double[n];
+        for (int t = 0; t < n; t++) {
+            double ramp = t < 30 ? 0 : t < 70 ? (t - 30) / 39.0 : 1;
+            y[t] = 100 + 20 * ramp + (t >= 90 ? 8 : 0) + random.nextGaussian() * 0.5;
+        }
+        double[] fit = DriftDetector.levelsAndRamp(new StepTest.Sums(y), 0, n, new int[] {90});
+        assertThat(fit[1]).isCloseTo(30, within(2.0));
+        assertThat(fit[2]).isCloseTo(70, within(2.0));
+        assertThat(fit[3]).isCloseTo(20, within(1.0));
+        // direct least squares with regressors 1, [t >= 90] and the ramp at the ends found
+        int s = (int) fit[1];
+        int e = (int) fit[2];
+        double[][] x = new double[n][];
+        for (int t = 0; t < n; t++) {
+            x[t] = new double[] {1, t >= 90 ? 1 : 0, t < s ? 0 : t < e ? (t - s) / (e - 1.0 - s) : 1};
+        }
+        double[][] a = new double[3][4];
+        for (int t = 0; t < n; t++) {
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    a[i][j] += x[t][i] * x[t][j];
+                }
+                a[i][3] += x[t][i] * y[t];
+            }
+        }
+        for (int c = 0; c < 3; c++) {
+            for (int r = 0; r < 3; r++) {
+                if (r != c) {
+                    double f = a[r][c] / a[c][c];
+                    for (int k = c; k < 4; k++) {
+                        a[r][k] -= f * a[c][k];
+                    }
+                }
+            }
+        }
+        double rss = 0;
+        for (int t = 0; t < n; t++) {
+            double res = y[t];
+            for (int i = 0; i < 3; i++) {
+                res -= a[i][3] / a[i][i] * x[t][i];
+            }
+            rss += res * res;
+        }
+        assertThat(fit[0]).isCloseTo(rss, within(1e-6 * rss));
+        assertThat(a[2][3] / a[2][2]).isCloseTo(fit[3], within(1e-9));
+    }
 }
