@@ -1,23 +1,18 @@
--- Every case's history of the primary metric, case by case, oldest run first. run_index is the run's
--- place in site_runs.sql's order (an integer travels faster than the run id).
--- Sorted by integers (each case's place in benchmark, case key order, then run_index, which is the
--- order of started_at, run_id): sorting two million rows by their text keys took seconds.
--- Parameters: the project, three times.
+-- The history of the primary metric of the given cases, case by case, oldest run first. Each row
+-- names its case by its place in the caller's list of case keys and its run by its place in
+-- site_runs.sql's order (run_index): the caller has read both already, so neither the runs nor the
+-- cases are read from the archive again, and integers travel faster than text.
+-- Parameters: the history's run ids (history.sql) and their run_index values, the case keys and
+-- their places (0, 1, …), the project.
 WITH r AS (
-    SELECT run_id, started_at, trigger,
-           (row_number() OVER (ORDER BY started_at, run_id) - 1)::INTEGER AS run_index
-    FROM runs
-    WHERE project = ?
+    SELECT unnest(?::VARCHAR[]) AS run_id, unnest(?::INTEGER[]) AS run_index
 ), c AS (
-    SELECT benchmark, case_key, (row_number() OVER (ORDER BY benchmark, case_key))::INTEGER AS case_index
-    FROM (SELECT DISTINCT benchmark, case_key FROM results
-          WHERE project = ? AND metric = 'primary' AND failure IS NULL)
+    SELECT unnest(?::VARCHAR[]) AS case_key, unnest(?::INTEGER[]) AS case_index
 )
-SELECT res.case_key, r.run_index, res.score, res.ci_low, res.ci_high
+SELECT c.case_index, r.run_index, res.score, res.ci_low, res.ci_high
 FROM results res
 JOIN r ON r.run_id = res.run_id
-JOIN c ON c.benchmark = res.benchmark AND c.case_key = res.case_key
+JOIN c ON c.case_key = res.case_key
 WHERE res.project = ?
   AND res.metric = 'primary' AND res.failure IS NULL
-  AND r.run_id IN (SELECT run_id FROM history)
 ORDER BY c.case_index, r.run_index

@@ -10,11 +10,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,43 +70,43 @@ public final class SiteData {
     }
 
     /**
-     * Streams the histories of the given cases (all when {@code only} is null), case by case, in
-     * the order of {@link #cases()}: the caller renders each and lets it go, so memory stays small
-     * whatever the archive's size.
+     * Streams the histories of the given cases over the runs of {@code history} (each named by its
+     * {@link RunInfo#index()}), case by case in the order given: the caller renders each and lets it
+     * go, so memory stays small whatever the archive's size.
      */
-    public void series(Map<String, CaseInfo> cases, Collection<String> only, Consumer<CaseSeries> sink)
-            throws SQLException {
-        String sql;
-        if (only == null) {
-            sql = SqlFile.load("site_series");
-        } else {
-            try (Statement st = c().createStatement()) {
-                st.execute(SqlFile.load("site_wanted_create"));
-            }
-            try (PreparedStatement ins = c().prepareStatement(SqlFile.load("site_wanted_insert"))) {
-                for (String k : only) {
-                    ins.setString(1, k);
-                    ins.addBatch();
-                }
-                ins.executeBatch();
-            }
-            sql = SqlFile.load("site_series_selected");
+    public void series(List<RunInfo> history, List<CaseInfo> cases, Consumer<CaseSeries> sink) throws SQLException {
+        if (cases.isEmpty()) {
+            return;
         }
-        try (PreparedStatement ps = c().prepareStatement(sql)) {
-            ps.setString(1, project);
-            ps.setString(2, project);
-            ps.setString(3, project);
+        Object[] runIds = new Object[history.size()];
+        Object[] runIndexes = new Object[history.size()];
+        for (int i = 0; i < runIds.length; i++) {
+            runIds[i] = history.get(i).run().runId();
+            runIndexes[i] = history.get(i).index();
+        }
+        Object[] keys = new Object[cases.size()];
+        Object[] places = new Object[cases.size()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = cases.get(i).caseKey();
+            places[i] = i;
+        }
+        try (PreparedStatement ps = c().prepareStatement(SqlFile.load("site_series"))) {
+            ps.setArray(1, c().createArrayOf("VARCHAR", runIds));
+            ps.setArray(2, c().createArrayOf("INTEGER", runIndexes));
+            ps.setArray(3, c().createArrayOf("VARCHAR", keys));
+            ps.setArray(4, c().createArrayOf("INTEGER", places));
+            ps.setString(5, project);
             try (ResultSet rs = ps.executeQuery()) {
-                String current = null;
+                int current = -1;
                 Builder b = null;
                 while (rs.next()) {
-                    String key = rs.getString(1);
-                    if (!key.equals(current)) {
+                    int place = rs.getInt(1);
+                    if (place != current) {
                         if (b != null) {
                             sink.accept(b.build());
                         }
-                        current = key;
-                        b = new Builder(cases.get(key));
+                        current = place;
+                        b = new Builder(cases.get(place));
                     }
                     b.add(rs.getInt(2), number(rs, 3), number(rs, 4), number(rs, 5));
                 }

@@ -84,14 +84,13 @@ public final class BenchmarkPages {
             return 0;
         }
         Set<String> staleSet = new TreeSet<>(stale);
-        Map<String, CaseInfo> caseMap = new HashMap<>();
-        List<String> wanted = new ArrayList<>();
-        byBenchmark.forEach((b, cases) -> cases.forEach(c -> {
-            caseMap.put(c.caseKey(), c);
+        // benchmark by benchmark, so each page can be rendered as soon as its last case has arrived
+        List<CaseInfo> wanted = new ArrayList<>();
+        byBenchmark.forEach((b, cases) -> {
             if (staleSet.contains(b)) {
-                wanted.add(c.caseKey());
+                wanted.addAll(cases);
             }
-        }));
+        });
         // the latest run that measured each case gives the distribution
         Map<String, double[][]> samples = latestSamples(staleSet);
         // pages are independent: render them on the machine's cores while the query streams on; the
@@ -102,7 +101,7 @@ public final class BenchmarkPages {
         List<Future<?>> done = new ArrayList<>();
         Map<String, List<CaseSeries>> pending = new LinkedHashMap<>();
         try {
-            ctx.data().series(caseMap, stale.size() == byBenchmark.size() ? null : wanted, s -> {
+            ctx.data().series(ctx.history(), wanted, s -> {
                 String bench = s.info().benchmark();
                 List<CaseSeries> list = pending.computeIfAbsent(bench, k -> new ArrayList<>());
                 list.add(s);

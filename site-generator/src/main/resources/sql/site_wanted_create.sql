@@ -1,1 +1,0 @@
-CREATE OR REPLACE TEMP TABLE site_wanted (case_key VARCHAR)

@@ -1,1 +1,0 @@
-INSERT INTO site_wanted VALUES (?)
