@@ -34,8 +34,8 @@ import java.util.stream.Stream;
  * the split of the last windows and a merge.
  *
  * <p>It is a cache: valid only for the same detector settings, the same detection code (a fingerprint
- * of the class files of the change-point and statistics packages: a benchledger with other rules
- * starts from scratch) and when the archive's runs still begin with the runs it saw (committed runs
+ * of the class files of the change-point package and of the centres it uses: a benchledger with other
+ * rules starts from scratch) and when the archive's runs still begin with the runs it saw (committed runs
  * never change; a run imported with an older start time shifts the positions and forces a full
  * analysis). Deleting it costs one full analysis, never a different answer. A compact binary file
  * (values as IEEE doubles), written to a temporary name and renamed; an unreadable one is ignored.
@@ -245,14 +245,23 @@ public final class AnalysisCache {
         }
     }
 
-    /** The packages whose code decides what detection finds. */
-    private static final List<String> DETECTION_CODE = List.of("io/benchledger/archive/analysis/changepoint/",
-            "io/benchledger/archive/stats/");
+    /** The package whose code decides what detection finds. */
+    private static final String DETECTION_PACKAGE = "io/benchledger/archive/analysis/changepoint/";
+    /** The one class of another package detection uses (its centres). */
+    private static final String CENTRE = "io/benchledger/archive/stats/Centre";
+
+    /** Whether a class file (by its name in a jar or below a class folder) is detection code. */
+    private static boolean detectionCode(String name) {
+        return name.endsWith(".class")
+                && (name.startsWith(DETECTION_PACKAGE) && name.indexOf('/', DETECTION_PACKAGE.length()) < 0
+                        || name.equals(CENTRE + ".class") || name.startsWith(CENTRE + "$"));
+    }
 
     private static volatile Long code;
 
     /**
-     * A fingerprint (FNV-1a) of the class files of the detection code, as this program loads them:
+     * A fingerprint (FNV-1a) of the class files of the detection code (the change-point package and
+     * {@code stats.Centre}), as this program loads them:
      * cached findings of a benchledger whose rules differ are not reused. 0 when they cannot be read
      * (then the cache is kept to settings and values only, as before findings were cached).
      */
@@ -270,12 +279,15 @@ public final class AnalysisCache {
             Path source = Path.of(AnalysisCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             Map<String, byte[]> classes = new TreeMap<>();
             if (Files.isDirectory(source)) {
-                for (String pkg : DETECTION_CODE) {
+                for (String pkg : List.of(DETECTION_PACKAGE, CENTRE.substring(0, CENTRE.lastIndexOf('/') + 1))) {
                     Path dir = source.resolve(pkg);
                     if (Files.isDirectory(dir)) {
                         try (Stream<Path> files = Files.list(dir)) {
-                            for (Path p : files.filter(p -> p.toString().endsWith(".class")).toList()) {
-                                classes.put(pkg + p.getFileName(), Files.readAllBytes(p));
+                            for (Path p : files.toList()) {
+                                String name = pkg + p.getFileName();
+                                if (detectionCode(name)) {
+                                    classes.put(name, Files.readAllBytes(p));
+                                }
                             }
                         }
                     }
@@ -284,8 +296,7 @@ public final class AnalysisCache {
                 try (JarFile jar = new JarFile(source.toFile())) {
                     for (JarEntry e : java.util.Collections.list(jar.entries())) {
                         String name = e.getName();
-                        int slash = name.lastIndexOf('/');
-                        if (name.endsWith(".class") && DETECTION_CODE.contains(name.substring(0, slash + 1))) {
+                        if (detectionCode(name)) {
                             try (InputStream in = jar.getInputStream(e)) {
                                 classes.put(name, in.readAllBytes());
                             }
