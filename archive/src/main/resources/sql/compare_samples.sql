@@ -10,7 +10,7 @@
 WITH picked AS (
     SELECT DISTINCT unnest(CAST($1 AS VARCHAR[])) AS run_id
 ), forks AS (
-    SELECT * FROM fork_samples((SELECT list(run_id) FROM picked), CAST($2 AS VARCHAR[]))
+    SELECT * FROM fork_samples((SELECT list(run_id) FROM picked), CAST($2 AS VARCHAR[]), CAST(NULL AS VARCHAR[]))
 ), measured AS (
     SELECT r.case_key, r.metric, r.benchmark, r.params, r.mode, coalesce(r.unit, '') AS unit, r.higher_is_better,
            coalesce(r.failure, '') AS failure, r.run_id, f.fork, f.fork_values, f.fork_weights

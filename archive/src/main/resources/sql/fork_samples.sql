@@ -5,7 +5,9 @@
 -- are not finite or carry no weight are left out.
 -- versions: the version partitions that hold those runs (ArchiveDatabase.versionsOf), or NULL for all;
 -- given as a query parameter, DuckDB reads only those partitions' files instead of every sample.
-CREATE MACRO fork_samples(run_ids, versions) AS TABLE
+-- case_keys: the cases wanted, or NULL for every case of the runs; kept out before the samples are
+-- grouped (a filter on the macro's output is not pushed through its aggregations).
+CREATE MACRO fork_samples(run_ids, versions, case_keys) AS TABLE
 WITH iterations AS (
     SELECT s.run_id, s.case_key, s.metric, s.fork, s.iteration,
            sum(s.value * s.weight) / sum(s.weight) AS value,
@@ -13,6 +15,7 @@ WITH iterations AS (
     FROM samples s
     WHERE (versions IS NULL OR list_contains(versions, s.version))
       AND list_contains(run_ids, s.run_id) AND isfinite(s.value) AND s.weight > 0
+      AND (case_keys IS NULL OR s.case_key IN (SELECT unnest(case_keys)))
     GROUP BY s.run_id, s.case_key, s.metric, s.fork, s.iteration
 )
 SELECT run_id, case_key, metric, fork,

@@ -12,8 +12,7 @@ WITH picked AS (
 ), wanted AS (
     SELECT DISTINCT unnest(CAST($3 AS VARCHAR[])) AS case_key
 ), forks AS (
-    SELECT * FROM fork_samples((SELECT list(run_id) FROM picked), CAST($2 AS VARCHAR[]))
-    WHERE CAST($3 AS VARCHAR[]) IS NULL OR case_key IN (SELECT case_key FROM wanted)
+    SELECT * FROM fork_samples((SELECT list(run_id) FROM picked), CAST($2 AS VARCHAR[]), CAST($3 AS VARCHAR[]))
 )
 SELECT r.run_id, r.case_key, r.metric, r.benchmark, r.params, r.mode, coalesce(r.unit, '') AS unit,
        r.higher_is_better, coalesce(r.failure, '') AS failure,
