@@ -44,7 +44,7 @@ public record DetectorSettings(int window, double maxPValue, double minMagnitude
 
     /** A stable text of every parameter: results cached under one key are only reused with the same settings. */
     public String key() {
-        return String.format(Locale.ROOT, "w%d-p%s-m%s-e%s-o%d-t%s", window, maxPValue, minMagnitude, minEffect,
+        return String.format(Locale.ROOT, "w%d-p%s-m%s-e%s-o%d-t%s-s%d", window, maxPValue, minMagnitude, minEffect,
                 outlierHalfWidth, outlierThreshold, minSegment);
     }
 }
