@@ -112,8 +112,9 @@ public final class ChangesCommand implements Callable<Integer> {
                 driftRegressions == 1 ? "" : "s", driftAlerts - driftRegressions,
                 driftAlerts - driftRegressions == 1 ? "" : "s", drifts.size() - driftAlerts);
         if (GlobalOptions.verbose()) {
-            System.err.printf("changes: %d of %d series re-examined only at their tail; %d windows computed%n",
-                    out.incrementalSeries(), out.history().series().size(), out.windowsExamined());
+            System.err.printf("changes: %d of %d series from the cache (%d of them measured by no new run, not"
+                            + " examined again; the others only at their tail); %d windows computed%n",
+                    out.incrementalSeries(), out.history().series().size(), out.reusedSeries(), out.windowsExamined());
         }
         return failOn == FailOn.regression && regressions + driftRegressions > 0 ? ExitCodes.GATE_FAILED : ExitCodes.OK;
     }
