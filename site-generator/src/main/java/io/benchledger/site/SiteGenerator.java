@@ -62,18 +62,28 @@ public final class SiteGenerator {
         }
         byBenchmark.values().forEach(l -> l.sort(CaseOrder.INSTANCE));
         int rendered = BenchmarkPages.render(ctx, byBenchmark);
-        BenchmarkIndex.render(ctx, byBenchmark);
-        Comparisons comparisons = Comparisons.build(ctx);
-        ComparisonPage.renderAll(ctx, comparisons);
-        VersionPages.render(ctx, comparisons);
-        ExperimentPages.render(ctx);
-        RunsPage.render(ctx);
-        io.benchledger.site.render.WorkloadsPage.render(ctx);
-        TargetsPage.render(ctx);
-        ResourcesPage.render(ctx);
-        DataPage.render(ctx);
-        Dashboard.render(ctx, comparisons, byBenchmark.size(), byBenchmark.values().stream().mapToInt(List::size).sum());
-        AtomFeed.render(ctx, comparisons);
+        Comparisons comparisons;
+        try (PageWorkers workers = new PageWorkers()) {
+            // the pages that read nothing more from the archive go to the workers
+            workers.submit(() -> BenchmarkIndex.render(ctx, byBenchmark));
+            workers.submit(() -> RunsPage.render(ctx));
+            comparisons = Comparisons.build(ctx);
+            for (ComparisonView cv : comparisons.listed()) {
+                if (!cv.kept()) {
+                    workers.submit(() -> ComparisonPage.render(ctx, cv));
+                }
+            }
+            Comparisons made = comparisons;
+            workers.submit(() -> VersionPages.render(ctx, made));
+            workers.submit(() -> AtomFeed.render(ctx, made));
+            ExperimentPages.render(ctx);
+            io.benchledger.site.render.WorkloadsPage.render(ctx);
+            TargetsPage.render(ctx);
+            ResourcesPage.render(ctx);
+            DataPage.render(ctx);
+            Dashboard.render(ctx, comparisons, byBenchmark.size(), byBenchmark.values().stream().mapToInt(List::size).sum());
+            workers.await();
+        }
         writer.write(MANIFEST, ctx.manifest().json(GENERATOR, options.project()));
         writer.write(".nojekyll", "");
         int removed = writer.removeStale(MANAGED);

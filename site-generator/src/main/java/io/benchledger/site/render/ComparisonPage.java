@@ -29,16 +29,8 @@ public final class ComparisonPage {
                 "downloads/compare-" + name + ".json");
     }
 
-    /** Writes the pages of the comparisons not kept from an earlier generation. */
-    public static void renderAll(SiteContext ctx, Comparisons comparisons) throws IOException {
-        for (ComparisonView cv : comparisons.listed()) {
-            if (!cv.kept()) {
-                render(ctx, cv);
-            }
-        }
-    }
-
-    static void render(SiteContext ctx, ComparisonView cv) throws IOException {
+    /** A comparison's page, its chart data and its table's downloads (a kept comparison keeps its files instead). */
+    public static void render(SiteContext ctx, ComparisonView cv) throws IOException {
         String root = "../";
         String id = "compare-" + cv.name();
         DataTable t = ComparisonTables.table(cv, id, root);
