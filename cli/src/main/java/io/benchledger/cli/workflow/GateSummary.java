@@ -173,6 +173,7 @@ public final class GateSummary {
     static List<String> notes(ComparisonReport r) {
         java.util.Map<String, Reason> reasons = new java.util.TreeMap<>();
         int shownOnly = 0;
+        java.util.SortedSet<String> shownMetrics = new java.util.TreeSet<>();
         for (CaseComparison c : r.cases()) {
             if (c.verdict() == Verdict.INCONCLUSIVE && !c.basis().reason().isEmpty()) {
                 // "needs 12 forks/side, has 3" and the like differ by case in their figures only: one
@@ -182,6 +183,7 @@ public final class GateSummary {
             }
             if ((c.verdict() == Verdict.REGRESSED || c.verdict() == Verdict.IMPROVED) && !c.basis().gated()) {
                 shownOnly++;
+                shownMetrics.add(c.metric().equals("primary") ? "primary score" : c.metric());
             }
         }
         List<String> out = new java.util.ArrayList<>();
@@ -190,7 +192,10 @@ public final class GateSummary {
                 .limit(3)
                 .forEach(e -> out.add("inconclusive (" + e.getValue().cases + "): " + e.getValue().text(e.getKey())));
         if (shownOnly > 0) {
-            out.add(shownOnly + " change(s) of metrics that are shown, not gated (such as gc.alloc.rate, gc.count)");
+            // the metrics by name, so a reader knows which lines of the tables below do not gate
+            String names = shownMetrics.stream().limit(4).collect(java.util.stream.Collectors.joining(", "))
+                    + (shownMetrics.size() > 4 ? " and " + (shownMetrics.size() - 4) + " more" : "");
+            out.add(shownOnly + " change(s) of metrics that are shown, not gated: " + names);
         }
         return out;
     }
