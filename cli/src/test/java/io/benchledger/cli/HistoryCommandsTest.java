@@ -195,4 +195,22 @@ class HistoryCommandsTest {
         assertThat(lenient.out()).contains("information");
         assertThat(lenient.err()).contains(" 0 alerts (0 regressions, 0 improvements)");
     }
+
+    @Test
+    void verboseSaysHowManySeriesCameFromTheCache() throws Exception {
+        Path own = tmp.resolve("cached/archive");
+        CliRun g = CliRun.of("generate", "--benchmarks", "4", "--runs", "60", "--seed", "5", "--forks", "1",
+                "--iterations", "3", "--out", own.toString());
+        assertThat(g.exit()).as(g.err()).isZero();
+        CliRun first = CliRun.of("changes", "--archive", own.toString(), "--verbose");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.err()).contains("changes: 0 of 4 series from the cache (0 of them measured by no new run");
+        // nothing new since: every series' findings come from the cache, no window is computed
+        CliRun second = CliRun.of("changes", "--archive", own.toString(), "--verbose");
+        assertThat(second.err()).contains("changes: 4 of 4 series from the cache (4 of them measured by no new run,"
+                + " not examined again; the others only at their tail); 0 windows computed");
+        CliRun help = CliRun.of("changes", "--help");
+        assertThat(help.out().replaceAll("\\s+", " "))
+                .contains("re-examines only the tail of the series it measured and reuses the others' findings");
+    }
 }

@@ -35,8 +35,8 @@ import picocli.CommandLine.Parameters;
                 "moved steadily, run after run. A drift is an alert when its total change passes its case's",
                 "threshold (--config, --threshold); smaller ones are listed as information. Acknowledged change",
                 "points and drifts ('benchledger ack') are left out.",
-                "A new run re-examines only the tail of each series: the state of the last analysis is kept",
-                "in the archive under analysis/."},
+                "A new run re-examines only the tail of the series it measured and reuses the others' findings:",
+                "the state and findings of the last analysis are kept in the archive under analysis/."},
         footer = {"", "Exit codes: 0 ok; 1 with --fail-on regression when a regression is listed; 2 bad input; 3 failure."})
 public final class ChangesCommand implements Callable<Integer> {
     @Mixin
