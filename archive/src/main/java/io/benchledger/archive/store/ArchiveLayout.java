@@ -9,6 +9,7 @@ import java.nio.file.Path;
  *   runs|results|samples/project=&lt;p&gt;/version=&lt;v&gt;/&lt;name&gt;.parquet
  *   logs/&lt;run_id&gt;/…          the harness's own output, kept beside the tables
  *   annotations/             acknowledgements of change points
+ *   analysis/changepoints-&lt;p&gt;.bin  the change-point detector's cache ({@code AnalysisCache})
  *   .staging/&lt;id&gt;/           writes in progress (locked by their writer)
  * </pre>
  * A data file is named after its run id, or {@code c-<ulid>} when it holds several runs (a batch
