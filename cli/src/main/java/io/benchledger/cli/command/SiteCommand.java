@@ -60,8 +60,8 @@ public final class SiteCommand implements Callable<Integer> {
     Path budgets;
 
     @Option(names = "--incremental",
-            description = "Regenerate only the benchmark pages whose history, change points or templates changed since the "
-                    + "last generation into DIR, and keep the pages of comparisons off the dashboard (release against "
+            description = "Regenerate only the benchmark pages whose history, change points, drifts, budgets or templates "
+                    + "changed since the last generation into DIR, and keep the pages of comparisons off the dashboard (release against "
                     + "release, --compare) made from the same runs.")
     boolean incremental;
 
