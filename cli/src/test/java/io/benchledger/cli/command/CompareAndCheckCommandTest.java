@@ -305,7 +305,7 @@ class CompareAndCheckCommandTest {
         assertThat(shown.get("gated").asBoolean()).isFalse();
         // the release's summary names the metric whose change is shown and does not gate
         assertThat(run("release", "1.1.0", "--archive", gcArchive.toString(), "--project", "p", "--no-publish",
-                "--config", plain.toString())).as(err).isZero();
+                "--site", dir.resolve("gc-site").toString(), "--config", plain.toString())).as(err).isZero();
         assertThat(out).contains("1 change(s) of metrics that are shown, not gated: gc.count");
         assertThat(run(concat(common, config.toString()))).as(err).isEqualTo(1);
         JsonNode gated = new ObjectMapper().readTree(out).get("cases").get(0);
