@@ -75,8 +75,8 @@ public final class NightlyCommand implements Callable<Integer> {
     FailOn failOn;
 
     @Option(names = "--recent", paramLabel = "N", defaultValue = "20",
-            description = "The baseline: the newest N earlier runs of the same branch, suite and JMH settings"
-                    + " (recent:N; default: ${DEFAULT-VALUE}).")
+            description = "The baseline: the newest N earlier runs of the same branch, suite, environment and JMH"
+                    + " settings (recent:N; default: ${DEFAULT-VALUE}).")
     int recent;
 
     @Option(names = "--same-machine",
