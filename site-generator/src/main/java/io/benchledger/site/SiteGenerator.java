@@ -37,7 +37,7 @@ import java.util.Map;
  */
 public final class SiteGenerator {
     /** Changes whenever the generator's output for the same input changes (incremental generation). */
-    public static final String GENERATOR = "benchledger-site/6";
+    public static final String GENERATOR = "benchledger-site/7";
     public static final String MANIFEST = SiteManifest.FILE;
     static final String ECHARTS = "META-INF/resources/webjars/echarts/5.5.0/echarts.min.js";
     /** Folders this generator owns: files in them that a generation did not write are removed. */
@@ -45,8 +45,8 @@ public final class SiteGenerator {
             "data", "assets");
 
     /** What a generation did. */
-    public record Outcome(int benchmarks, int benchmarkPagesRendered, int comparisonsKept, int filesWritten,
-                          int filesUnchanged, int filesRemoved) {
+    public record Outcome(int benchmarks, int benchmarkPagesRendered, int comparisonsKept, int versionPagesRendered,
+                          int filesWritten, int filesUnchanged, int filesRemoved) {
     }
 
     private SiteGenerator() {
@@ -63,6 +63,7 @@ public final class SiteGenerator {
         byBenchmark.values().forEach(l -> l.sort(CaseOrder.INSTANCE));
         int rendered = BenchmarkPages.render(ctx, byBenchmark);
         Comparisons comparisons;
+        int[] versionPages = new int[1];
         try (PageWorkers workers = new PageWorkers()) {
             // the pages that read nothing more from the archive go to the workers
             workers.submit(() -> BenchmarkIndex.render(ctx, byBenchmark));
@@ -74,7 +75,7 @@ public final class SiteGenerator {
                 }
             }
             Comparisons made = comparisons;
-            workers.submit(() -> VersionPages.render(ctx, made));
+            workers.submit(() -> versionPages[0] = VersionPages.render(ctx, made));
             workers.submit(() -> AtomFeed.render(ctx, made));
             ExperimentPages.render(ctx);
             io.benchledger.site.render.WorkloadsPage.render(ctx);
@@ -88,7 +89,7 @@ public final class SiteGenerator {
         writer.write(".nojekyll", "");
         int removed = writer.removeStale(MANAGED);
         int kept = (int) comparisons.listed().stream().filter(ComparisonView::kept).count();
-        return new Outcome(byBenchmark.size(), rendered, kept, writer.written(), writer.unchanged(), removed);
+        return new Outcome(byBenchmark.size(), rendered, kept, versionPages[0], writer.written(), writer.unchanged(), removed);
     }
 
     private static void writeAssets(SiteContext ctx) throws IOException {

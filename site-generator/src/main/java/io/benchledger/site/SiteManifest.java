@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * {@code site-manifest.json}: what each benchmark page and each comparison page of a generation was
- * made from (a fingerprint of its inputs), so that an incremental generation into the same folder
+ * {@code site-manifest.json}: what each benchmark page, each comparison page and each version page
+ * of a generation was made from (a fingerprint of its inputs), so that an incremental generation into the same folder
  * can keep the pages whose inputs did not change. A manifest of another generator version or
  * project, or an unreadable one, counts as none: everything is regenerated.
  */
@@ -26,6 +26,7 @@ public final class SiteManifest {
 
     private final Map<String, String> benchmarks = new TreeMap<>();
     private final Map<String, Comparison> comparisons = new TreeMap<>();
+    private final Map<String, String> versions = new TreeMap<>();
 
     public static SiteManifest read(Path siteDir, String generator, String project) {
         SiteManifest m = new SiteManifest();
@@ -41,6 +42,7 @@ public final class SiteManifest {
             node.path("benchmarks").fields().forEachRemaining(e -> m.benchmarks.put(e.getKey(), e.getValue().asText()));
             node.path("comparisons").fields().forEachRemaining(e -> m.comparisons.put(e.getKey(), new Comparison(
                     e.getValue().path("fingerprint").asText(), e.getValue().path("cases").asInt())));
+            node.path("versions").fields().forEachRemaining(e -> m.versions.put(e.getKey(), e.getValue().asText()));
         } catch (IOException e) {
             return new SiteManifest(); // unreadable: regenerate everything
         }
@@ -55,6 +57,15 @@ public final class SiteManifest {
         return Optional.ofNullable(comparisons.get(name));
     }
 
+    /** A version page's fingerprint, by the version's page file. */
+    public synchronized Optional<String> version(String page) {
+        return Optional.ofNullable(versions.get(page));
+    }
+
+    public synchronized void putVersion(String page, String fingerprint) {
+        versions.put(page, fingerprint);
+    }
+
     public void putBenchmark(String benchmark, String fingerprint) {
         benchmarks.put(benchmark, fingerprint);
     }
@@ -63,7 +74,7 @@ public final class SiteManifest {
         comparisons.put(name, c);
     }
 
-    public String json(String generator, String project) {
+    public synchronized String json(String generator, String project) {
         Map<String, Object> cs = new LinkedHashMap<>();
         comparisons.forEach((name, c) -> {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -76,6 +87,7 @@ public final class SiteManifest {
         doc.put("project", project);
         doc.put("benchmarks", benchmarks);
         doc.put("comparisons", cs);
+        doc.put("versions", versions);
         return Json.of(doc) + "\n";
     }
 }

@@ -10,6 +10,7 @@ import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.archive.store.Archive;
 import io.benchledger.site.model.SiteAnalyses;
 import io.benchledger.site.pages.BenchmarkPage;
+import io.benchledger.site.pages.SafeNames;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -258,6 +259,13 @@ class SiteGeneratorTest {
         assertThat(o.benchmarkPagesRendered()).isEqualTo(1);
         // release 1.1.0 against 1.0.0 is made from the same runs as before: its page is kept
         assertThat(o.comparisonsKept()).isEqualTo(1);
+        // the run is of 1.2.0-SNAPSHOT: its page is rendered, and 1.1.0's (the comparisons it links to
+        // are made from the new run); 1.0.0's page is kept as it was, without rendering
+        assertThat(o.versionPagesRendered()).isEqualTo(2);
+        assertThat(inc.resolve(versionPage("1.0.0"))).hasSameBinaryContentAs(site.resolve(versionPage("1.0.0")));
+        assertThat(Files.readString(inc.resolve(versionPage("1.2.0-SNAPSHOT"))))
+                .contains(SiteFixture.runId(SiteFixture.NIGHTLY))
+                .isNotEqualTo(Files.readString(site.resolve(versionPage("1.2.0-SNAPSHOT"))));
         Path full = tmp.resolve("full");
         try (ArchiveDatabase db = ArchiveDatabase.open(grown)) {
             SiteGenerator.generate(db, SiteFixture.knownAnalyses(), new SiteOptions(full, Optional.empty(), "default",
@@ -268,6 +276,43 @@ class SiteGeneratorTest {
         assertThat(full.resolve("data/samples")).doesNotExist();
         assertThat(Files.readString(full.resolve("data/setup.sql"))).contains("VIEW results").doesNotContain("samples");
         assertThat(Files.readString(full.resolve("data.html"))).contains("site --publish-samples");
+    }
+
+    @Test
+    void aVersionPageIsRenderedAgainWhenTheComparisonsItLinksToChange() throws Exception {
+        Path inc = tmp.resolve("other-comparisons");
+        copyTree(site, inc);
+        List<String> compare = List.of("1.0.0..1.1.0");
+        SiteGenerator.Outcome o;
+        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
+            o = SiteGenerator.generate(db, SiteFixture.knownAnalyses(), new SiteOptions(inc, Optional.empty(), "default",
+                    "", "https://example.github.io/repo/", compare, true, "", true));
+        }
+        // 1.0.0 and 1.1.0 gain the new comparison, 1.1.0 and 1.2.0-SNAPSHOT lose the one no longer asked for
+        assertThat(o.versionPagesRendered()).isEqualTo(3);
+        assertThat(Files.readString(inc.resolve(versionPage("1.0.0")))).contains(">1.1.0 against 1.0.0<");
+        // a version page is as of its version's own latest run (run 14 for 1.0.0)
+        assertThat(Files.readString(site.resolve(versionPage("1.0.0")))).doesNotContain(">1.1.0 against 1.0.0<")
+                .contains("data as of the latest run, <span>" + io.benchledger.site.pages.Fmt.time(
+                        SiteFixture.START.plus(java.time.Duration.ofDays(14)).plusSeconds(614)) + "</span>");
+        assertThat(JSON.readTree(inc.resolve(SiteManifest.FILE).toFile()).path("versions").size()).isEqualTo(3);
+        Path full = tmp.resolve("other-comparisons-full");
+        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
+            SiteGenerator.generate(db, SiteFixture.knownAnalyses(), new SiteOptions(full, Optional.empty(), "default",
+                    "", "https://example.github.io/repo/", compare, false, "", true));
+        }
+        assertSameTree(full, inc);
+        // nothing changed since: every version page is kept
+        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
+            o = SiteGenerator.generate(db, SiteFixture.knownAnalyses(), new SiteOptions(inc, Optional.empty(), "default",
+                    "", "https://example.github.io/repo/", compare, true, "", true));
+        }
+        assertThat(o.versionPagesRendered()).isZero();
+        assertSameTree(full, inc);
+    }
+
+    private static String versionPage(String version) {
+        return "v/" + SafeNames.of("version " + version) + ".html";
     }
 
     @Test

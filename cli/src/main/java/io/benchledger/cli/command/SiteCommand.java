@@ -62,7 +62,8 @@ public final class SiteCommand implements Callable<Integer> {
     @Option(names = "--incremental",
             description = "Regenerate only the benchmark pages whose history, change points, drifts, budgets or templates "
                     + "changed since the last generation into DIR, and keep the pages of comparisons off the dashboard (release against "
-                    + "release, --compare) made from the same runs.")
+                    + "release, --compare) made from the same runs, and the version pages that would show the same runs "
+                    + "and comparisons.")
     boolean incremental;
 
     @Option(names = "--publish-samples",
@@ -83,8 +84,9 @@ public final class SiteCommand implements Callable<Integer> {
                     io.benchledger.cli.workflow.ConfiguredComparison.of(archiveOptions.project, null, ""), list, true);
             Findings findings = builder.nightly(Analysis.latestRun(db, archiveOptions.project), Side.recent(Side.DEFAULT_RECENT));
             SiteGenerator.Outcome o = SiteGenerator.generate(db, new EngineAnalyses(builder, findings, list), options);
-            System.err.printf("site: %d benchmarks (%d pages rendered, %d comparisons kept), %d files written, %d unchanged, "
-                            + "%d removed in %.1f s%n", o.benchmarks(), o.benchmarkPagesRendered(), o.comparisonsKept(),
+            System.err.printf("site: %d benchmarks (%d pages rendered, %d comparisons kept, %d version pages rendered), "
+                            + "%d files written, %d unchanged, %d removed in %.1f s%n", o.benchmarks(),
+                    o.benchmarkPagesRendered(), o.comparisonsKept(), o.versionPagesRendered(),
                     o.filesWritten(), o.filesUnchanged(), o.filesRemoved(),
                     (System.nanoTime() - start) / 1e9);
         }
