@@ -7,7 +7,8 @@
 # With "steps" as the first argument it prints the older per-noise-level step study instead; with
 # "seeds [COUNT] [FIRST] [LENGTHS] [step]" the false steps of the step-free trend families (with "step":
 # of the trend families with a step inside, and the steps found) over many seeds
-# (20 seeds from 60000, trends of 50 and 150 runs by default).
+# (20 seeds from 60000, trends of 50 and 150 runs by default; "step" comes last, after as many of
+# the others as given: "seeds step", "seeds 4 step", "seeds 20 60000 50,150,500 step").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 read -r -a MVN <<< "${MVN:-./mvnw}"

@@ -140,11 +140,14 @@ public final class FindingStudy {
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("seeds")) {
-            int count = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-            long first = args.length > 2 ? Long.parseLong(args[2]) : 60_000;
-            int[] lengths = args.length > 3 ? java.util.Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray()
+            // "step" last, after any of the others: seeds step, seeds 4 step, seeds 4 60000 50,150 step
+            boolean withStep = args.length > 1 && args[args.length - 1].equals("step");
+            int n = withStep ? args.length - 1 : args.length;
+            int count = n > 1 ? Integer.parseInt(args[1]) : 20;
+            long first = n > 2 ? Long.parseLong(args[2]) : 60_000;
+            int[] lengths = n > 3 ? java.util.Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray()
                     : new int[] {50, 150};
-            seeds(count, first, 40, lengths, args.length > 4 && args[4].equals("step"));
+            seeds(count, first, 40, lengths, withStep);
             return;
         }
         double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
