@@ -10,6 +10,7 @@
 # Usage: bench/site-scale.sh [WORKDIR] [BENCHMARKS] [RUNS] [REPEAT]
 # The archive is generated once into WORKDIR/archive-pristine and copied for each measurement.
 set -euo pipefail
+# (no `head` after a pipe: under pipefail, a writer cut off by head exits 141 and stops the script)
 cd "$(dirname "$0")/.."
 work="${1:-target/site-scale}"; benchmarks="${2:-2000}"; runs="${3:-1000}"; repeat="${4:-3}"
 mkdir -p "$work"
@@ -76,7 +77,7 @@ printf "site size: %.1f MB in %d files (%d MB on disk in 4 KiB blocks; aim <= 15
   "$(echo "$bytes / 1000000" | bc -l)" "$(find "$work/site" -type f | wc -l)" "$(du -sm "$work/site" | cut -f1)"
 for d in "$work"/site/*/; do
   printf "  %-12s %6.1f MB\n" "$(basename "$d")/" "$(echo "$(du -sb "$d" | cut -f1) / 1000000" | bc -l)"
-done | sort -k2 -rn | head -6
+done | sort -k2 -rn | sed -n 1,6p
 rm -rf "$work/site-full" && cp -r "$work/site" "$work/site-full"
 # the change-point cache that generation left in the archive (analysis/): a nightly's next site
 # starts from it, so the incremental runs below do too
@@ -101,12 +102,12 @@ site "$work/archive-check" "$work/site-check"; rm -f "$work/times"
 if diff -r -q "$work/site" "$work/site-check" >/dev/null; then
   echo "incremental site = full generation of the same archive: byte-identical"
 else
-  echo "incremental site differs from a full generation:"; diff -r -q "$work/site" "$work/site-check" | head -5
+  echo "incremental site differs from a full generation:"; diff -r -q "$work/site" "$work/site-check" | sed -n 1,5p
 fi
 
 # the benchmark page with the most chart data
 biggest=$(cd "$work/site" && for p in b/*.html; do
-  n=$(basename "$p" .html); echo "$(stat -c %s "charts/$n.js") $p"; done | sort -rn | head -1)
+  n=$(basename "$p" .html); echo "$(stat -c %s "charts/$n.js") $p"; done | sort -rn | sed -n 1p)
 echo "biggest benchmark page: ${biggest#* } ($(( ${biggest%% *} / 1000 )) KB of chart data, $(( $(stat -c %s "$work/site/${biggest#* }") / 1000 )) KB of HTML); aim < 1000 ms:"
 helper io.benchledger.site.bench.PageRenderBench "$work/site" "${biggest#* }" 5 "$work/screenshots"
 echo "load average after: $(load)"
