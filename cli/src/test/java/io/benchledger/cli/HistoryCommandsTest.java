@@ -202,11 +202,18 @@ class HistoryCommandsTest {
         CliRun g = CliRun.of("generate", "--benchmarks", "4", "--runs", "60", "--seed", "5", "--forks", "1",
                 "--iterations", "3", "--out", own.toString());
         assertThat(g.exit()).as(g.err()).isZero();
-        CliRun first = CliRun.of("changes", "--archive", own.toString(), "--verbose");
+        CliRun first;
+        CliRun second;
+        try {
+            first = CliRun.of("changes", "--archive", own.toString(), "--verbose");
+            // nothing new since: every series' findings come from the cache, no window is computed
+            second = CliRun.of("changes", "--archive", own.toString(), "--verbose");
+        } finally {
+            // --verbose is process-wide (one command per process): later tests in this JVM must not inherit it
+            new GlobalOptions().setVerbose(false);
+        }
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.err()).contains("changes: 0 of 4 series from the cache (0 of them measured by no new run");
-        // nothing new since: every series' findings come from the cache, no window is computed
-        CliRun second = CliRun.of("changes", "--archive", own.toString(), "--verbose");
         assertThat(second.err()).contains("changes: 4 of 4 series from the cache (4 of them measured by no new run,"
                 + " not examined again; the others only at their tail); 0 windows computed");
         CliRun help = CliRun.of("changes", "--help");
