@@ -37,7 +37,7 @@ import java.util.Map;
  */
 public final class SiteGenerator {
     /** Changes whenever the generator's output for the same input changes (incremental generation). */
-    public static final String GENERATOR = "benchledger-site/7";
+    public static final String GENERATOR = "benchledger-site/8";
     public static final String MANIFEST = SiteManifest.FILE;
     static final String ECHARTS = "META-INF/resources/webjars/echarts/5.5.0/echarts.min.js";
     /** Folders this generator owns: files in them that a generation did not write are removed. */

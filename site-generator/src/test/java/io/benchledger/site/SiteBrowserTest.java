@@ -172,9 +172,9 @@ class SiteBrowserTest {
                     if (!"".equals(wide)) {
                         overflowing.add(p.getKey() + " at " + width + " px: " + wide);
                     }
-                    // a table cell's line may end only at a space or a break point, never between two letters or digits
+                    // a table cell's or a heading's line may end only at a space or a break point, never between two letters or digits
                     Object split = js("var out = []; var range = document.createRange();"
-                            + "document.querySelectorAll('table.data tbody td, table.data tbody th').forEach(function (cell) {"
+                            + "document.querySelectorAll('table.data tbody td, table.data tbody th, h1').forEach(function (cell) {"
                             + "  var walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT), n, top = null, prev = '';"
                             + "  while ((n = walk.nextNode())) { for (var i = 0; i < n.length; i++) {"
                             + "    var ch = n.data[i]; if (/\\s/.test(ch)) { top = null; prev = ch; continue; }"
@@ -193,7 +193,7 @@ class SiteBrowserTest {
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
         }
         assertThat(overflowing).as("pages whose body scrolls sideways").isEmpty();
-        assertThat(midWord).as("table cells broken inside a word").isEmpty();
+        assertThat(midWord).as("table cells and headings broken inside a word").isEmpty();
     }
 
     private void checkAll(String base, String tag) throws Exception {

@@ -109,6 +109,13 @@ class SiteGeneratorTest {
     }
 
     @Test
+    void aBenchmarksNameWrapsBetweenItsPartsOnly() throws Exception {
+        // a phone wrapped "io.benchledger.synthetic.DataProcessi|ng.sortV23" inside a word
+        String page = Files.readString(site.resolve(BenchmarkPage.pageFile(SiteFixture.CRYPTO)));
+        assertThat(page).contains("<h1 class=\"benchmark-name\">org.<wbr>example.<wbr>Crypto.<wbr>encrypt</h1>");
+    }
+
+    @Test
     void untrustedTextIsEscapedEverywhere() throws Exception {
         for (Path f : files(site, ".html", ".js", ".json", ".xml")) {
             if (f.endsWith("echarts.min.js")) {

@@ -44,8 +44,11 @@ public final class BenchmarkPages {
     static final String[] TEMPLATES = {"layout.html", "benchmark.html", "profile.html"};
     static final String RUNS_SCRIPT = "charts/runs.js";
 
-    /** The page as benchmark.html reads it. */
-    public record View(String benchmark, String fullData, DataTable seriesTable, DataTable changeTable,
+    /**
+     * The page as benchmark.html reads it; {@code benchmarkHtml} is the name escaped, with break
+     * points after its separators only, so a long name wraps on a phone between its parts.
+     */
+    public record View(String benchmark, String benchmarkHtml, String fullData, DataTable seriesTable, DataTable changeTable,
                        boolean changeAnalysis, int seriesCount, int points, List<String> seriesLabels,
                        DataTable latencyTable, DataTable resourceTable, ProfileSection.Section profile,
                        String profileData, String fullQuery) {
@@ -229,7 +232,7 @@ public final class BenchmarkPages {
         if (!profile.isEmpty()) {
             ctx.writer().write("profiles/" + bp.name() + ".js", profile.script());
         }
-        View v = new View(benchmark, "../data.html", seriesTable, changes,
+        View v = new View(benchmark, DataTable.breakable(benchmark), "../data.html", seriesTable, changes,
                 ctx.changePoints().analysed(), series.size(), series.stream().mapToInt(CaseSeries::size).sum(),
                 series.stream().map(s -> s.info().label()).toList(), latency, used, profile, "../profiles/" + bp.name() + ".js",
                 fullQuery(benchmark));
