@@ -80,6 +80,7 @@ public final class BenchledgerCommand implements Runnable {
 
     /** Runs the program and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
+        GlobalOptions.reset();
         return commandLine().execute(args);
     }
 

@@ -15,4 +15,9 @@ public final class GlobalOptions {
     public static boolean verbose() {
         return verbose;
     }
+
+    /** Each run starts quiet: the flag is process-wide, and a run without --verbose never sets it. */
+    static void reset() {
+        verbose = false;
+    }
 }
