@@ -53,8 +53,25 @@ public final class SiteGenerator {
     }
 
     public static Outcome generate(ArchiveDatabase db, SiteAnalyses analyses, SiteOptions options) throws Exception {
+        return generate(db, analyses, options, "");
+    }
+
+    /**
+     * Generates the site; {@code extra} is what else its bytes depend on that the options do not say
+     * (the program's version, the budgets' content), recorded in the manifest's fingerprint for
+     * {@link #upToDate}.
+     */
+    public static Outcome generate(ArchiveDatabase db, SiteAnalyses analyses, SiteOptions options, String extra)
+            throws Exception {
+        String inputs = SiteFingerprint.inputs(db.archive(), db.snapshot(), options, wholeExtra(analyses.comparisonKey(), extra));
         SiteContext ctx = SiteContext.load(new SiteData(db, options.project()), analyses, options);
         SiteWriter writer = ctx.writer();
+        java.nio.file.Path manifestFile = writer.root().resolve(MANIFEST);
+        if (!inputs.equals(SiteManifest.read(writer.root(), GENERATOR, options.project()).inputs())) {
+            // the folder is about to hold pages of other inputs: a generation that stops half-way must not
+            // leave a manifest saying it is up to date (what incremental needed of it is already read)
+            java.nio.file.Files.deleteIfExists(manifestFile);
+        }
         writeAssets(ctx);
         Map<String, List<CaseInfo>> byBenchmark = new LinkedHashMap<>();
         for (CaseInfo c : ctx.data().cases()) {
@@ -85,11 +102,36 @@ public final class SiteGenerator {
             Dashboard.render(ctx, comparisons, byBenchmark.size(), byBenchmark.values().stream().mapToInt(List::size).sum());
             workers.await();
         }
-        writer.write(MANIFEST, ctx.manifest().json(GENERATOR, options.project()));
         writer.write(".nojekyll", "");
         int removed = writer.removeStale(MANAGED);
+        java.util.List<String> top = writer.expected().stream().filter(f -> !f.contains("/") && !f.equals(MANIFEST))
+                .sorted().toList();
+        ctx.manifest().putWhole(inputs, SiteFingerprint.files(writer.root(), MANAGED, top), top);
+        writer.write(MANIFEST, ctx.manifest().json(GENERATOR, options.project()));
         int kept = (int) comparisons.listed().stream().filter(ComparisonView::kept).count();
         return new Outcome(byBenchmark.size(), rendered, kept, versionPages[0], writer.written(), writer.unchanged(), removed);
+    }
+
+    /**
+     * Whether the folder {@code out} holds a complete generation of exactly these inputs, so that
+     * generating again would write the same bytes: its manifest's fingerprint of the inputs equals the
+     * current one ({@code comparisonKey} and {@code extra} as {@link #generate} is given them), and the
+     * generated files are all there as that generation left them. Reads no run data.
+     */
+    public static boolean upToDate(io.benchledger.archive.store.Archive archive, SiteOptions options,
+                                   String comparisonKey, String extra) throws java.io.IOException {
+        java.nio.file.Path out = options.out().toAbsolutePath().normalize();
+        SiteManifest previous = SiteManifest.read(out, GENERATOR, options.project());
+        if (previous.inputs().isEmpty() || previous.files().isEmpty()) {
+            return false;
+        }
+        String inputs = SiteFingerprint.inputs(archive, archive.snapshot(), options, wholeExtra(comparisonKey, extra));
+        return inputs.equals(previous.inputs())
+                && SiteFingerprint.files(out, MANAGED, previous.topLevel()).equals(previous.files());
+    }
+
+    private static String wholeExtra(String comparisonKey, String extra) {
+        return comparisonKey + "\n" + extra;
     }
 
     private static void writeAssets(SiteContext ctx) throws IOException {

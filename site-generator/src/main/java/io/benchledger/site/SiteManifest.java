@@ -27,6 +27,9 @@ public final class SiteManifest {
     private final Map<String, String> benchmarks = new TreeMap<>();
     private final Map<String, Comparison> comparisons = new TreeMap<>();
     private final Map<String, String> versions = new TreeMap<>();
+    private String inputs = "";
+    private String files = "";
+    private final java.util.List<String> topLevel = new java.util.ArrayList<>();
 
     public static SiteManifest read(Path siteDir, String generator, String project) {
         SiteManifest m = new SiteManifest();
@@ -43,10 +46,36 @@ public final class SiteManifest {
             node.path("comparisons").fields().forEachRemaining(e -> m.comparisons.put(e.getKey(), new Comparison(
                     e.getValue().path("fingerprint").asText(), e.getValue().path("cases").asInt())));
             node.path("versions").fields().forEachRemaining(e -> m.versions.put(e.getKey(), e.getValue().asText()));
+            m.inputs = node.path("inputs").asText();
+            m.files = node.path("files").asText();
+            node.path("top_level").forEach(n -> m.topLevel.add(n.asText()));
         } catch (IOException e) {
             return new SiteManifest(); // unreadable: regenerate everything
         }
         return m;
+    }
+
+    /** The fingerprint of everything the whole site depends on ({@link SiteFingerprint#inputs}); empty when unknown. */
+    public String inputs() {
+        return inputs;
+    }
+
+    /** The fingerprint of the generated files as the generation left them ({@link SiteFingerprint#files}). */
+    public String files() {
+        return files;
+    }
+
+    /** The files the generation wrote at the top of the folder (besides this manifest). */
+    public java.util.List<String> topLevel() {
+        return java.util.List.copyOf(topLevel);
+    }
+
+    /** Records the whole generation's fingerprints, written last. */
+    public synchronized void putWhole(String inputs, String files, java.util.Collection<String> topLevel) {
+        this.inputs = inputs;
+        this.files = files;
+        this.topLevel.clear();
+        this.topLevel.addAll(new java.util.TreeSet<>(topLevel));
     }
 
     public Optional<String> benchmark(String benchmark) {
@@ -85,6 +114,9 @@ public final class SiteManifest {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("generator", generator);
         doc.put("project", project);
+        doc.put("inputs", inputs);
+        doc.put("files", files);
+        doc.put("top_level", topLevel);
         doc.put("benchmarks", benchmarks);
         doc.put("comparisons", cs);
         doc.put("versions", versions);

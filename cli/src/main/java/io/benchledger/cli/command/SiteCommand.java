@@ -13,6 +13,9 @@ import io.benchledger.cli.workflow.EngineAnalyses;
 import io.benchledger.cli.GlobalOptions;
 import io.benchledger.site.SiteGenerator;
 import io.benchledger.site.SiteOptions;
+import io.benchledger.cli.ToolVersion;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +66,8 @@ public final class SiteCommand implements Callable<Integer> {
             description = "Regenerate only the benchmark pages whose history, change points, drifts, budgets or templates "
                     + "changed since the last generation into DIR, and keep the pages of comparisons off the dashboard (release against "
                     + "release, --compare) made from the same runs, and the version pages that would show the same runs "
-                    + "and comparisons.")
+                    + "and comparisons. When nothing the site depends on changed (archive, options, templates, budgets, "
+                    + "program) and its files are all there, do nothing and say it is up to date.")
     boolean incremental;
 
     @Option(names = "--publish-samples",
@@ -77,13 +81,22 @@ public final class SiteCommand implements Callable<Integer> {
         SiteOptions options = new SiteOptions(out, Optional.ofNullable(templates), archiveOptions.project, title, baseUrl,
                 compare, incremental, commitUrl, publishSamples);
         long start = System.nanoTime();
+        List<io.benchledger.archive.analysis.budget.Budget> list = budgets == null ? List.of() : BudgetSyntax.read(budgets);
+        ComparisonOptions engine = io.benchledger.cli.workflow.ConfiguredComparison.of(archiveOptions.project, null, "");
+        // what the site depends on besides the archive, the options and the templates (SiteFingerprint)
+        String extra = "benchledger " + ToolVersion.version() + "\nbudgets "
+                + (budgets == null ? "none" : new String(Files.readAllBytes(budgets), StandardCharsets.UTF_8));
+        if (incremental && SiteGenerator.upToDate(archive, options, EngineAnalyses.comparisonKey(engine), extra)) {
+            System.err.printf("site: up to date, nothing changed since the last generation into %s (%.1f s)%n", out,
+                    (System.nanoTime() - start) / 1e9);
+            System.out.println(out.resolve("index.html"));
+            return 0;
+        }
         try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
             // the findings of the latest run, as a nightly builds them
-            List<io.benchledger.archive.analysis.budget.Budget> list = budgets == null ? List.of() : BudgetSyntax.read(budgets);
-            FindingsBuilder builder = new FindingsBuilder(db,
-                    io.benchledger.cli.workflow.ConfiguredComparison.of(archiveOptions.project, null, ""), list, true);
+            FindingsBuilder builder = new FindingsBuilder(db, engine, list, true);
             Findings findings = builder.nightly(Analysis.latestRun(db, archiveOptions.project), Side.recent(Side.DEFAULT_RECENT));
-            SiteGenerator.Outcome o = SiteGenerator.generate(db, new EngineAnalyses(builder, findings, list), options);
+            SiteGenerator.Outcome o = SiteGenerator.generate(db, new EngineAnalyses(builder, findings, list), options, extra);
             System.err.printf("site: %d benchmarks (%d pages rendered, %d comparisons kept, %d version pages rendered), "
                             + "%d files written, %d unchanged, %d removed in %.1f s%n", o.benchmarks(),
                     o.benchmarkPagesRendered(), o.comparisonsKept(), o.versionPagesRendered(),

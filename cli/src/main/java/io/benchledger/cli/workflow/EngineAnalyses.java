@@ -51,7 +51,12 @@ public final class EngineAnalyses implements SiteAnalyses {
 
     @Override
     public String comparisonKey() {
-        return "comparison engine|" + builder.options();
+        return comparisonKey(builder.options());
+    }
+
+    /** {@link #comparisonKey()} of an engine with these options (known before any findings are built). */
+    public static String comparisonKey(io.benchledger.archive.analysis.compare.ComparisonOptions options) {
+        return "comparison engine|" + options;
     }
 
     @Override

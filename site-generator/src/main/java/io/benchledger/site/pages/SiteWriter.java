@@ -115,6 +115,11 @@ public final class SiteWriter {
         return p;
     }
 
+    /** The files this generation wrote or kept so far, relative to the root. */
+    public Set<String> expected() {
+        return Set.copyOf(expected);
+    }
+
     public int written() {
         return written.get();
     }
