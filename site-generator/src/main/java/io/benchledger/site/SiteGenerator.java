@@ -63,7 +63,17 @@ public final class SiteGenerator {
      */
     public static Outcome generate(ArchiveDatabase db, SiteAnalyses analyses, SiteOptions options, String extra)
             throws Exception {
-        String inputs = SiteFingerprint.inputs(db.archive(), db.snapshot(), options, wholeExtra(analyses.comparisonKey(), extra));
+        return generateFrom(db, analyses, options,
+                SiteFingerprint.inputs(db.archive(), db.snapshot(), options, wholeExtra(analyses.comparisonKey(), extra)));
+    }
+
+    /**
+     * Generates the site recording {@code inputs} ({@link #inputs}, taken before the database was opened
+     * and the analyses read the archive: anything committed in between makes the next incremental
+     * generation run again rather than skip).
+     */
+    public static Outcome generateFrom(ArchiveDatabase db, SiteAnalyses analyses, SiteOptions options, String inputs)
+            throws Exception {
         SiteContext ctx = SiteContext.load(new SiteData(db, options.project()), analyses, options);
         SiteWriter writer = ctx.writer();
         java.nio.file.Path manifestFile = writer.root().resolve(MANIFEST);
@@ -120,14 +130,24 @@ public final class SiteGenerator {
      */
     public static boolean upToDate(io.benchledger.archive.store.Archive archive, SiteOptions options,
                                    String comparisonKey, String extra) throws java.io.IOException {
+        return upToDate(options, inputs(archive, options, comparisonKey, extra));
+    }
+
+    /** Whether {@code out} holds a complete generation of these {@link #inputs}. */
+    public static boolean upToDate(SiteOptions options, String inputs) throws java.io.IOException {
         java.nio.file.Path out = options.out().toAbsolutePath().normalize();
         SiteManifest previous = SiteManifest.read(out, GENERATOR, options.project());
         if (previous.inputs().isEmpty() || previous.files().isEmpty()) {
             return false;
         }
-        String inputs = SiteFingerprint.inputs(archive, archive.snapshot(), options, wholeExtra(comparisonKey, extra));
         return inputs.equals(previous.inputs())
                 && SiteFingerprint.files(out, MANAGED, previous.topLevel()).equals(previous.files());
+    }
+
+    /** The fingerprint of everything the site depends on, for the archive as it is now ({@link SiteFingerprint#inputs}). */
+    public static String inputs(io.benchledger.archive.store.Archive archive, SiteOptions options, String comparisonKey,
+                                String extra) throws java.io.IOException {
+        return SiteFingerprint.inputs(archive, archive.snapshot(), options, wholeExtra(comparisonKey, extra));
     }
 
     private static String wholeExtra(String comparisonKey, String extra) {

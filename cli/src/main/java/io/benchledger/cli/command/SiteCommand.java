@@ -86,7 +86,10 @@ public final class SiteCommand implements Callable<Integer> {
         // what the site depends on besides the archive, the options and the templates (SiteFingerprint)
         String extra = "benchledger " + ToolVersion.version() + "\nbudgets "
                 + (budgets == null ? "none" : new String(Files.readAllBytes(budgets), StandardCharsets.UTF_8));
-        if (incremental && SiteGenerator.upToDate(archive, options, EngineAnalyses.comparisonKey(engine), extra)) {
+        // taken before the database opens and the findings read acknowledgements: whatever is committed
+        // in between makes the next incremental generation run again, never skip
+        String inputs = SiteGenerator.inputs(archive, options, EngineAnalyses.comparisonKey(engine), extra);
+        if (incremental && SiteGenerator.upToDate(options, inputs)) {
             System.err.printf("site: up to date, nothing changed since the last generation into %s (%.1f s)%n", out,
                     (System.nanoTime() - start) / 1e9);
             System.out.println(out.resolve("index.html"));
@@ -96,7 +99,7 @@ public final class SiteCommand implements Callable<Integer> {
             // the findings of the latest run, as a nightly builds them
             FindingsBuilder builder = new FindingsBuilder(db, engine, list, true);
             Findings findings = builder.nightly(Analysis.latestRun(db, archiveOptions.project), Side.recent(Side.DEFAULT_RECENT));
-            SiteGenerator.Outcome o = SiteGenerator.generate(db, new EngineAnalyses(builder, findings, list), options, extra);
+            SiteGenerator.Outcome o = SiteGenerator.generateFrom(db, new EngineAnalyses(builder, findings, list), options, inputs);
             System.err.printf("site: %d benchmarks (%d pages rendered, %d comparisons kept, %d version pages rendered), "
                             + "%d files written, %d unchanged, %d removed in %.1f s%n", o.benchmarks(),
                     o.benchmarkPagesRendered(), o.comparisonsKept(), o.versionPagesRendered(),
