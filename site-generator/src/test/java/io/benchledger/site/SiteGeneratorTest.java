@@ -300,7 +300,7 @@ class SiteGeneratorTest {
         assertThat(Files.readString(inc.resolve(versionPage("1.0.0")))).contains(">1.1.0 against 1.0.0<");
         // a version page is as of its version's own latest run (run 14 for 1.0.0)
         assertThat(Files.readString(site.resolve(versionPage("1.0.0")))).doesNotContain(">1.1.0 against 1.0.0<")
-                .contains("data as of the latest run, <span>" + io.benchledger.site.pages.Fmt.time(
+                .contains("data as of the newest run it shows, <span>" + io.benchledger.site.pages.Fmt.time(
                         SiteFixture.START.plus(java.time.Duration.ofDays(14)).plusSeconds(614)) + "</span>");
         assertThat(JSON.readTree(inc.resolve(SiteManifest.FILE).toFile()).path("versions").size()).isEqualTo(3);
         Path full = tmp.resolve("other-comparisons-full");
