@@ -276,7 +276,7 @@
       }, true);
       note.textContent = shown < total
         ? 'Showing ' + shown + ' of ' + total + ' points (downsampled, keeping change points and extremes); the query below gives them all.'
-        : 'Showing all ' + total + ' points.';
+        : total === 1 ? 'Showing the one point.' : 'Showing all ' + total + ' points.';
       if (clipped > 0) {
         note.textContent += ' ' + clipped + ' off the scale of the bulk of the data, marked with triangles at the edge'
           + ' (choose "full range" to see them).';
