@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * crashed write (unlocked, to clean) from a write in progress (locked, to leave alone).
  */
 final class StagingArea implements AutoCloseable {
-    private static final String LOCK = ".lock";
+    static final String LOCK = ".lock";
     /**
      * Staging folders of this JVM. POSIX locks belong to the process, and closing any channel on
      * the lock file would release them, so our own folders are never probed through the file.

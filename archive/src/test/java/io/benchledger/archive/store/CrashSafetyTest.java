@@ -80,7 +80,22 @@ class CrashSafetyTest {
         }
         ArchiveVerifier.Report report = ArchiveVerifier.verify(root);
         assertThat(report.findings()).filteredOn(ArchiveVerifier.Finding::problem).isEmpty();
-        assertThat(Files.list(root.resolve(ArchiveLayout.STAGING)).count()).as("staging cleaned").isZero();
+        Path staging = root.resolve(ArchiveLayout.STAGING);
+        List<Path> left;
+        try (var s = Files.list(staging)) {
+            left = s.toList();
+        }
+        if (!left.isEmpty()) {
+            // a writer killed between making its folder and locking it, or between unlocking and removing
+            // it, leaves a folder without a lock, which recovery leaves alone for 10 s in case its writer
+            // is only starting; only such folders may be left, and the next recovery after that cleans them
+            assertThat(left).allSatisfy(d -> assertThat(d.resolve(StagingArea.LOCK)).doesNotExist());
+            Thread.sleep(10_500);
+            Archive.open(root);
+        }
+        try (var s = Files.list(staging)) {
+            assertThat(s.count()).as("staging cleaned").isZero();
+        }
     }
 
     @Test
