@@ -19,7 +19,10 @@ import io.benchledger.site.render.RunsPage;
 import io.benchledger.site.render.TargetsPage;
 import io.benchledger.site.render.VersionPages;
 import io.benchledger.site.model.ComparisonView;
+import io.benchledger.archive.store.Archive;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,19 +55,10 @@ public final class SiteGenerator {
     private SiteGenerator() {
     }
 
+    /** Generates the site (as {@link #generateFrom}, with the inputs of the archive as it is now). */
     public static Outcome generate(ArchiveDatabase db, SiteAnalyses analyses, SiteOptions options) throws Exception {
-        return generate(db, analyses, options, "");
-    }
-
-    /**
-     * Generates the site; {@code extra} is what else its bytes depend on that the options do not say
-     * (the program's version, the budgets' content), recorded in the manifest's fingerprint for
-     * {@link #upToDate}.
-     */
-    public static Outcome generate(ArchiveDatabase db, SiteAnalyses analyses, SiteOptions options, String extra)
-            throws Exception {
         return generateFrom(db, analyses, options,
-                SiteFingerprint.inputs(db.archive(), db.snapshot(), options, wholeExtra(analyses.comparisonKey(), extra)));
+                SiteFingerprint.inputs(db.archive(), db.snapshot(), options, wholeExtra(analyses.comparisonKey(), "")));
     }
 
     /**
@@ -76,11 +70,11 @@ public final class SiteGenerator {
             throws Exception {
         SiteContext ctx = SiteContext.load(new SiteData(db, options.project()), analyses, options);
         SiteWriter writer = ctx.writer();
-        java.nio.file.Path manifestFile = writer.root().resolve(MANIFEST);
+        Path manifestFile = writer.root().resolve(MANIFEST);
         if (!inputs.equals(SiteManifest.read(writer.root(), GENERATOR, options.project()).inputs())) {
             // the folder is about to hold pages of other inputs: a generation that stops half-way must not
             // leave a manifest saying it is up to date (what incremental needed of it is already read)
-            java.nio.file.Files.deleteIfExists(manifestFile);
+            Files.deleteIfExists(manifestFile);
         }
         writeAssets(ctx);
         Map<String, List<CaseInfo>> byBenchmark = new LinkedHashMap<>();
@@ -114,7 +108,7 @@ public final class SiteGenerator {
         }
         writer.write(".nojekyll", "");
         int removed = writer.removeStale(MANAGED);
-        java.util.List<String> top = writer.expected().stream().filter(f -> !f.contains("/") && !f.equals(MANIFEST))
+        List<String> top = writer.expected().stream().filter(f -> !f.contains("/") && !f.equals(MANIFEST))
                 .sorted().toList();
         ctx.manifest().putWhole(inputs, SiteFingerprint.files(writer.root(), MANAGED, top), top);
         writer.write(MANIFEST, ctx.manifest().json(GENERATOR, options.project()));
@@ -122,20 +116,9 @@ public final class SiteGenerator {
         return new Outcome(byBenchmark.size(), rendered, kept, versionPages[0], writer.written(), writer.unchanged(), removed);
     }
 
-    /**
-     * Whether the folder {@code out} holds a complete generation of exactly these inputs, so that
-     * generating again would write the same bytes: its manifest's fingerprint of the inputs equals the
-     * current one ({@code comparisonKey} and {@code extra} as {@link #generate} is given them), and the
-     * generated files are all there as that generation left them. Reads no run data.
-     */
-    public static boolean upToDate(io.benchledger.archive.store.Archive archive, SiteOptions options,
-                                   String comparisonKey, String extra) throws java.io.IOException {
-        return upToDate(options, inputs(archive, options, comparisonKey, extra));
-    }
-
     /** Whether {@code out} holds a complete generation of these {@link #inputs}. */
-    public static boolean upToDate(SiteOptions options, String inputs) throws java.io.IOException {
-        java.nio.file.Path out = options.out().toAbsolutePath().normalize();
+    public static boolean upToDate(SiteOptions options, String inputs) throws IOException {
+        Path out = options.out().toAbsolutePath().normalize();
         SiteManifest previous = SiteManifest.read(out, GENERATOR, options.project());
         if (previous.inputs().isEmpty() || previous.files().isEmpty()) {
             return false;
@@ -145,8 +128,8 @@ public final class SiteGenerator {
     }
 
     /** The fingerprint of everything the site depends on, for the archive as it is now ({@link SiteFingerprint#inputs}). */
-    public static String inputs(io.benchledger.archive.store.Archive archive, SiteOptions options, String comparisonKey,
-                                String extra) throws java.io.IOException {
+    public static String inputs(Archive archive, SiteOptions options, String comparisonKey,
+                                String extra) throws IOException {
         return SiteFingerprint.inputs(archive, archive.snapshot(), options, wholeExtra(comparisonKey, extra));
     }
 
