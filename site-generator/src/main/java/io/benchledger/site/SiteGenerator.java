@@ -18,6 +18,7 @@ import io.benchledger.site.render.ResourcesPage;
 import io.benchledger.site.render.RunsPage;
 import io.benchledger.site.render.TargetsPage;
 import io.benchledger.site.render.VersionPages;
+import io.benchledger.site.render.WorkloadsPage;
 import io.benchledger.site.model.ComparisonView;
 import io.benchledger.archive.store.Archive;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 /**
  * Generates the static site of one project of an archive: dashboard, one page per benchmark,
@@ -82,27 +84,34 @@ public final class SiteGenerator {
             byBenchmark.computeIfAbsent(c.benchmark(), k -> new ArrayList<>()).add(c);
         }
         byBenchmark.values().forEach(l -> l.sort(CaseOrder.INSTANCE));
-        int rendered = BenchmarkPages.render(ctx, byBenchmark);
+        int rendered;
         Comparisons comparisons;
         int[] versionPages = new int[1];
-        try (PageWorkers workers = new PageWorkers()) {
+        // the second connection closes after the workers have stopped: none of them is querying it then
+        try (ArchiveDatabase second = db.second(); PageWorkers workers = new PageWorkers()) {
             // the pages that read nothing more from the archive go to the workers
             workers.submit(() -> BenchmarkIndex.render(ctx, byBenchmark));
             workers.submit(() -> RunsPage.render(ctx));
-            comparisons = Comparisons.build(ctx);
-            for (ComparisonView cv : comparisons.listed()) {
-                if (!cv.kept()) {
-                    workers.submit(() -> ComparisonPage.render(ctx, cv));
+            // the comparisons (their samples' queries and bootstraps) are made beside the benchmark pages,
+            // on a connection of their own; their pages go to the workers as soon as they are made
+            Future<Comparisons> made = workers.beside(() -> {
+                Comparisons c = Comparisons.build(ctx, second);
+                for (ComparisonView cv : c.listed()) {
+                    if (!cv.kept()) {
+                        workers.submit(() -> ComparisonPage.render(ctx, cv));
+                    }
                 }
-            }
-            Comparisons made = comparisons;
-            workers.submit(() -> versionPages[0] = VersionPages.render(ctx, made));
-            workers.submit(() -> AtomFeed.render(ctx, made));
+                workers.submit(() -> versionPages[0] = VersionPages.render(ctx, c));
+                workers.submit(() -> AtomFeed.render(ctx, c));
+                return c;
+            });
+            rendered = BenchmarkPages.render(ctx, byBenchmark);
             ExperimentPages.render(ctx);
-            io.benchledger.site.render.WorkloadsPage.render(ctx);
+            WorkloadsPage.render(ctx);
             TargetsPage.render(ctx);
             ResourcesPage.render(ctx);
             DataPage.render(ctx);
+            comparisons = PageWorkers.result(made);
             Dashboard.render(ctx, comparisons, byBenchmark.size(), byBenchmark.values().stream().mapToInt(List::size).sum());
             workers.await();
         }

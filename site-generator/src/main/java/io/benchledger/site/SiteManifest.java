@@ -78,11 +78,11 @@ public final class SiteManifest {
         this.topLevel.addAll(new java.util.TreeSet<>(topLevel));
     }
 
-    public Optional<String> benchmark(String benchmark) {
+    public synchronized Optional<String> benchmark(String benchmark) {
         return Optional.ofNullable(benchmarks.get(benchmark));
     }
 
-    public Optional<Comparison> comparison(String name) {
+    public synchronized Optional<Comparison> comparison(String name) {
         return Optional.ofNullable(comparisons.get(name));
     }
 
@@ -95,11 +95,11 @@ public final class SiteManifest {
         versions.put(page, fingerprint);
     }
 
-    public void putBenchmark(String benchmark, String fingerprint) {
+    public synchronized void putBenchmark(String benchmark, String fingerprint) {
         benchmarks.put(benchmark, fingerprint);
     }
 
-    public void putComparison(String name, Comparison c) {
+    public synchronized void putComparison(String name, Comparison c) {
         comparisons.put(name, c);
     }
 

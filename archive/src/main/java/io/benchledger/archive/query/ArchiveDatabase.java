@@ -124,6 +124,23 @@ public final class ArchiveDatabase implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * Another connection to the same database (its views, macros and snapshot), for queries made on
+     * another thread beside this one's: a DuckDB connection runs one query at a time, and a query cuts
+     * off the streaming result of the one before it on the same connection. Closing it closes only
+     * that connection.
+     */
+    public ArchiveDatabase second() throws SQLException {
+        Connection c = connection.unwrap(org.duckdb.DuckDBConnection.class).duplicate();
+        try (Statement st = c.createStatement()) {
+            st.execute("SET TimeZone = 'UTC'");
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        return new ArchiveDatabase(archive, c, snapshot);
+    }
+
     public Snapshot snapshot() {
         return snapshot;
     }

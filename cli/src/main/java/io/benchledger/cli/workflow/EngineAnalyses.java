@@ -46,7 +46,7 @@ public final class EngineAnalyses implements SiteAnalyses {
                 return SiteComparison.of(c.report().get());
             }
         }
-        return SiteComparison.of(builder.compare(resolved(baseline), resolved(candidate)));
+        return SiteComparison.of(builder.compare(db, resolved(baseline), resolved(candidate)));
     }
 
     @Override

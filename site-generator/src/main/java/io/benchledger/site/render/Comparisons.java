@@ -1,6 +1,7 @@
 package io.benchledger.site.render;
 
 import io.benchledger.archive.BadInputException;
+import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.site.SiteContext;
 import io.benchledger.site.SiteGenerator;
 import io.benchledger.site.SiteManifest;
@@ -38,7 +39,11 @@ public record Comparisons(ComparisonView sincePrevious, ComparisonView sinceRele
         return out;
     }
 
-    public static Comparisons build(SiteContext ctx) throws Exception {
+    /**
+     * Makes the comparisons, querying {@code db}: the generation's database, or another connection to
+     * it ({@link ArchiveDatabase#second}) when they are made beside the benchmark pages.
+     */
+    public static Comparisons build(SiteContext ctx, ArchiveDatabase db) throws Exception {
         Releases rel = new Releases(ctx.history());
         RunInfo latest = ctx.latest();
         List<RunInfo> history = ctx.history();
@@ -50,24 +55,24 @@ public record Comparisons(ComparisonView sincePrevious, ComparisonView sinceRele
         if (history.size() >= 2) {
             RunInfo prev = history.get(history.size() - 2);
             // the gate's baseline when the engine has one, so the dashboard gives the nightly summary's verdicts
-            Optional<RunSelection> recent = ctx.analyses().recentBaseline(ctx.data().db(), ctx.options().project(), judged);
+            Optional<RunSelection> recent = ctx.analyses().recentBaseline(db, ctx.options().project(), judged);
             sincePrevious = recent.isPresent()
-                    ? compare(ctx, "Latest run against the recent runs", recent.get(), judged, false)
-                    : compare(ctx, "Latest run against the previous run", runSelection(prev), judged, false);
+                    ? compare(ctx, db, "Latest run against the recent runs", recent.get(), judged, false)
+                    : compare(ctx, db, "Latest run against the previous run", runSelection(prev), judged, false);
             listed.add(sincePrevious);
         }
         List<String> before = new ArrayList<>(rel.releases());
         before.remove(latest.run().version());
         // the findings' last release when they judged the latest run against one, so the dashboard gives the gate's verdicts
-        Optional<RunSelection> release = history.size() >= 2 ? ctx.analyses().releaseBaseline(ctx.data().db(),
+        Optional<RunSelection> release = history.size() >= 2 ? ctx.analyses().releaseBaseline(db,
                 ctx.options().project(), judged) : Optional.empty();
         if (release.isPresent()) {
-            sinceRelease = compare(ctx, "Latest run against the " + release.get().label().replace("-", " "), release.get(),
+            sinceRelease = compare(ctx, db, "Latest run against the " + release.get().label().replace("-", " "), release.get(),
                     judged, false);
             listed.add(sinceRelease);
         } else if (!before.isEmpty() && !history.isEmpty()) {
             String last = before.get(before.size() - 1);
-            sinceRelease = compare(ctx, "Latest run against the last release (" + last + ")", rel.release(last),
+            sinceRelease = compare(ctx, db, "Latest run against the last release (" + last + ")", rel.release(last),
                     judged, false);
             listed.add(sinceRelease);
         }
@@ -75,7 +80,7 @@ public record Comparisons(ComparisonView sincePrevious, ComparisonView sinceRele
         if (all.size() >= 2) {
             String a = all.get(all.size() - 2);
             String b = all.get(all.size() - 1);
-            listed.add(compare(ctx, "Release " + b + " against " + a, rel.release(a), rel.release(b), true));
+            listed.add(compare(ctx, db, "Release " + b + " against " + a, rel.release(a), rel.release(b), true));
         }
         for (String pair : ctx.options().compare()) {
             int dots = pair.indexOf("..");
@@ -84,7 +89,7 @@ public record Comparisons(ComparisonView sincePrevious, ComparisonView sinceRele
             }
             RunSelection a = selectionNamed(ctx, rel, pair.substring(0, dots), pair);
             RunSelection b = selectionNamed(ctx, rel, pair.substring(dots + 2), pair);
-            listed.add(compare(ctx, b.label() + " against " + a.label(), a, b, true));
+            listed.add(compare(ctx, db, b.label() + " against " + a.label(), a, b, true));
         }
         return new Comparisons(sincePrevious, sinceRelease, List.copyOf(listed));
     }
@@ -112,8 +117,8 @@ public record Comparisons(ComparisonView sincePrevious, ComparisonView sinceRele
      * not needed beyond its own page), the generation is incremental, and the runs, engine,
      * templates and options it was made from are the same.
      */
-    static ComparisonView compare(SiteContext ctx, String title, RunSelection baseline, RunSelection candidate,
-                                  boolean reusable) throws Exception {
+    static ComparisonView compare(SiteContext ctx, ArchiveDatabase db, String title, RunSelection baseline,
+                                  RunSelection candidate, boolean reusable) throws Exception {
         String name = SafeNames.of(candidate.label() + " vs " + baseline.label(),
                 title + "|" + baseline.runIds() + "|" + candidate.runIds());
         String fingerprint = SafeNames.hash(String.join("\n", SiteGenerator.GENERATOR,
@@ -126,7 +131,7 @@ public record Comparisons(ComparisonView sincePrevious, ComparisonView sinceRele
         if (before.isPresent() && ComparisonPage.files(name).stream().allMatch(ctx.writer()::keep)) {
             cv = ComparisonView.kept(name, title, baseline, candidate, before.get().cases());
         } else {
-            cv = ComparisonView.of(name, title, baseline, candidate, ctx.analyses().compare(ctx.data().db(),
+            cv = ComparisonView.of(name, title, baseline, candidate, ctx.analyses().compare(db,
                     ctx.options().project(), baseline, candidate));
         }
         ctx.manifest().putComparison(name, new SiteManifest.Comparison(fingerprint, cv.caseCount()));

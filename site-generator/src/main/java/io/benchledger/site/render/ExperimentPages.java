@@ -56,7 +56,8 @@ public final class ExperimentPages {
             List<ComparisonView> views = new ArrayList<>();
             for (String n : names) {
                 if (!n.equals(base)) {
-                    views.add(Comparisons.compare(ctx, "Variant " + n + " against " + base + " (" + e.getKey() + ")",
+                    views.add(Comparisons.compare(ctx, ctx.data().db(),
+                            "Variant " + n + " against " + base + " (" + e.getKey() + ")",
                             new RunSelection(base, variants.get(base)), new RunSelection(n, variants.get(n)), false));
                 }
             }

@@ -59,7 +59,8 @@ public final class FindingsBuilder {
     private final Optional<List<Budget>> budgets;
     private final boolean writeCache;
     private final Timing timing;
-    private final Map<String, ComparisonReport> made = new HashMap<>();
+    /** Comparisons made so far (the site makes some on a second thread). */
+    private final Map<String, ComparisonReport> made = new java.util.concurrent.ConcurrentHashMap<>();
     /** The project's runs as sides can be made of, read once per session (one snapshot: they cannot change). */
     private SideResolver resolver;
 
@@ -132,18 +133,29 @@ public final class FindingsBuilder {
 
     /** A comparison of two resolved sides, made once per session whoever asks for it. */
     public ComparisonReport compare(ResolvedSide baseline, ResolvedSide candidate) throws SQLException {
+        return compare(db, baseline, candidate);
+    }
+
+    /**
+     * As {@link #compare(ResolvedSide, ResolvedSide)}, querying {@code on}: another connection to the
+     * same archive ({@link ArchiveDatabase#second}), for a comparison made on another thread.
+     */
+    public ComparisonReport compare(ArchiveDatabase on, ResolvedSide baseline, ResolvedSide candidate)
+            throws SQLException {
         String key = baseline.side().kind() + "|" + baseline.runIds() + "|" + candidate.runIds();
         ComparisonReport r = made.get(key);
         if (r == null) {
             long t0 = System.nanoTime();
-            r = Comparison.run(db, baseline, candidate, options);
+            r = Comparison.run(on, baseline, candidate, options);
             timing.took("comparison", System.nanoTime() - t0);
-            made.put(key, r);
+            // two threads asking at once both compute it, to the same report: keep the first
+            ComparisonReport first = made.putIfAbsent(key, r);
+            r = first == null ? r : first;
         }
         return r;
     }
 
-    private SideResolver resolver() throws SQLException {
+    private synchronized SideResolver resolver() throws SQLException {
         if (resolver == null) {
             resolver = SideResolver.of(db, options.project(), options.suite());
         }
