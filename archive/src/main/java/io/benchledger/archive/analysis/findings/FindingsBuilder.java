@@ -35,6 +35,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Builds the {@link Findings} of a publication in one database session: each comparison, the
@@ -109,26 +114,102 @@ public final class FindingsBuilder {
 
     /** As above, judging {@code run}: the night's run, or the run and its re-measurement ({@code run:RUN+AGAIN}). */
     public Findings nightly(String runId, Side run, Side recent) throws SQLException, IOException {
-        List<Findings.Compared> compared = new ArrayList<>();
-        compared.add(compared(Findings.RECENT, "vs recent runs", recent, run));
-        if (db.query("release_versions", options.project()).rows().isEmpty()) {
-            compared.add(new Findings.Compared(Findings.LAST_RELEASE, "vs last release", Optional.empty(),
-                    "no release run yet"));
-        } else {
-            compared.add(compared(Findings.LAST_RELEASE, "vs last release", new Side(Side.Kind.LAST_RELEASE, ""), run));
-        }
-        // the growth rules look back at the last release, else at the newest earlier run
-        Optional<ComparisonReport> back = compared.get(1).report().or(() -> compared.get(0).report());
-        return build(runId, run, compared, back.map(r -> r.baseline().runIds().get(0)));
+        return detectingBeside(changes -> {
+            List<Findings.Compared> compared = new ArrayList<>();
+            compared.add(compared(Findings.RECENT, "vs recent runs", recent, run));
+            if (db.query("release_versions", options.project()).rows().isEmpty()) {
+                compared.add(new Findings.Compared(Findings.LAST_RELEASE, "vs last release", Optional.empty(),
+                        "no release run yet"));
+            } else {
+                compared.add(compared(Findings.LAST_RELEASE, "vs last release", new Side(Side.Kind.LAST_RELEASE, ""),
+                        run));
+            }
+            // the growth rules look back at the last release, else at the newest earlier run
+            Optional<ComparisonReport> back = compared.get(1).report().or(() -> compared.get(0).report());
+            return build(runId, run, compared, back.map(r -> r.baseline().runIds().get(0)), changes.get());
+        });
     }
 
     /** A release's findings: {@code candidate} (a version) against {@code baseline} (the last release by default). */
     public Findings release(Side baseline, Side candidate) throws SQLException, IOException {
-        ResolvedSide[] sides = resolver().resolve(baseline, candidate);
-        ComparisonReport r = compare(sides[0], sides[1]);
-        List<Findings.Compared> compared = List.of(
-                new Findings.Compared(Findings.RELEASE, "vs " + sides[0].label(), Optional.of(r), ""));
-        return build(sides[1].runIds().get(0), candidate, compared, Optional.of(sides[0].runIds().get(0)));
+        return detectingBeside(changes -> {
+            ResolvedSide[] sides = resolver().resolve(baseline, candidate);
+            ComparisonReport r = compare(sides[0], sides[1]);
+            List<Findings.Compared> compared = List.of(
+                    new Findings.Compared(Findings.RELEASE, "vs " + sides[0].label(), Optional.of(r), ""));
+            return build(sides[1].runIds().get(0), candidate, compared, Optional.of(sides[0].runIds().get(0)),
+                    changes.get());
+        });
+    }
+
+    /** The change points being detected beside the comparisons; {@link #get} waits for them. */
+    private interface Detecting {
+        ChangePointAnalysis.Outcome get() throws SQLException, IOException;
+    }
+
+    private interface Work<T> {
+        T run(Detecting changes) throws SQLException, IOException;
+    }
+
+    /**
+     * Runs {@code work} while the change points are detected on a thread and a database connection of
+     * their own ({@link ArchiveDatabase#second}): detection reads the history and works on every core,
+     * while a comparison waits for its samples' query much of its time, so the two overlap.
+     */
+    private <T> T detectingBeside(Work<T> work) throws SQLException, IOException {
+        ExecutorService beside = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "change-points");
+            t.setDaemon(true);
+            return t;
+        });
+        try (ArchiveDatabase second = db.second()) {
+            try {
+                Future<ChangePointAnalysis.Outcome> detection = beside.submit(() -> {
+                    long t0 = System.nanoTime();
+                    // drifts judged against each case's threshold: an alert, or information (DriftAlerts)
+                    ChangePointAnalysis.Outcome o = ChangePointAnalysis.run(second, options.project(),
+                            DetectorSettings.DEFAULTS, writeCache).judged(options);
+                    timing.took("change points", System.nanoTime() - t0);
+                    return o;
+                });
+                return work.run(() -> result(detection));
+            } finally {
+                // the detection's queries end before its connection closes, also when the work failed
+                beside.shutdown();
+                try {
+                    if (!beside.awaitTermination(10, TimeUnit.MINUTES)) {
+                        throw new IllegalStateException("change-point detection did not end within 10 minutes");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    private static ChangePointAnalysis.Outcome result(Future<ChangePointAnalysis.Outcome> detection)
+            throws SQLException, IOException {
+        try {
+            return detection.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while detecting change points", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SQLException sql) {
+                throw sql;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     /** A comparison of two resolved sides, made once per session whoever asks for it. */
@@ -173,14 +254,10 @@ public final class FindingsBuilder {
     }
 
     private Findings build(String candidateRun, Side candidate, List<Findings.Compared> compared,
-                           Optional<String> lookBackRun) throws SQLException, IOException {
+                           Optional<String> lookBackRun, ChangePointAnalysis.Outcome changes)
+            throws SQLException, IOException {
         String project = options.project();
         long t0 = System.nanoTime();
-        // drifts judged against each case's threshold: an alert, or information (DriftAlerts)
-        ChangePointAnalysis.Outcome changes = ChangePointAnalysis.run(db, project, DetectorSettings.DEFAULTS, writeCache)
-                .judged(options);
-        timing.took("change points", System.nanoTime() - t0);
-        t0 = System.nanoTime();
         Map<String, Trend> trends = trends(changes);
         timing.took("trends", System.nanoTime() - t0);
         Optional<BudgetReport> budgetReport = Optional.empty();
