@@ -93,11 +93,20 @@ public final class SiteFixture {
         return nightly(i, false);
     }
 
+    /** One more run (index {@code NIGHTLY}, Crypto only), the release run of a version of its own. */
+    public static RunRecord releaseRunOf(String version) {
+        return nightly(NIGHTLY, true, version, Run.TRIGGER_RELEASE);
+    }
+
     static RunRecord nightly(int i, boolean cryptoOnly) {
+        return nightly(i, cryptoOnly, version(i), i == 14 || i == 29 ? Run.TRIGGER_RELEASE : Run.TRIGGER_NIGHTLY);
+    }
+
+    private static RunRecord nightly(int i, boolean cryptoOnly, String version, String trigger) {
         Instant t = START.plus(Duration.ofDays(i));
         String id = runId(i);
-        Run.Builder b = Run.builder(id, t).finishedAt(t.plusSeconds(600 + i)).project("default").version(version(i))
-                .suite("crypto").environment("ci").trigger(i == 14 || i == 29 ? Run.TRIGGER_RELEASE : Run.TRIGGER_NIGHTLY)
+        Run.Builder b = Run.builder(id, t).finishedAt(t.plusSeconds(600 + i)).project("default").version(version)
+                .suite("crypto").environment("ci").trigger(trigger)
                 .commit(String.format("c0ffee%02d%s", i, "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6")).branch("main")
                 .host("ci-runner-1").os("Linux").arch("amd64").cpuModel("Example CPU @ 3.0GHz").cpuCount(8)
                 .memoryBytes(32L << 30).jvmVendor("Eclipse Adoptium").jvmVersion(i < 20 ? "17.0.9" : "21.0.2")

@@ -318,6 +318,30 @@ class SiteGeneratorTest {
         assertSameTree(full, inc);
     }
 
+    /** A release with one run: its comparison with the last release is the dashboard's, written once. */
+    @Test
+    void aComparisonIsWrittenOnceWhenTheNewestReleaseIsTheLatestRun() throws Exception {
+        Archive released = Archive.open(tmp.resolve("released"));
+        copyTree(archive.root(), released.root());
+        released = Archive.openExisting(released.root());
+        released.commit(SiteFixture.releaseRunOf("1.3.0"));
+        Path out = tmp.resolve("released-site");
+        try (ArchiveDatabase db = ArchiveDatabase.open(released)) {
+            SiteGenerator.generate(db, SiteFixture.knownAnalyses(), new SiteOptions(out, Optional.empty(), "default",
+                    "", "https://example.github.io/repo/", List.of(), false, ""));
+        }
+        String versions = Files.readString(out.resolve("versions.html"));
+        assertThat(versions).contains("Latest run against the last release (1.1.0)")
+                .doesNotContain("Release 1.3.0 against 1.1.0");
+        try (var pages = Files.list(out.resolve("compare"))) {
+            // the latest run against the previous run and against the last release; no copy of the second
+            assertThat(pages.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".html")).toList())
+                    .hasSize(2).noneMatch(n -> n.startsWith("1-3-0-vs-1-1-0"));
+        }
+        assertThat(Files.readString(out.resolve(versionPage("1.3.0"))))
+                .contains("Latest run against the last release (1.1.0)");
+    }
+
     private static String versionPage(String version) {
         return "v/" + SafeNames.of("version " + version) + ".html";
     }
