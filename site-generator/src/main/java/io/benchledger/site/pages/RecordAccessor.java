@@ -52,6 +52,27 @@ final class RecordAccessor extends ObjectPropertyAccessor {
         return false;
     }
 
+    /**
+     * The accessor OGNL would call for this record component, or null when OGNL would take another
+     * path (the class is no record, its accessor is not this one, or the component has a getter).
+     */
+    static Method component(Class<?> type, String name) {
+        return VIA_OGNL.get(type).get(name);
+    }
+
+    /** A record class's components as OGNL reads them through this accessor: none when OGNL uses another. */
+    private static final ClassValue<Map<String, Method>> VIA_OGNL = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            try {
+                return type.isRecord() && OgnlRuntime.getPropertyAccessor(type) instanceof RecordAccessor
+                        ? COMPONENTS.get(type) : Map.of();
+            } catch (OgnlException e) {
+                return Map.of();
+            }
+        }
+    };
+
     /** Installs the accessor for every record class (once; OGNL's accessors are global). */
     static void install() {
         Holder.INSTALLED.hashCode();

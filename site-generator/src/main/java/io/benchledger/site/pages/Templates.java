@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.standard.StandardDialect;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.AbstractConfigurableTemplateResolver;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -27,6 +28,9 @@ public final class Templates {
 
     public Templates(Optional<Path> dir) {
         RecordAccessor.install();
+        StandardDialect dialect = new StandardDialect();
+        dialect.setVariableExpressionEvaluator(new RecordExpressions(dialect.getVariableExpressionEvaluator()));
+        engine.setDialect(dialect);
         this.dir = dir.map(p -> p.toAbsolutePath().normalize());
         if (this.dir.isPresent() && !Files.isDirectory(this.dir.get())) {
             throw new BadInputException("--templates " + dir.get() + ": no such folder");
