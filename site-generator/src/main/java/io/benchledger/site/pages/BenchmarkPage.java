@@ -47,7 +47,7 @@ public final class BenchmarkPage {
     private final int[] environment;
     private final Map<String, List<Drift>> drifts;
     private final Trends trends;
-    private final Map<String, RunInfo> runById = new java.util.HashMap<>();
+    private final RunTable runTable;
 
     /** Each series' trend, as the findings give it (the page fits none itself). */
     public interface Trends {
@@ -59,23 +59,66 @@ public final class BenchmarkPage {
         String commit(RunInfo run, String root);
     }
 
+    /**
+     * The project's runs as the benchmark pages look them up, made once for all of them: by id, and
+     * their start times by index.
+     */
+    public static final class RunTable {
+        private final List<RunInfo> runs;
+        private final int[] environment;
+        private final Map<String, RunInfo> byId = new java.util.HashMap<>();
+        private final Map<String, Integer> positionById = new java.util.HashMap<>();
+        private final long[] startMillis;
+
+        private RunTable(List<RunInfo> runs, int[] environment) {
+            this.runs = runs;
+            this.environment = environment;
+            startMillis = new long[runs.size()];
+            for (int i = 0; i < runs.size(); i++) {
+                RunInfo r = runs.get(i);
+                byId.put(r.run().runId(), r);
+                positionById.put(r.run().runId(), i);
+                startMillis[i] = r.run().startedAt().toEpochMilli();
+            }
+        }
+
+        /** @param environment environment ids per run index ({@link #environmentIds}) */
+        public static RunTable of(List<RunInfo> runs, int[] environment) {
+            return new RunTable(runs, environment);
+        }
+
+        /** The run's position among the runs, or -1 (also when two runs share the id: then runs are compared by id). */
+        int position(String runId) {
+            Integer p = byId.size() == runs.size() ? positionById.get(runId) : null;
+            return p == null ? -1 : p;
+        }
+    }
+
     public BenchmarkPage(String benchmark, List<CaseSeries> series, List<RunInfo> runs,
                          Map<String, List<ChangePoint>> changePoints, boolean changeAnalysis, List<Budget> budgets,
                          Map<String, double[][]> latestSamples, Links links, int[] environment,
                          Map<String, List<Drift>> drifts, Trends trends) {
+        this(benchmark, series, RunTable.of(runs, environment), changePoints, changeAnalysis, budgets, latestSamples,
+                links, drifts, trends);
+    }
+
+    public BenchmarkPage(String benchmark, List<CaseSeries> series, RunTable runTable,
+                         Map<String, List<ChangePoint>> changePoints, boolean changeAnalysis, List<Budget> budgets,
+                         Map<String, double[][]> latestSamples, Links links,
+                         Map<String, List<Drift>> drifts, Trends trends) {
         this.benchmark = benchmark;
         this.name = SafeNames.of(benchmark);
         this.series = series;
-        this.runs = runs;
+        this.runTable = runTable;
+        this.runs = runTable.runs;
         this.changePoints = changePoints;
         this.changeAnalysis = changeAnalysis;
         this.budgets = budgets;
         this.latestSamples = latestSamples;
         this.links = links;
-        this.environment = environment;
+        this.environment = runTable.environment;
         this.drifts = drifts;
         this.trends = trends;
-        runs.forEach(r -> runById.put(r.run().runId(), r));
     }
 
     /** Environment ids per run index (equal ids: same machine and JVM), computed once for all pages. */
@@ -113,7 +156,7 @@ public final class BenchmarkPage {
         for (CaseSeries s : series) {
             double[] x = new double[s.size()];
             for (int i = 0; i < x.length; i++) {
-                x[i] = runs.get(s.runIndex()[i]).run().startedAt().toEpochMilli();
+                x[i] = runTable.startMillis[s.runIndex()[i]];
             }
             boolean[] keep = new boolean[s.size()];
             Lttb.keepExtremes(s.score(), keep);
@@ -157,7 +200,7 @@ public final class BenchmarkPage {
             }
             m.put("changePoints", changePointData(s));
             m.put("trend", trendData(s));
-            m.put("drifts", DriftSegments.chartData(drifts.getOrDefault(s.info().caseKey(), List.of()), runById::get));
+            m.put("drifts", DriftSegments.chartData(drifts.getOrDefault(s.info().caseKey(), List.of()), runTable.byId::get));
             m.put("budgets", budgetLines(s));
             double[][] samples = latestSamples.get(s.info().caseKey());
             if (samples != null) {
@@ -205,8 +248,9 @@ public final class BenchmarkPage {
     }
 
     private int positionOf(CaseSeries s, ChangePoint cp) {
+        int run = runTable.position(cp.runId());
         for (int i = 0; i < s.size(); i++) {
-            if (runs.get(s.runIndex()[i]).run().runId().equals(cp.runId())) {
+            if (run >= 0 ? s.runIndex()[i] == run : runs.get(s.runIndex()[i]).run().runId().equals(cp.runId())) {
                 return i;
             }
         }

@@ -25,6 +25,8 @@ public final class SiteWriter {
     private final Set<String> expected = ConcurrentHashMap.newKeySet();
     private final AtomicInteger written = new AtomicInteger();
     private final AtomicInteger unchanged = new AtomicInteger();
+    // folders made (or found) so far: Files.createDirectories on an existing folder throws and catches an exception
+    private final Set<Path> madeFolders = ConcurrentHashMap.newKeySet();
 
     public SiteWriter(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
@@ -47,7 +49,7 @@ public final class SiteWriter {
             unchanged.incrementAndGet();
             return;
         }
-        Files.createDirectories(target.getParent());
+        folder(target.getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.write(tmp, bytes);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -62,11 +64,18 @@ public final class SiteWriter {
             unchanged.incrementAndGet();
             return;
         }
-        Files.createDirectories(target.getParent());
+        folder(target.getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         Files.copy(source, tmp, StandardCopyOption.REPLACE_EXISTING);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         written.incrementAndGet();
+    }
+
+    private void folder(Path dir) throws IOException {
+        if (!madeFolders.contains(dir)) {
+            Files.createDirectories(dir);
+            madeFolders.add(dir);
+        }
     }
 
     public void copy(InputStream in, String rel) throws IOException {

@@ -58,10 +58,13 @@ public final class BenchmarkPages {
     private final Map<String, List<CaseInfo>> byBenchmark;
     /** Per benchmark, its cases in their newest run: the latency and resources sections. */
     private final Map<String, List<ResourceData.Row>> resources = new HashMap<>();
+    /** The runs as every page looks them up, made once. */
+    private final BenchmarkPage.RunTable runTable;
 
     private BenchmarkPages(SiteContext ctx, Map<String, List<CaseInfo>> byBenchmark) throws Exception {
         this.ctx = ctx;
         this.byBenchmark = byBenchmark;
+        this.runTable = BenchmarkPage.RunTable.of(ctx.runs(), ctx.environmentIds());
         // each case as of its own newest run, as the page's samples: a run that did not measure a
         // benchmark leaves its page as it was
         Map<String, String> lastRun = new HashMap<>();
@@ -212,9 +215,9 @@ public final class BenchmarkPages {
 
     private Void renderOne(String benchmark, List<CaseSeries> series, Map<String, double[][]> samples)
             throws IOException {
-        BenchmarkPage bp = new BenchmarkPage(benchmark, series, ctx.runs(), ctx.changePoints().byCase(),
-                ctx.changePoints().analysed(), ctx.analyses().budgets(), samples, ctx::commitHref, ctx.environmentIds(),
-                ctx.drifts(), ctx.analyses()::trend);
+        BenchmarkPage bp = new BenchmarkPage(benchmark, series, runTable, ctx.changePoints().byCase(),
+                ctx.changePoints().analysed(), ctx.analyses().budgets(), samples, ctx::commitHref, ctx.drifts(),
+                ctx.analyses()::trend);
         // a benchmark page is as of its own latest run, so a run that did not measure it leaves it unchanged
         int lastRun = series.stream().mapToInt(s -> s.runIndex()[s.size() - 1]).max().orElse(ctx.latest().index());
         PageFrame frame = ctx.frame("../", benchmark, "benchmarks")
