@@ -1,5 +1,6 @@
 package io.benchledger.cli;
 
+import io.benchledger.archive.query.ArchiveDatabase;
 import io.benchledger.cli.command.AbCommand;
 import io.benchledger.cli.command.AckCommand;
 import io.benchledger.cli.command.ArchiveCommand;
@@ -20,6 +21,7 @@ import io.benchledger.cli.command.ReportCommand;
 import io.benchledger.cli.command.ScalabilityCommand;
 import io.benchledger.cli.command.SiteCommand;
 import io.benchledger.cli.command.SqlCommand;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -74,7 +76,14 @@ public final class BenchledgerCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The commands that open the archive's database: DuckDB's native library is loaded beside their set-up. */
+    private static final Set<String> QUERYING = Set.of("nightly", "release", "compare", "check", "history", "changes",
+            "scalability", "recommend", "ack", "site", "report", "export", "sql", "archive");
+
     public static void main(String[] args) {
+        if (args.length > 0 && QUERYING.contains(args[0])) {
+            ArchiveDatabase.preload();
+        }
         System.exit(run(args));
     }
 

@@ -39,6 +39,26 @@ public final class ArchiveDatabase implements AutoCloseable {
         this.snapshot = snapshot;
     }
 
+    /** Why loading DuckDB's native library on the {@link #preload} thread failed, if it did. */
+    private static volatile Throwable preloadFailure;
+
+    /**
+     * Starts loading DuckDB's native library on a thread of its own: the driver unpacks it from the jar
+     * and loads it when first used, about half a second, which a program that will open an archive can
+     * spend on its other set-up meanwhile. {@link #open} waits for it (the JVM's class initialisation).
+     */
+    public static void preload() {
+        Thread t = new Thread(() -> {
+            try {
+                Class.forName("org.duckdb.DuckDBNative", true, ArchiveDatabase.class.getClassLoader());
+            } catch (Throwable e) {
+                preloadFailure = e;
+            }
+        }, "duckdb-preload");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public static ArchiveDatabase open(Archive archive) throws IOException {
         Snapshot snapshot = archive.snapshot();
         Connection c;
@@ -46,6 +66,10 @@ public final class ArchiveDatabase implements AutoCloseable {
             c = DriverManager.getConnection("jdbc:duckdb:");
         } catch (SQLException e) {
             throw new IOException("cannot start DuckDB: " + e.getMessage(), e);
+        } catch (LinkageError e) {
+            // the native library could not be loaded (here or on the preload thread, whose error says why)
+            Throwable why = preloadFailure != null ? preloadFailure : e;
+            throw new IOException("cannot start DuckDB: " + why, why);
         }
         try (Statement st = c.createStatement()) {
             st.execute("SET TimeZone = 'UTC'");
