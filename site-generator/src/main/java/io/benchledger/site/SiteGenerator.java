@@ -59,7 +59,7 @@ public final class SiteGenerator {
 
     /** Generates the site (as {@link #generateFrom}, with the inputs of the archive as it is now). */
     public static Outcome generate(ArchiveDatabase db, SiteAnalyses analyses, SiteOptions options) throws Exception {
-        return generateFrom(db, analyses, options,
+        return generateFrom(new SiteData(db, options.project()), analyses, options,
                 SiteFingerprint.inputs(db.archive(), db.snapshot(), options, wholeExtra(analyses.comparisonKey(), "")));
     }
 
@@ -68,9 +68,10 @@ public final class SiteGenerator {
      * and the analyses read the archive: anything committed in between makes the next incremental
      * generation run again rather than skip).
      */
-    public static Outcome generateFrom(ArchiveDatabase db, SiteAnalyses analyses, SiteOptions options, String inputs)
+    public static Outcome generateFrom(SiteData data, SiteAnalyses analyses, SiteOptions options, String inputs)
             throws Exception {
-        SiteContext ctx = SiteContext.load(new SiteData(db, options.project()), analyses, options);
+        ArchiveDatabase db = data.db();
+        SiteContext ctx = SiteContext.load(data, analyses, options);
         SiteWriter writer = ctx.writer();
         Path manifestFile = writer.root().resolve(MANIFEST);
         if (!inputs.equals(SiteManifest.read(writer.root(), GENERATOR, options.project()).inputs())) {

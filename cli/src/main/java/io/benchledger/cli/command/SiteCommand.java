@@ -13,6 +13,7 @@ import io.benchledger.cli.workflow.EngineAnalyses;
 import io.benchledger.cli.GlobalOptions;
 import io.benchledger.site.SiteGenerator;
 import io.benchledger.site.SiteOptions;
+import io.benchledger.site.data.SiteData;
 import io.benchledger.cli.ToolVersion;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,11 +96,14 @@ public final class SiteCommand implements Callable<Integer> {
             System.out.println(out.resolve("index.html"));
             return 0;
         }
-        try (ArchiveDatabase db = ArchiveDatabase.open(archive)) {
+        try (ArchiveDatabase db = ArchiveDatabase.open(archive);
+             // the site's runs and cases are read beside the findings, on a connection of their own
+             SiteData data = SiteData.prefetched(db, archiveOptions.project)) {
             // the findings of the latest run, as a nightly builds them
             FindingsBuilder builder = new FindingsBuilder(db, engine, list, true);
             Findings findings = builder.nightly(Analysis.latestRun(db, archiveOptions.project), Side.recent(Side.DEFAULT_RECENT));
-            SiteGenerator.Outcome o = SiteGenerator.generateFrom(db, new EngineAnalyses(builder, findings, list), options, inputs);
+            SiteGenerator.Outcome o = SiteGenerator.generateFrom(data, new EngineAnalyses(builder, findings, list), options,
+                    inputs);
             System.err.printf("site: %d benchmarks (%d pages rendered, %d comparisons kept, %d version pages rendered), "
                             + "%d files written, %d unchanged, %d removed in %.1f s%n", o.benchmarks(),
                     o.benchmarkPagesRendered(), o.comparisonsKept(), o.versionPagesRendered(),

@@ -18,16 +18,95 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /** What the site reads from the archive, through the {@code site_*.sql} queries. */
-public final class SiteData {
+public final class SiteData implements AutoCloseable {
     private final ArchiveDatabase db;
     private final String project;
+    /** The runs and cases being read beside the caller's work ({@link #prefetched}), else null. */
+    private final Prefetch prefetch;
 
     public SiteData(ArchiveDatabase db, String project) {
+        this(db, project, null);
+    }
+
+    private SiteData(ArchiveDatabase db, String project, Prefetch prefetch) {
         this.db = db;
         this.project = project;
+        this.prefetch = prefetch;
+    }
+
+    /**
+     * The site's data with its runs and cases read from now on, on another connection to the same
+     * archive ({@link ArchiveDatabase#second}) and a thread of their own, while the caller goes on
+     * (the {@code site} command builds the findings meanwhile). {@link #close} waits for that reading
+     * and closes its connection.
+     */
+    public static SiteData prefetched(ArchiveDatabase db, String project) throws SQLException {
+        ArchiveDatabase other = db.second();
+        SiteData reader = new SiteData(other, project);
+        CompletableFuture<List<RunInfo>> runs = new CompletableFuture<>();
+        CompletableFuture<List<CaseInfo>> cases = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            read(runs, reader::runs);
+            read(cases, reader::cases);
+        }, "site-data");
+        t.setDaemon(true);
+        t.start();
+        return new SiteData(db, project, new Prefetch(other, runs, cases, t));
+    }
+
+    private record Prefetch(ArchiveDatabase other, CompletableFuture<List<RunInfo>> runs,
+                            CompletableFuture<List<CaseInfo>> cases, Thread thread) {
+    }
+
+    private interface Query<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> void read(CompletableFuture<T> into, Query<T> query) {
+        try {
+            into.complete(query.run());
+        } catch (Throwable e) {
+            into.completeExceptionally(e);
+        }
+    }
+
+    private static <T> T result(CompletableFuture<T> read) throws SQLException {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while reading the site's runs and cases", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new SQLException(e.getCause());
+        }
+    }
+
+    /** Waits for the reading beside ({@link #prefetched}) and closes its connection; nothing otherwise. */
+    @Override
+    public void close() {
+        if (prefetch == null) {
+            return;
+        }
+        try {
+            prefetch.thread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        prefetch.other().close();
     }
 
     public ArchiveDatabase db() {
@@ -43,6 +122,9 @@ public final class SiteData {
     }
 
     public List<RunInfo> runs() throws SQLException {
+        if (prefetch != null) {
+            return result(prefetch.runs());
+        }
         io.benchledger.archive.format.Table t = db.query("site_runs", project);
         int inHistory = t.columns().indexOf("in_history");
         List<RunInfo> out = new ArrayList<>(t.size());
@@ -53,6 +135,9 @@ public final class SiteData {
     }
 
     public List<CaseInfo> cases() throws SQLException {
+        if (prefetch != null) {
+            return result(prefetch.cases());
+        }
         List<CaseInfo> out = new ArrayList<>();
         try (PreparedStatement ps = c().prepareStatement(SqlFile.load("site_cases"))) {
             ps.setString(1, project);
