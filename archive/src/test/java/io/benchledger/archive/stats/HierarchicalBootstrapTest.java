@@ -3,6 +3,7 @@ package io.benchledger.archive.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
@@ -184,5 +185,135 @@ class HierarchicalBootstrapTest {
                 }
             }
         }
+    }
+
+    /**
+     * Every interval, bit for bit, is the one the plain two-stage resample gives: Commons RNG's
+     * XO_RO_SHI_RO_128_PP drawing one number at a time, the drawn values collected and their centre
+     * taken the straightforward way (below). Over sides of 1, 3, 20 and 40 forks, equal and unequal
+     * fork sizes, unit and other weights, ties, and every centre.
+     */
+    @Test
+    void intervalsEqualThePlainResampleBitForBit() {
+        UniformRandomProvider data = RandomSource.XO_RO_SHI_RO_128_PP.create(45L);
+        ZigguratSampler.NormalizedGaussian g = ZigguratSampler.NormalizedGaussian.of(data);
+        int[][] shapes = {{1, 1}, {1, 5}, {20, 5}, {3, 10}, {40, 5}, {2, 200}, {20, 1}};
+        for (int trial = 0; trial < 120; trial++) {
+            int[] bs = shapes[trial % shapes.length];
+            int[] cs = shapes[(trial / shapes.length + trial) % shapes.length];
+            int variant = trial % 4; // 0 plain, 1 ties, 2 unequal fork sizes, 3 weights (sample mode)
+            ForkedSample b = randomSample(data, g, bs, variant, 100);
+            ForkedSample c = randomSample(data, g, cs, variant, 103);
+            for (CentreStatistic s : CentreStatistic.values()) {
+                long seed = data.nextLong();
+                HierarchicalBootstrap.Interval actual = HierarchicalBootstrap.relativeChange(b, c, s, 300, 0.95, seed);
+                HierarchicalBootstrap.Interval expected = plainInterval(b, c, s, 300, 0.95, seed);
+                assertThat(Double.doubleToRawLongBits(actual.low())).as("trial %d %s low", trial, s)
+                        .isEqualTo(Double.doubleToRawLongBits(expected.low()));
+                assertThat(Double.doubleToRawLongBits(actual.high())).as("trial %d %s high", trial, s)
+                        .isEqualTo(Double.doubleToRawLongBits(expected.high()));
+            }
+        }
+    }
+
+    private static ForkedSample randomSample(UniformRandomProvider data, ZigguratSampler.NormalizedGaussian g,
+                                             int[] shape, int variant, double centre) {
+        double[][] v = new double[shape[0]][];
+        double[][] w = new double[shape[0]][];
+        for (int f = 0; f < shape[0]; f++) {
+            int n = variant == 2 ? 1 + data.nextInt(shape[1]) : shape[1];
+            double fork = centre * (1 + 0.01 * g.sample());
+            v[f] = new double[n];
+            w[f] = new double[n];
+            for (int i = 0; i < n; i++) {
+                double x = fork * (1 + 0.02 * g.sample());
+                v[f][i] = variant == 1 ? Math.round(x) : x;
+                w[f][i] = variant == 3 ? 1 + data.nextInt(50) : 1;
+            }
+        }
+        return new ForkedSample(v, w);
+    }
+
+    /** The bootstrap written plainly: a replicate draws, collects and takes the centre of what it drew. */
+    private static HierarchicalBootstrap.Interval plainInterval(ForkedSample b, ForkedSample c, CentreStatistic s,
+                                                                int replicates, double confidence, long seed) {
+        UniformRandomProvider rng = RandomSource.XO_RO_SHI_RO_128_PP.create(seed);
+        double[] changes = new double[replicates];
+        for (int r = 0; r < replicates; r++) {
+            double centreBase = plainCentre(b, s, rng);
+            changes[r] = plainCentre(c, s, rng) / centreBase - 1;
+        }
+        Arrays.sort(changes);
+        double tail = (1 - confidence) / 2;
+        return new HierarchicalBootstrap.Interval(Centre.quantile(changes, tail), Centre.quantile(changes, 1 - tail));
+    }
+
+    private static double plainCentre(ForkedSample s, CentreStatistic statistic, UniformRandomProvider rng) {
+        int k = s.forks();
+        if (k > HierarchicalBootstrap.FORK_LEVEL_ABOVE) {
+            // fork centres weighted by the fork's total weight times its draws, in ascending order of centre
+            double[] centres = statistic.perFork(s);
+            Integer[] order = new Integer[k];
+            for (int f = 0; f < k; f++) {
+                order[f] = f;
+            }
+            Arrays.sort(order, (x, y) -> Double.compare(centres[x], centres[y]));
+            int[] draws = new int[k];
+            for (int f = 0; f < k; f++) {
+                draws[rng.nextInt(k)]++;
+            }
+            double[] sorted = new double[k];
+            double[] ws = new double[k];
+            for (int j = 0; j < k; j++) {
+                double total = 0;
+                for (double w : s.weights()[order[j]]) {
+                    total += w;
+                }
+                sorted[j] = centres[order[j]];
+                ws[j] = draws[j] * total;
+            }
+            return switch (statistic) {
+                case MEAN -> Centre.weightedMean(sorted, ws);
+                case TRIMMED_MEAN -> Centre.trimmedMeanOfSorted(sorted, ws, k, CentreStatistic.TRIM);
+                case MEDIAN -> Centre.weightedMedianOfSorted(sorted, ws, k);
+            };
+        }
+        double[] xs = new double[s.size() * 2 + 1];
+        double[] ws = new double[xs.length];
+        int m = 0;
+        double sum = 0;
+        double weight = 0;
+        boolean unit = true;
+        for (int f = 0; f < k; f++) {
+            int fork = rng.nextInt(k);
+            int n = s.values()[fork].length;
+            for (int i = 0; i < n; i++) {
+                int it = rng.nextInt(n);
+                double x = s.values()[fork][it];
+                double w = s.weights()[fork][it];
+                if (m == xs.length) {
+                    xs = Arrays.copyOf(xs, 2 * m);
+                    ws = Arrays.copyOf(ws, 2 * m);
+                }
+                xs[m] = x;
+                ws[m++] = w;
+                sum += w * x;
+                weight += w;
+            }
+        }
+        for (double w : s.flatWeights()) {
+            unit &= w == 1.0;
+        }
+        if (statistic == CentreStatistic.MEAN) {
+            return sum / weight;
+        }
+        if (!unit) {
+            return statistic.of(Arrays.copyOf(xs, m), Arrays.copyOf(ws, m));
+        }
+        if (statistic == CentreStatistic.TRIMMED_MEAN) {
+            return Centre.trimmedMeanUnitWeights(xs, m, CentreStatistic.TRIM, new double[16], new double[16]);
+        }
+        Arrays.sort(xs, 0, m);
+        return m % 2 == 1 ? xs[m / 2] : (xs[m / 2 - 1] + xs[m / 2]) / 2;
     }
 }
