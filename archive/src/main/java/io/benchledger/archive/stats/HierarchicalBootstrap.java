@@ -133,6 +133,9 @@ public final class HierarchicalBootstrap {
         final int[] rank;
         final double[] ascending;
         final int[] counts;
+        /** The trimmed mean's ranks of the smallest and the largest draws; blank slots hold 0 and the last rank. */
+        final int[] lowRanks;
+        final int[] highRanks;
 
         Scratch(ForkedSample s) {
             this(s, true);
@@ -157,6 +160,8 @@ public final class HierarchicalBootstrap {
                 rank = null;
                 ascending = null;
                 counts = null;
+                lowRanks = null;
+                highRanks = null;
                 return;
             }
             int n = flat.length;
@@ -176,6 +181,9 @@ public final class HierarchicalBootstrap {
                 ascending[r] = flat[order[r]];
             }
             counts = new int[n];
+            lowRanks = new int[small.length];
+            highRanks = new int[large.length];
+            Arrays.fill(highRanks, n - 1);
         }
     }
 
@@ -254,24 +262,20 @@ public final class HierarchicalBootstrap {
         if (statistic == CentreStatistic.TRIMMED_MEAN) {
             out = countedTrimmedMean(scratch, m, sum);
         } else {
-            // the median of the sorted draws: the value at position m / 2 (and the one before it)
-            double lower = Double.NaN;
-            double upper = Double.NaN;
+            // the median of the sorted draws: the value at position m / 2 (and the one before it),
+            // that of the first rank whose draws and those before it are more than the position
+            // (summed without a branch on whether a rank was drawn, which is not predictable)
             int want = m / 2;
-            for (int r = 0, seen = 0; r < counts.length; r++) {
-                int c = counts[r];
-                if (c == 0) {
-                    continue;
-                }
-                if (seen <= want - 1 && want - 1 < seen + c) {
-                    lower = asc[r];
-                }
-                if (seen <= want && want < seen + c) {
-                    upper = asc[r];
-                    break;
-                }
-                seen += c;
+            int r = -1;
+            int seen = 0;
+            while (seen < want) {
+                seen += counts[++r];
             }
+            double lower = r >= 0 ? asc[r] : Double.NaN;
+            while (seen <= want) {
+                seen += counts[++r];
+            }
+            double upper = asc[r];
             out = m % 2 == 1 ? upper : (lower + upper) / 2;
         }
         Arrays.fill(counts, 0);
@@ -324,15 +328,30 @@ public final class HierarchicalBootstrap {
             }
             return trimmed / kept;
         }
-        for (int r = 0, j = 0; j < k; r++) {
-            for (int c = counts[r]; c > 0 && j < k; c--) {
-                small[j++] = asc[r];
-            }
+        // The ranks of the k smallest and the k largest draws without a branch on the counts (which
+        // ranks were drawn follows no pattern a processor could predict, and a mispredicted branch
+        // a rank cost more than the rest of the walk): each rank is written at the slot where the
+        // draws before it end, so an undrawn rank is overwritten by the next one and a rank drawn
+        // c times fills the first of its c slots; the c − 1 blank slots after it take its rank.
+        int[] lows = scratch.lowRanks;
+        int[] highs = scratch.highRanks;
+        int last = counts.length - 1;
+        for (int r = 0, seen = 0; seen < k; r++) {
+            lows[seen] = r;
+            seen += counts[r];
         }
-        for (int r = counts.length - 1, j = 0; j < k; r--) {
-            for (int c = counts[r]; c > 0 && j < k; c--) {
-                large[j++] = asc[r];
-            }
+        for (int r = last, seen = 0; seen < k; r--) {
+            highs[seen] = r;
+            seen += counts[r];
+        }
+        // each slot's value, the slot left blank again for the next replicate
+        for (int j = 0, low = 0, high = last; j < k; j++) {
+            low = Math.max(low, lows[j]);
+            high = Math.min(high, highs[j]);
+            small[j] = asc[low];
+            large[j] = asc[high];
+            lows[j] = 0;
+            highs[j] = last;
         }
         return Centre.trimmedFromExtremes(sum, small, large, g, m);
     }
