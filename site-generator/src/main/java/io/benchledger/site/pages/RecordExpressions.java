@@ -34,8 +34,18 @@ final class RecordExpressions implements IStandardVariableExpressionEvaluator {
     /** Marks an expression that is not a plain path, or whose path once reached something this class does not read. */
     private static final Path OGNL = new Path(new String[0], new boolean[0], true);
 
-    /** The path's names; {@code call[i]}: the i-th is a method call {@code name()}. */
-    record Path(String[] names, boolean[] call, boolean externalAccess) {
+    /**
+     * The path's names; {@code call[i]}: the i-th is a method call {@code name()}; {@code last[i]}: the
+     * method the i-th last read and the class it read it on (a class check is cheaper than the lookups).
+     */
+    record Path(String[] names, boolean[] call, boolean externalAccess, Step[] last) {
+        Path(String[] names, boolean[] call, boolean externalAccess) {
+            this(names, call, externalAccess, new Step[names.length]);
+        }
+    }
+
+    /** A method found for a class; {@code bean}: a JavaBean getter (read in unrestricted contexts only). */
+    private record Step(Class<?> type, Method method, boolean bean) {
     }
 
     private final IStandardVariableExpressionEvaluator ognl;
@@ -59,7 +69,19 @@ final class RecordExpressions implements IStandardVariableExpressionEvaluator {
         boolean restricted = expContext.getRestrictVariableAccess() || expContext.getRestrictExternalAccess();
         Object target = tc.getVariable(path.names[0]);
         for (int i = 1; i < path.names.length; i++) {
-            Method m = target == null ? null : method(target.getClass(), path.names[i], path.call[i], restricted);
+            Method m = null;
+            if (target != null) {
+                Step last = path.last[i];
+                if (last != null && last.type == target.getClass() && !(restricted && last.bean)) {
+                    m = last.method;
+                } else {
+                    m = method(target.getClass(), path.names[i], path.call[i], restricted);
+                    if (m != null) {
+                        path.last[i] = new Step(target.getClass(), m,
+                                !path.call[i] && RecordAccessor.component(target.getClass(), path.names[i]) == null);
+                    }
+                }
+            }
             if (m == null) {
                 if (!restricted) {
                     paths.put(exp, OGNL);

@@ -12,6 +12,7 @@ import java.util.HexFormat;
  */
 public final class SafeNames {
     private static final int SLUG_MAX = 48;
+    private static final java.util.regex.Pattern PLAIN_RUN_ID = java.util.regex.Pattern.compile("[0-9A-Za-z_-]{1,64}");
 
     private SafeNames() {
     }
@@ -53,6 +54,6 @@ public final class SafeNames {
 
     /** An HTML id for a run: its id when it is a plain ULID-like word, else a hash. */
     public static String anchor(String runId) {
-        return runId.matches("[0-9A-Za-z_-]{1,64}") ? "run-" + runId : "run-" + hash(runId).substring(0, 16);
+        return PLAIN_RUN_ID.matcher(runId).matches() ? "run-" + runId : "run-" + hash(runId).substring(0, 16);
     }
 }
