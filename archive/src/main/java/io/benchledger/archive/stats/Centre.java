@@ -44,6 +44,11 @@ public final class Centre {
         return x.length == 0 ? Double.NaN : TYPE_7.evaluate(x, q);
     }
 
+    /** {@link #quantile} at each of the qs, the same doubles, from one selection over one copy; x not empty. */
+    static double[] quantiles(double[] x, double... qs) {
+        return TYPE_7.evaluate(x, qs);
+    }
+
     /**
      * The weighted q-quantile, with weights as counts (a JMH sample-mode histogram bucket of weight
      * w stands for w equal samples): the type-7 quantile of the sample in which each value is
