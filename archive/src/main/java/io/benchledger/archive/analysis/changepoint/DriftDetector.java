@@ -25,7 +25,10 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * (centred sums over the stretch): flat, then a straight line of total change D, then flat; s = lo
  * or e = hi give a drift from the start or to the end. (s, e) is the pair of largest gain, searched
  * on a grid of max(1, m/150) runs and refined run by run around the best; every gain is O(1) from
- * prefix sums of t, t², w, t·w, so a series of 1,000 runs costs a few thousand evaluations.
+ * prefix sums of t, t², w, t·w, so a series of 1,000 runs costs a few thousand evaluations. Most
+ * of the grid is not evaluated at all: S_rw is the mean over the ramp of the tail sums of the centred
+ * w, which bounds the gain of a whole piece of a row at once ({@link RampBound}), and a piece that
+ * cannot beat the best gain already found is skipped; the result is the plain search's.
  *
  * <h2>3. Is it real?</h2>
  * All of these must hold:
@@ -97,6 +100,12 @@ public final class DriftDetector {
      */
     public static List<Drift> detect(double[] z, List<StepTest.Result> steps, double maxPValue, double minMagnitude,
                                      double minEffect, double noise) {
+        return detect(z, steps, maxPValue, minMagnitude, minEffect, noise, null);
+    }
+
+    /** As above, with the sums of z when there are no steps (then w is z), or null. */
+    static List<Drift> detect(double[] z, List<StepTest.Result> steps, double maxPValue, double minMagnitude,
+                              double minEffect, double noise, StepTest.Sums sumsOfZ) {
         int n = z.length;
         double[] w = z.clone();
         double[] cumulative = new double[n];
@@ -114,7 +123,7 @@ public final class DriftDetector {
         if (n < MIN_RUNS) {
             return out;
         }
-        StepTest.Sums sums = new StepTest.Sums(w);
+        StepTest.Sums sums = steps.isEmpty() && sumsOfZ != null ? sumsOfZ : new StepTest.Sums(w);
         search(w, sums, cumulative, 0, n, maxPValue, minMagnitude, minEffect, noise, out);
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
@@ -188,23 +197,59 @@ public final class DriftDetector {
         return crr <= 1e-12 ? -1 : cry * cry / crr;
     }
 
-    /** (s, e) of the largest gain with e − s ≥ MIN_RUNS: coarse grid, then run by run around the best. */
+    /**
+     * (s, e) of the largest gain with e − s ≥ MIN_RUNS: coarse grid, then run by run around the best.
+     * The grid is walked row by row (one s, the ends e ascending) in pieces of {@link #PIECE} ends; a
+     * piece whose gains {@link RampBound} proves lower than the best so far, or than a gain of the grid
+     * already known, is skipped: it could not have changed (s, e), which is the first of the largest
+     * gain in this order whatever is skipped below it.
+     */
     static int[] bestRamp(StepTest.Sums x, int lo, int hi) {
         int m = hi - lo;
         int g = Math.max(1, m / 150);
+        RampBound bound = RampBound.of(x, lo, hi, g);
+        // a gain of the grid known before the walk: every PIECE-th row and end (ramps of the grid, so it
+        // is at most the grid's largest gain and can only skip pieces below that)
+        double floor = -1;
+        if (bound != null) {
+            for (int s = lo; s + MIN_RUNS <= hi; s += PIECE * g) {
+                for (int e = s + MIN_RUNS; ; e += PIECE * g) {
+                    int end = Math.min(e, hi);
+                    floor = Math.max(floor, gain(x, lo, hi, s, end));
+                    if (end == hi) {
+                        break;
+                    }
+                }
+            }
+        }
         double best = -1;
         int bs = -1;
         int be = -1;
         for (int s = lo; s + MIN_RUNS <= hi; s += g) {
-            for (int e = s + MIN_RUNS; ; e += g) {
-                int end = Math.min(e, hi); // the last e of the row is always hi: a drift to the end
-                double v = gain(x, lo, hi, s, end);
-                if (v > best) {
-                    best = v;
-                    bs = s;
-                    be = end;
+            for (int e = s + MIN_RUNS; ; ) {
+                int last = e + (PIECE - 1) * g; // the piece's ends: e, e + g, … up to last, the row's end clipped to hi
+                if (bound != null && bound.below(s, Math.min(e, hi), Math.min(last, hi), Math.max(best, floor))) {
+                    if (last >= hi) {
+                        break;
+                    }
+                    e = last + g;
+                    continue;
                 }
-                if (end == hi) {
+                boolean rowEnd = false;
+                for (int k = 0; k < PIECE; k++, e += g) {
+                    int end = Math.min(e, hi); // the last e of the row is always hi: a drift to the end
+                    double v = gain(x, lo, hi, s, end);
+                    if (v > best) {
+                        best = v;
+                        bs = s;
+                        be = end;
+                    }
+                    if (end == hi) {
+                        rowEnd = true;
+                        break;
+                    }
+                }
+                if (rowEnd) {
                     break;
                 }
             }
@@ -227,6 +272,138 @@ public final class DriftDetector {
             }
         }
         return new int[] {bs, be};
+    }
+
+    /** Ends of one row that {@link #bestRamp} bounds at once. */
+    static final int PIECE = 8;
+
+    /**
+     * Proves that the gains of a piece of a row of {@link #bestRamp}'s grid, the ramps (s, e) with e in
+     * [e0, e1] on a stretch [lo, hi), stay below a given gain, in O(1). With ŵ = w − w̄ on the stretch
+     * and W(u) = Σ_{t ≥ u} ŵ_t, summing by parts gives
+     * <pre>
+     *   S_rw = Σ_u (r(u) − r(u − 1))·W(u) = (1/len)·Σ_{u=s+1}^{e−1} W(u) = (C(e − 1) − C(s)) / len,   C(u) = Σ_{v ≤ u} W(v)
+     * </pre>
+     * the mean of W over the ramp, so |S_rw| ≤ max |W| on [s + 1, e1 − 1], and ≤ max |C(u) − C(s)| over u
+     * in [e0 − 1, e1 − 1] ÷ (e0 − 1 − s). S_rr does not depend on the data: with b = hi − e runs after
+     * the ramp,
+     * <pre>
+     *   S_rr = Q(len, b) + 1/(6·len) &gt; Q,   Q = len/3 + 1/2 + b − ((len + 1)/2 + b)²/m
+     * </pre>
+     * and Q is concave (a quadratic with a negative semi-definite Hessian), so along the piece it is
+     * least at one of its ends. The maxima and minima over ranges come from within-block prefix and
+     * suffix extremes (van Herk, Gil and Werman: a range no longer than the block spans at most two
+     * blocks). The bound allows for the rounding of both computations (prefix sums of up to n values:
+     * an error of at most a few n²·ε·Σ|y|, allowed for 1,000 times over) and is used only for series
+     * short enough that the prefix sums of t and t² are exact.
+     */
+    static final class RampBound {
+        /** Longest series bounded: the prefix sums of t² stay exact integers in a double. */
+        static final int MAX_N = 100_000;
+        private final int lo;
+        private final int hi;
+        private final double m;
+        private final double inverseM;
+        /** Block length of the |W| extremes (the first piece of a row) and of the C extremes (any piece). */
+        private final int wBlock;
+        private final int cBlock;
+        private final double[] wPre;
+        private final double[] wSuf;
+        private final double[] cMaxPre;
+        private final double[] cMaxSuf;
+        private final double[] cMinPre;
+        private final double[] cMinSuf;
+        private final double[] c;
+        private final double slack;
+
+        private RampBound(StepTest.Sums x, int lo, int hi, int g) {
+            this.lo = lo;
+            this.hi = hi;
+            int len = hi - lo;
+            m = len;
+            inverseM = 1.0 / len;
+            cBlock = (PIECE - 1) * g + 1;
+            wBlock = cBlock + MIN_RUNS - 1;
+            double ybar = (x.y1[hi] - x.y1[lo]) / len;
+            double[] absW = new double[len];
+            c = new double[len];
+            double run = 0;
+            for (int u = lo; u < hi; u++) {
+                double wu = (x.y1[hi] - x.y1[u]) - (hi - u) * ybar;
+                absW[u - lo] = Math.abs(wu);
+                run += wu;
+                c[u - lo] = run;
+            }
+            wPre = new double[len];
+            wSuf = new double[len];
+            extremes(absW, wBlock, true, wPre, wSuf);
+            cMaxPre = new double[len];
+            cMaxSuf = new double[len];
+            extremes(c, cBlock, true, cMaxPre, cMaxSuf);
+            cMinPre = new double[len];
+            cMinSuf = new double[len];
+            extremes(c, cBlock, false, cMinPre, cMinSuf);
+            double scale = 0;
+            double top = 0;
+            for (int i = 0; i < hi; i++) {
+                scale += Math.abs(x.y1[i + 1] - x.y1[i]);
+                top = Math.max(top, Math.abs(x.y1[i + 1]));
+            }
+            slack = 1e-13 * (double) hi * hi * (scale + top);
+        }
+
+        /** The bound for the stretch [lo, hi) with a grid of g runs; null when it does not apply. */
+        static RampBound of(StepTest.Sums x, int lo, int hi, int g) {
+            return hi - lo >= 2 * MIN_RUNS && hi <= MAX_N ? new RampBound(x, lo, hi, g) : null;
+        }
+
+        /** Within-block prefix and suffix maxima (or minima) of v, blocks of {@code block} values. */
+        private static void extremes(double[] v, int block, boolean max, double[] pre, double[] suf) {
+            int n = v.length;
+            for (int start = 0; start < n; start += block) {
+                int end = Math.min(n, start + block);
+                double run = v[start];
+                for (int i = start; i < end; i++) {
+                    double x = v[i];
+                    run = max ? (x > run ? x : run) : (x < run ? x : run);
+                    pre[i] = run;
+                }
+                run = v[end - 1];
+                for (int i = end - 1; i >= start; i--) {
+                    double x = v[i];
+                    run = max ? (x > run ? x : run) : (x < run ? x : run);
+                    suf[i] = run;
+                }
+            }
+        }
+
+        /**
+         * Whether every gain(x, lo, hi, s, e) as computed, e in [e0, e1] (e0 − s ≥ MIN_RUNS, e1 ≤ hi,
+         * e1 − e0 &lt; the piece), is below {@code floor}.
+         */
+        boolean below(int s, int e0, int e1, double floor) {
+            double crr = Math.min(q(e0 - 1 - s, hi - e0), q(e1 - 1 - s, hi - e1)) - 1e-12 * m;
+            if (!(crr > 0 && floor > 0)) {
+                return false;
+            }
+            int a = e0 - 1 - lo;
+            int b = e1 - 1 - lo;
+            double cs = c[s - lo];
+            double up = cMaxSuf[a] > cMaxPre[b] ? cMaxSuf[a] : cMaxPre[b];
+            double down = cMinSuf[a] < cMinPre[b] ? cMinSuf[a] : cMinPre[b];
+            double bound = (up - cs > cs - down ? up - cs : cs - down) / (e0 - 1 - s);
+            if (b - (s - lo) <= wBlock) {
+                double w = wSuf[s + 1 - lo] > wPre[b] ? wSuf[s + 1 - lo] : wPre[b];
+                bound = w < bound ? w : bound;
+            }
+            bound += slack;
+            return bound * bound * (1 + 1e-12) < floor * crr;
+        }
+
+        private double q(double len, double b) {
+            double r = (len + 1) / 2 + b;
+            return len / 3 + 0.5 + b - r * r * inverseM;
+        }
     }
 
     /**

@@ -59,6 +59,9 @@ import java.util.stream.IntStream;
  * analysing the whole series again; only the last two or three windows are recomputed.
  */
 public final class SeriesDetector {
+    /** FNV-1a's offset basis: the fingerprint of no values. */
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
     private SeriesDetector() {
     }
 
@@ -101,9 +104,12 @@ public final class SeriesDetector {
      */
     public static Detection detect(double[] raw, DetectorSettings settings, SplitState previous,
                                    double[] previousFiltered) {
+        // the fingerprint of all values continues the one of the previous values: one pass for both
+        int seen = previous != null && previous.length() <= raw.length ? previous.length() : 0;
+        long seenPrint = fingerprint(FNV_OFFSET, raw, 0, seen);
         boolean incremental = previous != null && previous.length() <= raw.length
                 && previous.restart() <= previous.length()
-                && previous.fingerprint() == fingerprint(raw, previous.length());
+                && previous.fingerprint() == seenPrint;
         int reuse = incremental && previousFiltered != null && previousFiltered.length == previous.length()
                 ? previous.length() - settings.outlierHalfWidth() : 0;
         double[] z = OutlierFilter.apply(raw, settings.outlierHalfWidth(), settings.outlierThreshold(),
@@ -129,9 +135,11 @@ public final class SeriesDetector {
                     }
                 });
         double noise = NoiseEstimate.sigma(z);
-        List<StepTest.Result> steps = steps(z, null, weak, settings, noise);
+        StepTest.Sums zSums = new StepTest.Sums(z);
+        List<StepTest.Result> steps = steps(z, zSums, weak, settings, noise);
+        // without steps the drift detector's series is z itself, whose sums are these
         List<DriftDetector.Drift> drifts = DriftDetector.detect(z, steps, settings.maxPValue(), settings.minMagnitude(),
-                settings.minEffect(), noise);
+                settings.minEffect(), noise, steps.isEmpty() ? zSums : null);
         if (!drifts.isEmpty()) {
             // Second pass, only for series that drift: with the drifts' ramps taken out, a step inside a
             // drift is a plain step again and the drift's bends no longer look like jumps. The split
@@ -180,7 +188,8 @@ public final class SeriesDetector {
             }
         }
         int nextRestart = restart[0] < 0 ? from : restart[0];
-        SplitState state = new SplitState(raw.length, fingerprint(raw, raw.length), nextRestart, nextFrozen);
+        SplitState state = new SplitState(raw.length, fingerprint(seenPrint, raw, seen, raw.length), nextRestart,
+                nextFrozen);
         return new Detection(cps, drifts, z, noise, state, examined[0], incremental);
     }
 
@@ -321,8 +330,12 @@ public final class SeriesDetector {
      */
     static List<StepTest.Result> steps(double[] y, double[] offset, List<Integer> weak, DetectorSettings settings,
                                        double noise) {
-        return StepTest.merge(y, new StepTest.Sums(y, offset), weak, MergeRule.of(settings, noise),
-                2 * settings.window());
+        return steps(y, new StepTest.Sums(y, offset), weak, settings, noise);
+    }
+
+    private static List<StepTest.Result> steps(double[] y, StepTest.Sums sums, List<Integer> weak,
+                                               DetectorSettings settings, double noise) {
+        return StepTest.merge(y, sums, weak, MergeRule.of(settings, noise), 2 * settings.window());
     }
 
     /**
@@ -338,8 +351,12 @@ public final class SeriesDetector {
 
     /** FNV-1a over the bits of the first {@code n} values. */
     public static long fingerprint(double[] x, int n) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < n; i++) {
+        return fingerprint(FNV_OFFSET, x, 0, n);
+    }
+
+    /** FNV-1a continued from {@code h} over the values [from, to). */
+    private static long fingerprint(long h, double[] x, int from, int to) {
+        for (int i = from; i < to; i++) {
             long bits = Double.doubleToLongBits(x[i]);
             for (int b = 0; b < 8; b++) {
                 h ^= (bits >>> (8 * b)) & 0xff;

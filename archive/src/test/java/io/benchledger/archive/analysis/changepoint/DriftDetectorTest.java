@@ -138,4 +138,88 @@ class DriftDetectorTest {
         assertThat(fit[0]).isCloseTo(rss, within(1e-6 * rss));
         assertThat(a[2][3] / a[2][2]).isCloseTo(fit[3], within(1e-9));
     }
+
+    /**
+     * The ramp search skips pieces of its grid by a bound: it must find what the plain search over the
+     * whole grid finds (the same ends, the first of the largest gain), and the bound must never claim
+     * that a piece stays below the largest gain it holds. On noise, ramps, steps, rounded values and a
+     * level far from zero, over whole series and stretches inside them.
+     */
+    @Test
+    void theBoundedRampSearchFindsWhatThePlainSearchFinds() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int series = 0; series < 300; series++) {
+            int n = 100 + random.nextInt(series % 3 == 0 ? 1500 : 300);
+            int kind = series % 5;
+            double[] y = new double[n];
+            int s0 = random.nextInt(n);
+            int len = 5 + random.nextInt(n);
+            for (int t = 0; t < n; t++) {
+                double ramp = t < s0 ? 0 : Math.min(1, (t - s0) / (double) len);
+                double v = switch (kind) {
+                    case 0 -> random.nextGaussian();
+                    case 1 -> 3 * ramp + random.nextGaussian();
+                    case 2 -> (t >= s0 ? 4 : 0) + random.nextGaussian();
+                    case 3 -> Math.rint(2 * random.nextGaussian()) + 2 * ramp;
+                    default -> 1e9 + 1e3 * ramp + 100 * random.nextGaussian();
+                };
+                y[t] = v;
+            }
+            StepTest.Sums sums = new StepTest.Sums(y);
+            int lo = series % 2 == 0 ? 0 : random.nextInt(n / 2);
+            int hi = series % 4 < 2 ? n : lo + 2 * DriftDetector.MIN_RUNS + random.nextInt(n - lo - 2 * DriftDetector.MIN_RUNS + 1);
+            assertThat(DriftDetector.bestRamp(sums, lo, hi)).as("series %d [%d, %d)", series, lo, hi)
+                    .containsExactly(plainBestRamp(sums, lo, hi));
+            int g = Math.max(1, (hi - lo) / 150);
+            DriftDetector.RampBound bound = DriftDetector.RampBound.of(sums, lo, hi, g);
+            for (int k = 0; bound != null && k < 50; k++) {
+                int s = lo + random.nextInt(hi - lo - DriftDetector.MIN_RUNS + 1);
+                int e0 = s + DriftDetector.MIN_RUNS + random.nextInt(hi - s - DriftDetector.MIN_RUNS + 1);
+                int e1 = Math.min(hi, e0 + random.nextInt((DriftDetector.PIECE - 1) * g + 1));
+                double most = -1;
+                for (int e = e0; e <= e1; e++) {
+                    most = Math.max(most, DriftDetector.gain(sums, lo, hi, s, e));
+                }
+                assertThat(bound.below(s, e0, e1, most)).as("series %d ramps (%d, %d..%d)", series, s, e0, e1).isFalse();
+            }
+        }
+    }
+
+    /** The ramp search without the bound: every (s, e) of the grid, then run by run around the best. */
+    private static int[] plainBestRamp(StepTest.Sums x, int lo, int hi) {
+        int g = Math.max(1, (hi - lo) / 150);
+        double best = -1;
+        int bs = -1;
+        int be = -1;
+        for (int s = lo; s + DriftDetector.MIN_RUNS <= hi; s += g) {
+            for (int e = s + DriftDetector.MIN_RUNS; ; e += g) {
+                int end = Math.min(e, hi);
+                double v = DriftDetector.gain(x, lo, hi, s, end);
+                if (v > best) {
+                    best = v;
+                    bs = s;
+                    be = end;
+                }
+                if (end == hi) {
+                    break;
+                }
+            }
+        }
+        if (bs < 0) {
+            return null;
+        }
+        int cs = bs;
+        int ce = be;
+        for (int s = Math.max(lo, cs - g); g > 1 && s <= Math.min(hi - DriftDetector.MIN_RUNS, cs + g); s++) {
+            for (int e = Math.max(s + DriftDetector.MIN_RUNS, ce - g); e <= Math.min(hi, ce + g); e++) {
+                double v = DriftDetector.gain(x, lo, hi, s, e);
+                if (v > best) {
+                    best = v;
+                    bs = s;
+                    be = e;
+                }
+            }
+        }
+        return new int[] {bs, be};
+    }
 }
