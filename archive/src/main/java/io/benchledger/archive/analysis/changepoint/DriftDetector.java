@@ -343,18 +343,24 @@ public final class DriftDetector {
             cMinPre = new double[len];
             cMinSuf = new double[len];
             extremes(c, cBlock, false, cMinPre, cMinSuf);
+            // Σ|y| (which bounds every prefix sum too) from the prefix sums
             double scale = 0;
-            double top = 0;
             for (int i = 0; i < hi; i++) {
                 scale += Math.abs(x.y1[i + 1] - x.y1[i]);
-                top = Math.max(top, Math.abs(x.y1[i + 1]));
             }
-            slack = 1e-13 * (double) hi * hi * (scale + top);
+            slack = 1e-13 * (double) hi * hi * scale;
         }
 
-        /** The bound for the stretch [lo, hi) with a grid of g runs; null when it does not apply. */
+        /**
+         * The bound for the stretch [lo, hi) with a grid of g runs; null when it does not apply (also
+         * for values that are not finite: their gains are NaN, never a best, and skip nothing).
+         */
         static RampBound of(StepTest.Sums x, int lo, int hi, int g) {
-            return hi - lo >= 2 * MIN_RUNS && hi <= MAX_N ? new RampBound(x, lo, hi, g) : null;
+            if (hi - lo < 2 * MIN_RUNS || hi > MAX_N) {
+                return null;
+            }
+            RampBound bound = new RampBound(x, lo, hi, g);
+            return Double.isFinite(bound.slack * 1e13) ? bound : null;
         }
 
         /** Within-block prefix and suffix maxima (or minima) of v, blocks of {@code block} values. */
@@ -400,10 +406,13 @@ public final class DriftDetector {
             return bound * bound * (1 + 1e-12) < floor * crr;
         }
 
+        /** Q(len, b), multiplying rather than dividing (its rounding is far inside the bound's allowance). */
         private double q(double len, double b) {
-            double r = (len + 1) / 2 + b;
-            return len / 3 + 0.5 + b - r * r * inverseM;
+            double r = (len + 1) * 0.5 + b;
+            return len * THIRD + 0.5 + b - r * r * inverseM;
         }
+
+        private static final double THIRD = 1.0 / 3;
     }
 
     /**

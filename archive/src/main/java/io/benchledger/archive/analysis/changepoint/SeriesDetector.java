@@ -61,6 +61,7 @@ import java.util.stream.IntStream;
 public final class SeriesDetector {
     /** FNV-1a's offset basis: the fingerprint of no values. */
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
 
     private SeriesDetector() {
     }
@@ -357,11 +358,16 @@ public final class SeriesDetector {
     /** FNV-1a continued from {@code h} over the values [from, to). */
     private static long fingerprint(long h, double[] x, int from, int to) {
         for (int i = from; i < to; i++) {
+            // the eight bytes, lowest first, written out (the launchers' C1 does not unroll loops)
             long bits = Double.doubleToLongBits(x[i]);
-            for (int b = 0; b < 8; b++) {
-                h ^= (bits >>> (8 * b)) & 0xff;
-                h *= 0x100000001b3L;
-            }
+            h = (h ^ (bits & 0xff)) * FNV_PRIME;
+            h = (h ^ ((bits >>> 8) & 0xff)) * FNV_PRIME;
+            h = (h ^ ((bits >>> 16) & 0xff)) * FNV_PRIME;
+            h = (h ^ ((bits >>> 24) & 0xff)) * FNV_PRIME;
+            h = (h ^ ((bits >>> 32) & 0xff)) * FNV_PRIME;
+            h = (h ^ ((bits >>> 40) & 0xff)) * FNV_PRIME;
+            h = (h ^ ((bits >>> 48) & 0xff)) * FNV_PRIME;
+            h = (h ^ ((bits >>> 56) & 0xff)) * FNV_PRIME;
         }
         return h;
     }

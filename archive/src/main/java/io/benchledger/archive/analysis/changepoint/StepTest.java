@@ -2,6 +2,7 @@ package io.benchledger.archive.analysis.changepoint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.commons.statistics.distribution.FDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
@@ -192,6 +193,8 @@ public final class StepTest {
 
     /** Prefix sums of 1, t, t², y, t·y, y² over a series (y centred on {@code centre}). */
     public static final class Sums {
+        /** {t1, t2} of the longest series so far ({@link #timeSums}). */
+        private static volatile double[][] TIMES = {new double[1], new double[1]};
         final double[] t1;
         final double[] t2;
         final double[] y1;
@@ -209,19 +212,38 @@ public final class StepTest {
             this.offset = offset;
             int n = z.length;
             centre = n == 0 ? 0 : NoiseEstimate.median(z);
-            t1 = new double[n + 1];
-            t2 = new double[n + 1];
+            double[][] times = timeSums(n);
+            t1 = times[0];
+            t2 = times[1];
             y1 = new double[n + 1];
             ty = new double[n + 1];
             y2 = new double[n + 1];
             for (int i = 0; i < n; i++) {
                 double y = z[i] - centre;
-                t1[i + 1] = t1[i] + i;
-                t2[i + 1] = t2[i] + (double) i * i;
                 y1[i + 1] = y1[i] + y;
                 ty[i + 1] = ty[i] + i * y;
                 y2[i + 1] = y2[i] + y * y;
             }
+        }
+
+        /**
+         * Prefix sums of t and t² up to at least n, shared by every series (they do not depend on the
+         * values; each a longer table's prefix is the shorter one's).
+         */
+        private static double[][] timeSums(int n) {
+            double[][] times = TIMES;
+            if (times[0].length <= n) {
+                int length = Math.max(n + 1, 2 * times[0].length);
+                double[] t1 = new double[length];
+                double[] t2 = new double[length];
+                for (int i = 0; i + 1 < length; i++) {
+                    t1[i + 1] = t1[i] + i;
+                    t2[i + 1] = t2[i] + (double) i * i;
+                }
+                times = new double[][] {t1, t2};
+                TIMES = times;
+            }
+            return times;
         }
 
         /** Centred sums of one stretch [a, b): {n, t̄, ȳ (uncentred), S_tt, S_ty, S_yy}. */
@@ -413,13 +435,36 @@ public final class StepTest {
             return 1.0;
         }
         double z = NORMAL.inverseSurvivalProbability(p / 2);
+        double k = -NU * z;
+        double[][] weights = scanWeights(n);
+        double[] w = weights[0];
+        double[] root = weights[1];
         double sum = 0;
         for (int left = Math.max(1, minSegment); left <= n - Math.max(1, minSegment); left++) {
-            double w = (double) n / ((double) left * (n - left));
-            sum += w * Math.exp(-NU * z * Math.sqrt(w));
+            sum += w[left] * Math.exp(k * root[left]);
         }
         double scanned = z * NORMAL.density(z) * sum;
         return Math.min(1.0, Math.max(p, scanned));
+    }
+
+    /** {w_τ, √w_τ} by n_L for stretches of n runs, below 1,024 kept: every merge asks for the same few n. */
+    private static final AtomicReferenceArray<double[][]> SCAN_WEIGHTS = new AtomicReferenceArray<>(1024);
+
+    private static double[][] scanWeights(int n) {
+        double[][] weights = n < SCAN_WEIGHTS.length() ? SCAN_WEIGHTS.get(n) : null;
+        if (weights == null) {
+            double[] w = new double[Math.max(0, n)];
+            double[] root = new double[w.length];
+            for (int left = 1; left < n; left++) {
+                w[left] = (double) n / ((double) left * (n - left));
+                root[left] = Math.sqrt(w[left]);
+            }
+            weights = new double[][] {w, root};
+            if (n < SCAN_WEIGHTS.length()) {
+                SCAN_WEIGHTS.set(n, weights);
+            }
+        }
+        return weights;
     }
 
     private static double sq(double x) {
