@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * E-Divisive means: change points of a univariate series by hierarchical bisection with an energy
@@ -286,7 +285,7 @@ public final class EDivisive {
             return m1 == m2 ? 1.0 : 0.0;
         }
         double t = Math.abs(m1 - m2) / se;
-        return Math.min(1.0, 2 * TDistribution.of(df).survivalProbability(t));
+        return Math.min(1.0, 2 * Distributions.t(df).survivalProbability(t));
     }
 
 

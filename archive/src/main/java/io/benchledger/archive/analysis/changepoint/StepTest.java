@@ -3,9 +3,7 @@ package io.benchledger.archive.analysis.changepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import org.apache.commons.statistics.distribution.FDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
-import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * A candidate step tested against the local trend, and the second merge that uses that test. One
@@ -371,7 +369,7 @@ public final class StepTest {
             if (se == 0 || Double.isNaN(se)) {
                 p = c == 0 ? 1.0 : 0.0;
             } else {
-                p = Math.min(1.0, 2 * TDistribution.of(df).survivalProbability(Math.abs(c) / se));
+                p = Math.min(1.0, 2 * Distributions.t(df).survivalProbability(Math.abs(c) / se));
             }
         }
         return new Result(index, lo, hi, model, before, after, c, p, rss);
@@ -415,7 +413,7 @@ public final class StepTest {
             return rssSmall > 0 ? 0.0 : 1.0;
         }
         double f = (rssSmall - rssBig) / (rssBig / df);
-        return f <= 0 ? 1.0 : FDistribution.of(1, df).survivalProbability(f);
+        return f <= 0 ? 1.0 : Distributions.f(1, df).survivalProbability(f);
     }
 
     /**
@@ -508,7 +506,7 @@ public final class StepTest {
                         continue;
                     }
                     double f = ramp <= 0 ? Double.POSITIVE_INFINITY : (r.rss() - ramp) / 2 / (ramp / df);
-                    double pRamp = f <= 0 ? 1 : FDistribution.of(2, df).survivalProbability(f);
+                    double pRamp = f <= 0 ? 1 : Distributions.f(2, df).survivalProbability(f);
                     if (pRamp < RAMP_P && 1 - pRamp > worst) {
                         worst = 1 - pRamp;
                         weakest = i;
