@@ -18,6 +18,7 @@ import org.thymeleaf.standard.expression.IStandardVariableExpressionEvaluator;
 import org.thymeleaf.standard.expression.StandardExpressionExecutionContext;
 import org.thymeleaf.standard.expression.StandardExpressions;
 import org.thymeleaf.standard.util.StandardExpressionUtils;
+import org.thymeleaf.util.ExpressionUtils;
 
 /**
  * Evaluates {@code ${cell.raw}}, {@code ${t.view()}}, {@code ${cs.first}} and other plain paths of
@@ -75,7 +76,7 @@ final class RecordExpressions implements IStandardVariableExpressionEvaluator {
                 if (last != null && last.type == target.getClass() && !(restricted && last.bean)) {
                     m = last.method;
                 } else {
-                    m = method(target.getClass(), path.names[i], path.call[i], restricted);
+                    m = method(target, path.names[i], path.call[i], restricted);
                     if (m != null) {
                         path.last[i] = new Step(target.getClass(), m,
                                 !path.call[i] && RecordAccessor.component(target.getClass(), path.names[i]) == null);
@@ -100,13 +101,17 @@ final class RecordExpressions implements IStandardVariableExpressionEvaluator {
         return StandardExpressions.getConversionService(context.getConfiguration()).convert(context, target, String.class);
     }
 
-    private static Method method(Class<?> type, String name, boolean call, boolean restricted) {
-        if (call) {
-            return publicMethod(type, name);
+    private static Method method(Object target, String name, boolean call, boolean restricted) {
+        Class<?> type = target.getClass();
+        Method m = call ? null : RecordAccessor.component(type, name);
+        if (m != null || target instanceof Class) {
+            return m;
         }
-        Method m = RecordAccessor.component(type, name);
-        // a JavaBean's getter (a loop's status: cs.first), as Thymeleaf's own shortcut reads it where it applies
-        return m != null || restricted ? m : BEANS.get(type).computeIfAbsent(name, n -> beanGetter(type, n)).orElse(null);
+        // a call, or a JavaBean's getter (a loop's status: cs.first) as Thymeleaf's own shortcut reads it where
+        // that applies; a member Thymeleaf forbids stays OGNL's to refuse
+        m = call ? publicMethod(type, name)
+                : restricted ? null : BEANS.get(type).computeIfAbsent(name, n -> beanGetter(type, n)).orElse(null);
+        return m == null || ExpressionUtils.isMemberForbidden(target, m.getName()) ? null : m;
     }
 
     private static Method publicMethod(Class<?> type, String name) {
