@@ -6,7 +6,8 @@
 # run of every benchmark (each from a copy of the full site and of the change-point cache the full
 # generation left in the archive, as a nightly finds them), whether the incremental site equals a
 # full generation (from an archive without that cache) byte for byte, and how long the biggest
-# benchmark page takes in headless Chromium until its charts are drawn. Times are medians of REPEAT runs, each in a fresh JVM.
+# benchmark page takes in headless Chromium until its charts are drawn. Times are medians of REPEAT runs, each in a fresh JVM
+# started as the launchers start `site` (C1 only, from the class-data archive of a first run).
 # Usage: bench/site-scale.sh [WORKDIR] [BENCHMARKS] [RUNS] [REPEAT]
 # The archive is generated once into WORKDIR/archive-pristine and copied for each measurement.
 set -euo pipefail
@@ -46,10 +47,13 @@ done
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 # the JIT setting the launchers give `site` (C1 only; SITE_JIT= measures with C2 as well)
 SITE_JIT="${SITE_JIT--XX:TieredStopAtLevel=1}"
+# the launchers' class-data archive of `site` (written by the first `site` run, mapped by the next
+# ones); SITE_CDS=off measures without it
+cds=""
 # site ARCHIVE OUT [options]: one `site` command, timed; appends "wall cpu rss_kb" to $work/times
 site() {
   local archive="$1" out="$2"; shift 2
-  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" java -Xmx1g $SITE_JIT -jar "$work/benchledger.jar" site \
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" java -Xmx1g $SITE_JIT $cds -jar "$work/benchledger.jar" site \
     --archive "$archive" --out "$out" "$@" >/dev/null 2>>"$work/site.log"
   awk '{ printf "%s %.2f %d\n", $1, $2 + $3, $4 }' "$work/time.txt" >> "$work/times"
 }
@@ -64,9 +68,18 @@ report() {
 fresh_archive() { rm -rf "$work/archive" && cp -r "$1" "$work/archive"; }
 
 : > "$work/site.log"; rm -f "$work/times"
-echo "archive: generate --benchmarks $benchmarks --runs $runs --forks 1 --iterations 5 ($(du -sm "$work/archive-pristine" | cut -f1) MB); $(nproc) processor(s); heap -Xmx1g ${SITE_JIT:-(C1 and C2)}; median of $repeat"
+echo "archive: generate --benchmarks $benchmarks --runs $runs --forks 1 --iterations 5 ($(du -sm "$work/archive-pristine" | cut -f1) MB); $(nproc) processor(s); heap -Xmx1g ${SITE_JIT:-(C1 and C2)}; class-data archive ${SITE_CDS:-on}; median of $repeat"
 echo "load average before: $(load)"
 
+if [ "${SITE_CDS:-on}" != off ]; then
+  # as the launchers' first `site` run: a full generation that writes the archive when it exits
+  rm -f "$work/site.jsa"
+  fresh_archive "$work/archive-pristine"; rm -rf "$work/site"
+  cds="-XX:ArchiveClassesAtExit=$work/site.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+  site "$work/archive" "$work/site"
+  report "first run: full generation writing the class-data archive" "-"
+  cds="-XX:SharedArchiveFile=$work/site.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+fi
 for i in $(seq "$repeat"); do
   fresh_archive "$work/archive-pristine"; rm -rf "$work/site"
   site "$work/archive" "$work/site"
