@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,7 +66,7 @@ public final class FindingsBuilder {
     private final boolean writeCache;
     private final Timing timing;
     /** Comparisons made so far (the site makes some on a second thread). */
-    private final Map<String, ComparisonReport> made = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ComparisonReport> made = new ConcurrentHashMap<>();
     /** The project's runs as sides can be made of, read once per session (one snapshot: they cannot change). */
     private SideResolver resolver;
 
