@@ -4,6 +4,7 @@ import io.benchledger.archive.store.Archive;
 import io.benchledger.archive.store.ArchiveLayout;
 import io.benchledger.archive.store.DataFile;
 import io.benchledger.archive.store.Snapshot;
+import io.benchledger.site.pages.SiteWriter;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * The two fingerprints that let {@code site --incremental} skip a generation when nothing changed.
@@ -76,17 +76,9 @@ public final class SiteFingerprint {
     public static String files(Path site, List<String> managed, Collection<String> topLevel) throws IOException {
         Digest d = new Digest();
         for (String folder : managed) {
-            Path dir = site.resolve(folder);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
             TreeSet<String> entries = new TreeSet<>();
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : (Iterable<Path>) s::iterator) {
-                    if (Files.isRegularFile(p)) {
-                        entries.add(site.relativize(p).toString().replace('\\', '/') + " " + Files.size(p));
-                    }
-                }
+            for (Path p : SiteWriter.filesUnder(site.resolve(folder))) {
+                entries.add(site.relativize(p).toString().replace('\\', '/') + " " + Files.size(p));
             }
             entries.forEach(e -> d.add("managed", e));
         }
@@ -98,14 +90,7 @@ public final class SiteFingerprint {
     }
 
     private static void folder(Digest d, String label, Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        TreeSet<Path> files = new TreeSet<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.filter(Files::isRegularFile).forEach(files::add);
-        }
-        for (Path f : files) {
+        for (Path f : SiteWriter.filesUnder(dir)) {
             d.add(label, dir.relativize(f).toString().replace('\\', '/'));
             d.add(label + " content", Files.readAllBytes(f));
         }

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -97,15 +96,7 @@ public final class SiteWriter {
     public int removeStale(List<String> folders) throws IOException {
         int removed = 0;
         for (String folder : folders) {
-            Path dir = resolve(folder);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            List<Path> files = new ArrayList<>();
-            try (Stream<Path> s = Files.walk(dir)) {
-                s.filter(Files::isRegularFile).forEach(files::add);
-            }
-            for (Path f : files) {
+            for (Path f : filesUnder(resolve(folder))) {
                 String rel = root.relativize(f).toString().replace('\\', '/');
                 if (!expected.contains(rel)) {
                     Files.delete(f);
@@ -114,6 +105,16 @@ public final class SiteWriter {
             }
         }
         return removed;
+    }
+
+    /** The regular files under {@code dir}, in path order; none when it is not a folder. */
+    public static List<Path> filesUnder(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
     }
 
     private Path resolve(String rel) {
